@@ -1,0 +1,71 @@
+// Builds the three deliverables from TypeScript sources:
+//   rules/src  -> rules/dist   (the ESLint plugin package and its CLI; dependencies stay external)
+//   server/src -> dist/server.js (standalone LSP server; ESLint and the parser bundled in)
+//   client/src -> dist/client.js (VS Code extension; `vscode` is provided by the editor)
+// Usage: node esbuild.mjs [--watch] [--only=plugin|server|client]
+import * as esbuild from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const watch = args.includes('--watch');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+
+const pluginPackage = JSON.parse(readFileSync(join(root, 'rules/package.json'), 'utf8'));
+const pluginExternals = [
+  ...Object.keys(pluginPackage.dependencies ?? {}),
+  ...Object.keys(pluginPackage.peerDependencies ?? {}),
+];
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const existing = (entries) => entries.filter((entry) => existsSync(join(root, entry)));
+
+/** @type {Record<string, import('esbuild').BuildOptions>} */
+const targets = {
+  plugin: {
+    ...common,
+    entryPoints: existing(['rules/src/index.ts', 'rules/src/cli.ts', 'rules/src/cli-worker.ts']),
+    outdir: 'rules/dist',
+    external: pluginExternals,
+  },
+  server: {
+    ...common,
+    entryPoints: existing(['server/src/server.ts']),
+    outfile: 'dist/server.js',
+    // ESLint's Linter and the TypeScript parser are bundled: the server never loads the
+    // workspace's own ESLint, so the editor runs exactly the rules that CI runs.
+    external: [],
+    mainFields: ['module', 'main'],
+  },
+  client: {
+    ...common,
+    entryPoints: existing(['client/src/extension.ts']),
+    outfile: 'dist/client.js',
+    external: ['vscode'],
+  },
+};
+
+const selected = Object.entries(targets).filter(
+  ([name, options]) => (!only || only.split(',').includes(name)) && options.entryPoints.length > 0,
+);
+
+if (watch) {
+  for (const [name, options] of selected) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+    console.log(`watching ${name}`);
+  }
+} else {
+  await Promise.all(selected.map(([, options]) => esbuild.build(options)));
+}

@@ -1,0 +1,342 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, parse as parsePath } from 'node:path';
+import schema from '../../schema/healthdata.config.schema.json';
+
+/** The project configuration file name, looked up from each linted file's folder upwards. */
+export const CONFIG_FILE_NAME = 'healthdata.config.json';
+
+/** Above this size the file is refused: a configuration is a few kilobytes, never megabytes. */
+const MAX_CONFIG_BYTES = 256 * 1024;
+
+export interface ImportedHelper {
+  name: string;
+  import?: string;
+}
+
+/** The configuration after validation and defaults: every list present, every key known. */
+export interface HealthDataConfig {
+  vocabulary: {
+    identity: string[];
+    nationalId: string[];
+    health: string[];
+    containers: string[];
+    exclude: string[];
+  };
+  contexts: { export: string[] };
+  auth: { middleware: string[]; fix?: ImportedHelper };
+  encryption: { helpers: string[]; fix?: ImportedHelper };
+  redaction: { helpers: string[]; fix?: ImportedHelper };
+  deletion: { helpers: string[] };
+  audit: { functions: string[] };
+  credentials: { fixtureGlobs: string[] };
+  ignores: string[];
+  maxFileSizeKb: number;
+}
+
+export interface ConfigProblem {
+  /** The file that holds the problem, or `settings.healthData` for ESLint settings. */
+  file: string;
+  /** Dotted path of the offending key, e.g. `vocabulary.helth`. */
+  key: string;
+  message: string;
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the configuration file, when one was found. */
+  file?: string;
+  config: HealthDataConfig;
+  problems: ConfigProblem[];
+}
+
+export function defaultConfig(): HealthDataConfig {
+  return {
+    vocabulary: { identity: [], nationalId: [], health: [], containers: [], exclude: [] },
+    contexts: { export: [] },
+    auth: { middleware: [] },
+    encryption: { helpers: [] },
+    redaction: { helpers: [] },
+    deletion: { helpers: [] },
+    audit: { functions: [] },
+    credentials: { fixtureGlobs: [] },
+    ignores: [],
+    maxFileSizeKb: 1024,
+  };
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validate(value: unknown): ErrorObject[] {
+  // The schema is ours and compiled once; the user's file is only ever data.
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return validator(value) ? [] : [...(validator.errors ?? [])];
+}
+
+function keyOf(error: ErrorObject): string[] {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+  return extra === undefined ? path : [...path, extra];
+}
+
+function describe(error: ErrorObject): string {
+  const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+  if (extra !== undefined) return 'is not a known key';
+  return error.message ?? 'is invalid';
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Removes the offending key (never deeper than a top-level section's own key, so that one bad
+ * list item drops that list and nothing else) and keeps the rest of the user's settings.
+ */
+function dropKey(target: Record<string, unknown>, path: string[]): void {
+  const cut = path.slice(0, Math.min(path.length, 2));
+  if (cut.length === 0) return;
+  let node: unknown = target;
+  for (const part of cut.slice(0, -1)) {
+    if (!isPlainObject(node) || !Object.hasOwn(node, part)) return;
+    node = node[part];
+  }
+  if (isPlainObject(node)) delete node[cut[cut.length - 1]!];
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : [];
+}
+
+function helper(value: unknown): ImportedHelper | undefined {
+  if (!isPlainObject(value) || typeof value.name !== 'string') return undefined;
+  return typeof value.import === 'string'
+    ? { name: value.name, import: value.import }
+    : { name: value.name };
+}
+
+function section(value: Record<string, unknown>, key: string): Record<string, unknown> {
+  const inner = Object.hasOwn(value, key) ? value[key] : undefined;
+  return isPlainObject(inner) ? inner : {};
+}
+
+/** Builds a fresh configuration from validated data; copies values, never prototypes. */
+function toConfig(value: Record<string, unknown>): HealthDataConfig {
+  const config = defaultConfig();
+  const vocabulary = section(value, 'vocabulary');
+  config.vocabulary = {
+    identity: strings(vocabulary.identity),
+    nationalId: strings(vocabulary.nationalId),
+    health: strings(vocabulary.health),
+    containers: strings(vocabulary.containers),
+    exclude: strings(vocabulary.exclude),
+  };
+  config.contexts.export = strings(section(value, 'contexts').export);
+  const auth = section(value, 'auth');
+  config.auth = { middleware: strings(auth.middleware), fix: helper(auth.fix) };
+  const encryption = section(value, 'encryption');
+  config.encryption = { helpers: strings(encryption.helpers), fix: helper(encryption.fix) };
+  const redaction = section(value, 'redaction');
+  config.redaction = { helpers: strings(redaction.helpers), fix: helper(redaction.fix) };
+  config.deletion.helpers = strings(section(value, 'deletion').helpers);
+  config.audit.functions = strings(section(value, 'audit').functions);
+  config.credentials.fixtureGlobs = strings(section(value, 'credentials').fixtureGlobs);
+  config.ignores = strings(value.ignores);
+  if (typeof value.maxFileSizeKb === 'number') config.maxFileSizeKb = value.maxFileSizeKb;
+  return config;
+}
+
+/**
+ * Validates configuration data (parsed JSON or ESLint `settings.healthData`). Each invalid or
+ * unknown key yields one problem naming the file and the key, and is replaced by its default;
+ * everything valid is kept.
+ */
+export function interpretConfig(data: unknown, file: string): LoadedConfig {
+  if (!isPlainObject(data)) {
+    return {
+      file,
+      config: defaultConfig(),
+      problems: [{ file, key: '(root)', message: 'must be a JSON object; using defaults' }],
+    };
+  }
+  // Work on a structural copy so that dropping keys never touches the caller's object.
+  let copy: Record<string, unknown>;
+  try {
+    copy = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+  } catch {
+    return {
+      file,
+      config: defaultConfig(),
+      problems: [{ file, key: '(root)', message: 'cannot be read as JSON data; using defaults' }],
+    };
+  }
+  const problems: ConfigProblem[] = [];
+  const seen = new Set<string>();
+  for (let pass = 0; pass < 4; pass++) {
+    const errors = validate(copy);
+    if (errors.length === 0) return { file, config: toConfig(copy), problems };
+    for (const error of errors) {
+      const path = keyOf(error);
+      const key = path.join('.') || '(root)';
+      if (!seen.has(key)) {
+        seen.add(key);
+        problems.push({ file, key, message: `${describe(error)}; using the default for it` });
+      }
+      dropKey(copy, path);
+    }
+  }
+  return { file, config: defaultConfig(), problems };
+}
+
+/** Parses the text of a configuration file. Never throws. */
+export function parseConfigText(text: string, file: string): LoadedConfig {
+  if (text.length > MAX_CONFIG_BYTES) {
+    return {
+      file,
+      config: defaultConfig(),
+      problems: [
+        {
+          file,
+          key: '(root)',
+          message: `is larger than ${MAX_CONFIG_BYTES} bytes; using defaults`,
+        },
+      ],
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      file,
+      config: defaultConfig(),
+      problems: [{ file, key: '(root)', message: `is not valid JSON (${reason}); using defaults` }],
+    };
+  }
+  return interpretConfig(data, file);
+}
+
+interface CachedFile {
+  mtimeMs: number;
+  size: number;
+  loaded: LoadedConfig;
+}
+
+const configPathByDir = new Map<string, string | null>();
+const loadedByPath = new Map<string, CachedFile>();
+
+function statOrUndefined(path: string) {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? stats : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function locate(dir: string): string | null {
+  const visited: string[] = [];
+  let current = dir;
+  let found: string | null = null;
+  for (;;) {
+    const cached = configPathByDir.get(current);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    visited.push(current);
+    const candidate = join(current, CONFIG_FILE_NAME);
+    if (statOrUndefined(candidate)) {
+      found = candidate;
+      break;
+    }
+    const parent = dirname(current);
+    if (parent === current || current === parsePath(current).root) break;
+    current = parent;
+  }
+  for (const path of visited) configPathByDir.set(path, found);
+  return found;
+}
+
+/**
+ * The configuration that applies to a file: the nearest `healthdata.config.json` in its folder or
+ * above. Results are cached per folder and per file (invalidated when the file's mtime or size
+ * changes); `clearConfigCache` forgets where files are, for editors watching the workspace.
+ */
+export function findProjectConfig(filename: string): LoadedConfig {
+  const path = locate(dirname(filename));
+  if (path === null) return { config: defaultConfig(), problems: [] };
+  const stats = statOrUndefined(path);
+  if (!stats) {
+    clearConfigCache();
+    return { config: defaultConfig(), problems: [] };
+  }
+  const cached = loadedByPath.get(path);
+  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size)
+    return cached.loaded;
+  let loaded: LoadedConfig;
+  if (stats.size > MAX_CONFIG_BYTES) {
+    loaded = parseConfigText(' '.repeat(MAX_CONFIG_BYTES + 1), path);
+  } else {
+    try {
+      loaded = parseConfigText(readFileSync(path, 'utf8'), path);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      loaded = {
+        file: path,
+        config: defaultConfig(),
+        problems: [
+          { file: path, key: '(root)', message: `cannot be read (${reason}); using defaults` },
+        ],
+      };
+    }
+  }
+  loadedByPath.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, loaded });
+  return loaded;
+}
+
+export function clearConfigCache(): void {
+  configPathByDir.clear();
+  loadedByPath.clear();
+}
+
+/** Concatenates two configurations: lists are unions, scalars and fix helpers from `over` win. */
+export function mergeConfigs(base: HealthDataConfig, over: HealthDataConfig): HealthDataConfig {
+  const union = (a: string[], b: string[]) => (b.length === 0 ? a : [...new Set([...a, ...b])]);
+  return {
+    vocabulary: {
+      identity: union(base.vocabulary.identity, over.vocabulary.identity),
+      nationalId: union(base.vocabulary.nationalId, over.vocabulary.nationalId),
+      health: union(base.vocabulary.health, over.vocabulary.health),
+      containers: union(base.vocabulary.containers, over.vocabulary.containers),
+      exclude: union(base.vocabulary.exclude, over.vocabulary.exclude),
+    },
+    contexts: { export: union(base.contexts.export, over.contexts.export) },
+    auth: {
+      middleware: union(base.auth.middleware, over.auth.middleware),
+      fix: over.auth.fix ?? base.auth.fix,
+    },
+    encryption: {
+      helpers: union(base.encryption.helpers, over.encryption.helpers),
+      fix: over.encryption.fix ?? base.encryption.fix,
+    },
+    redaction: {
+      helpers: union(base.redaction.helpers, over.redaction.helpers),
+      fix: over.redaction.fix ?? base.redaction.fix,
+    },
+    deletion: { helpers: union(base.deletion.helpers, over.deletion.helpers) },
+    audit: { functions: union(base.audit.functions, over.audit.functions) },
+    credentials: {
+      fixtureGlobs: union(base.credentials.fixtureGlobs, over.credentials.fixtureGlobs),
+    },
+    ignores: union(base.ignores, over.ignores),
+    maxFileSizeKb:
+      over.maxFileSizeKb !== defaultConfig().maxFileSizeKb
+        ? over.maxFileSizeKb
+        : base.maxFileSizeKb,
+  };
+}

@@ -1,0 +1,60 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import {
+  type ConfigProblem,
+  type HealthDataConfig,
+  findProjectConfig,
+  interpretConfig,
+  mergeConfigs,
+} from './project-config';
+
+/** ESLint `settings` key that may carry the same object as the configuration file. */
+export const SETTINGS_KEY = 'healthData';
+
+export type ConfigProblemHandler = (problem: ConfigProblem) => void;
+
+const reported = new Set<string>();
+/** Default handler: one line on stderr per problem per process, so CI logs name the file and key. */
+let problemHandler: ConfigProblemHandler = (problem) => {
+  const line = `health-data-lint: ${problem.file}: "${problem.key}" ${problem.message}`;
+  if (reported.has(line)) return;
+  reported.add(line);
+  process.stderr.write(`${line}\n`);
+};
+
+/** Lets a host (the language server) route configuration problems to its own UI. */
+export function setConfigProblemHandler(handler: ConfigProblemHandler): void {
+  problemHandler = handler;
+}
+
+const fromSettings = new WeakMap<object, ReturnType<typeof interpretConfig>>();
+const merged = new WeakMap<HealthDataConfig, WeakMap<HealthDataConfig, HealthDataConfig>>();
+
+/**
+ * The configuration for the file being linted: the project file merged with ESLint
+ * `settings.healthData`, resolved the same way in the CLI, in ESLint and in the language server.
+ */
+export function configFor(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): HealthDataConfig {
+  const project = findProjectConfig(context.filename);
+  for (const problem of project.problems) problemHandler(problem);
+  const settings = (context.settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY];
+  if (typeof settings !== 'object' || settings === null) return project.config;
+  let inline = fromSettings.get(settings);
+  if (!inline) {
+    inline = interpretConfig(settings, `settings.${SETTINGS_KEY}`);
+    fromSettings.set(settings, inline);
+  }
+  for (const problem of inline.problems) problemHandler(problem);
+  let byInline = merged.get(project.config);
+  if (!byInline) {
+    byInline = new WeakMap();
+    merged.set(project.config, byInline);
+  }
+  let result = byInline.get(inline.config);
+  if (!result) {
+    result = mergeConfigs(project.config, inline.config);
+    byInline.set(inline.config, result);
+  }
+  return result;
+}

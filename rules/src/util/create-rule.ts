@@ -1,0 +1,24 @@
+import { ESLintUtils } from '@typescript-eslint/utils';
+
+/** Where each rule's documentation lives; `docs.url` of every rule points here. */
+export const DOCS_BASE_URL =
+  'https://github.com/health-data-lint/health-data-lint/blob/main/docs/rules/';
+
+export type Preset = 'recommended' | 'strict';
+
+/** Extra documentation every rule carries; the README table, docs headers and SARIF are built from it. */
+export interface HealthDataRuleDocs {
+  description: string;
+  /** The lowest preset that turns the rule on (`recommended` rules are in `strict` too). */
+  preset: Preset;
+  /** The CNIL SAN-2022-009 finding the rule answers, in one short phrase. */
+  cnilFinding: string;
+  /** Regulatory references, as SARIF tags: `GDPR-32`, `HIPAA-164.312(a)(2)(iv)`, `CWE-311`... */
+  references: string[];
+  /** SARIF security-severity (0.0–10.0). */
+  securitySeverity: number;
+}
+
+export const createRule = ESLintUtils.RuleCreator<HealthDataRuleDocs>(
+  (name) => `${DOCS_BASE_URL}${name}.md`,
+);
