@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import {
   type ConfigProblem,
   type HealthDataConfig,
+  defaultConfig,
   findProjectConfig,
   interpretConfig,
   mergeConfigs,
@@ -26,6 +27,18 @@ export function setConfigProblemHandler(handler: ConfigProblemHandler): void {
   problemHandler = handler;
 }
 
+let projectConfigEnabled = true;
+
+/**
+ * Lets a host that must not trust the workspace (VS Code's restricted mode) ignore every
+ * `healthdata.config.json`, so only bundled defaults and explicit settings apply.
+ */
+export function setProjectConfigEnabled(enabled: boolean): void {
+  projectConfigEnabled = enabled;
+}
+
+const noProjectConfig = { config: defaultConfig(), problems: [] };
+
 const fromSettings = new WeakMap<object, ReturnType<typeof interpretConfig>>();
 const merged = new WeakMap<HealthDataConfig, WeakMap<HealthDataConfig, HealthDataConfig>>();
 
@@ -36,7 +49,7 @@ const merged = new WeakMap<HealthDataConfig, WeakMap<HealthDataConfig, HealthDat
 export function configFor(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): HealthDataConfig {
-  const project = findProjectConfig(context.filename);
+  const project = projectConfigEnabled ? findProjectConfig(context.filename) : noProjectConfig;
   for (const problem of project.problems) problemHandler(problem);
   const settings = (context.settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY];
   if (typeof settings !== 'object' || settings === null) return project.config;
