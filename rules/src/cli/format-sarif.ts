@@ -1,0 +1,216 @@
+import { pathToFileURL } from 'node:url';
+import type { HealthDataRuleDocs } from '../util/create-rule';
+import {
+  type Edit,
+  type FileReport,
+  type Finding,
+  PARSE_ERROR_RULE_ID,
+  SUPPRESSION_RULE_ID,
+} from './findings';
+import { describeEdit } from './format-stylish';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const INFORMATION_URI = 'https://github.com/health-data-lint/health-data-lint';
+/** Key of our fingerprint in `partialFingerprints`; bump the suffix if the recipe ever changes. */
+export const FINGERPRINT_KEY = 'healthDataLint/v1';
+const SRCROOT = '%SRCROOT%';
+
+/** What the SARIF writer needs to know of a rule; plugin rules supply it from `meta`. */
+export interface RuleInfo {
+  id: string;
+  description: string;
+  docsUrl?: string;
+  docs?: Partial<HealthDataRuleDocs>;
+  fixable: boolean;
+  hasSuggestions: boolean;
+}
+
+interface RuleMetaLike {
+  docs?: { description?: string; url?: string } & Partial<HealthDataRuleDocs>;
+  fixable?: string;
+  hasSuggestions?: boolean;
+}
+
+/** Describes the plugin's rules, in catalog order, for SARIF `rules[]`. */
+export function ruleInfos(rules: Record<string, { meta?: RuleMetaLike }>): RuleInfo[] {
+  return Object.entries(rules).map(([id, rule]) => ({
+    id: `health-data/${id}`,
+    description: rule.meta?.docs?.description ?? id,
+    docsUrl: rule.meta?.docs?.url,
+    docs: rule.meta?.docs,
+    fixable: rule.meta?.fixable !== undefined,
+    hasSuggestions: rule.meta?.hasSuggestions === true,
+  }));
+}
+
+const CLI_RULES: RuleInfo[] = [
+  {
+    id: SUPPRESSION_RULE_ID,
+    description:
+      'Require every eslint-disable of a health-data rule to give a reason, a valid expiry, and to still suppress something',
+    docsUrl: `${INFORMATION_URI}/blob/main/docs/ci.md#suppression-policy`,
+    docs: { references: ['GDPR-5(2)'], securitySeverity: 5 },
+    fixable: false,
+    hasSuggestions: false,
+  },
+  {
+    id: PARSE_ERROR_RULE_ID,
+    description: 'Report files that could not be parsed: none of their code was checked',
+    docsUrl: `${INFORMATION_URI}/blob/main/docs/ci.md`,
+    fixable: false,
+    hasSuggestions: false,
+  },
+];
+
+function helpText(rule: RuleInfo): string {
+  const lines = [`${rule.description}.`];
+  if (rule.docs?.cnilFinding) lines.push(`CNIL SAN-2022-009 finding: ${rule.docs.cnilFinding}.`);
+  if (rule.docs?.references?.length) lines.push(`References: ${rule.docs.references.join(', ')}.`);
+  if (rule.fixable) lines.push('An automatic fix is offered.');
+  if (rule.hasSuggestions) lines.push('Suggested changes are offered.');
+  if (rule.docsUrl) lines.push(`Documentation: ${rule.docsUrl}`);
+  return lines.join('\n');
+}
+
+function ruleDescriptor(rule: RuleInfo): Record<string, unknown> {
+  const docs = rule.docs ?? {};
+  const properties: Record<string, unknown> = {
+    tags: [...(docs.references ?? []), 'security'],
+    precision: (docs as { precision?: string }).precision ?? 'high',
+  };
+  if (typeof docs.securitySeverity === 'number')
+    properties['security-severity'] = String(docs.securitySeverity);
+  const full = docs.cnilFinding
+    ? `${rule.description}. CNIL SAN-2022-009 finding: ${docs.cnilFinding}.`
+    : `${rule.description}.`;
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.description },
+    fullDescription: { text: full },
+    help: { text: helpText(rule) },
+    ...(rule.docsUrl ? { helpUri: rule.docsUrl } : {}),
+    defaultConfiguration: { level: 'error' },
+    properties,
+  };
+}
+
+function encodeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function artifact(file: string) {
+  return { uri: encodeUri(file), uriBaseId: SRCROOT };
+}
+
+function region(start: { line: number; column: number }, end: { line: number; column: number }) {
+  return {
+    startLine: start.line,
+    startColumn: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+  };
+}
+
+function sarifFix(file: string, description: string, edit: Edit) {
+  return {
+    description: { text: description },
+    artifactChanges: [
+      {
+        artifactLocation: artifact(file),
+        replacements: [
+          {
+            deletedRegion: region(edit.start, edit.end),
+            insertedContent: { text: edit.text },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function suppressionOf(finding: Finding) {
+  const record = finding.suppression;
+  if (!record) return undefined;
+  const justification = record.expires
+    ? `until ${record.expires}: ${record.reason}`
+    : record.reason;
+  return [
+    {
+      kind: 'inSource',
+      // An expired suppression no longer hides the result: SARIF says so with `rejected`.
+      status: record.status === 'expired' ? 'rejected' : 'accepted',
+      ...(justification.trim() ? { justification } : {}),
+    },
+  ];
+}
+
+function result(finding: Finding, ruleIndex: Map<string, number>, withSuppressions: boolean) {
+  const fixes = [
+    ...(finding.fix ? [sarifFix(finding.file, describeEdit(finding.fix), finding.fix)] : []),
+    ...finding.suggestions.map((suggestion) =>
+      sarifFix(finding.file, suggestion.description, suggestion.edit),
+    ),
+  ];
+  const suppressions = withSuppressions ? suppressionOf(finding) : undefined;
+  const index = ruleIndex.get(finding.ruleId);
+  return {
+    ruleId: finding.ruleId,
+    ...(index !== undefined ? { ruleIndex: index } : {}),
+    level: finding.severity === 'warning' ? 'warning' : 'error',
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifact(finding.file),
+          region: region(
+            { line: finding.line, column: finding.column },
+            { line: finding.endLine, column: finding.endColumn },
+          ),
+        },
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    ...(fixes.length > 0 ? { fixes } : {}),
+    ...(suppressions ? { suppressions } : {}),
+  };
+}
+
+export interface SarifOptions {
+  root: string;
+  tool: { name: string; version: string };
+  rules: RuleInfo[];
+  listSuppressions: boolean;
+}
+
+/** A SARIF 2.1.0 log with one run; validated against the OASIS schema in test/cli. */
+export function formatSarif(reports: readonly FileReport[], options: SarifOptions): string {
+  const rules = [...options.rules, ...CLI_RULES];
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const findings = reports.flatMap((report) => report.findings);
+  const suppressed = options.listSuppressions ? reports.flatMap((report) => report.suppressed) : [];
+  const rootUri = pathToFileURL(options.root).href;
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: options.tool.name,
+            version: options.tool.version,
+            semanticVersion: options.tool.version,
+            informationUri: INFORMATION_URI,
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },
+        columnKind: 'utf16CodeUnits',
+        results: [
+          ...findings.map((finding) => result(finding, ruleIndex, options.listSuppressions)),
+          ...suppressed.map((finding) => result(finding, ruleIndex, true)),
+        ],
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

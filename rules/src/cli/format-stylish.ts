@@ -1,0 +1,73 @@
+import type { Edit, FileReport, Finding } from './findings';
+import { type Summary, summaryLine } from './summary';
+
+const MAX_SNIPPET = 60;
+
+function snippet(text: string): string {
+  const flat = text.replace(/\r?\n\s*/g, ' ⏎ ');
+  return JSON.stringify(flat.length > MAX_SNIPPET ? `${flat.slice(0, MAX_SNIPPET - 1)}…` : flat);
+}
+
+/** Says what a fix does in words a reviewer can check at a glance. */
+export function describeEdit(edit: Edit): string {
+  if (edit.text === '') return `delete ${snippet(edit.before)}`;
+  if (edit.before === '')
+    return `insert ${snippet(edit.text)} at ${edit.start.line}:${edit.start.column}`;
+  return `replace ${snippet(edit.before)} with ${snippet(edit.text)}`;
+}
+
+/** The fix and suggestions on offer for a finding, one line each. */
+export function offers(finding: Finding): string[] {
+  const lines: string[] = [];
+  if (finding.fix) lines.push(`fix: ${describeEdit(finding.fix)}`);
+  for (const suggestion of finding.suggestions)
+    lines.push(`suggestion: ${suggestion.description} (${describeEdit(suggestion.edit)})`);
+  return lines;
+}
+
+function suppressionLine(finding: Finding): string {
+  const record = finding.suppression!;
+  const expiry = record.expires ? `until ${record.expires}` : 'no expiry';
+  const reason = record.reason === '' ? '(no reason given)' : record.reason;
+  return `  ${finding.file}:${finding.line}  ${finding.ruleId}  ${expiry}  ${reason}`;
+}
+
+export interface StylishOptions {
+  listSuppressions: boolean;
+}
+
+/** ESLint-like text: findings grouped by file, each with the fix or suggestions on offer. */
+export function formatStylish(
+  reports: readonly FileReport[],
+  summary: Summary,
+  options: StylishOptions,
+): string {
+  const out: string[] = [];
+  for (const report of reports) {
+    if (report.findings.length === 0) continue;
+    out.push(report.file);
+    const positions = report.findings.map((finding) => `${finding.line}:${finding.column}`);
+    const width = Math.max(...positions.map((position) => position.length));
+    const severityWidth = report.findings.some((finding) => finding.severity === 'warning') ? 7 : 5;
+    report.findings.forEach((finding, index) => {
+      const head = `  ${positions[index]!.padEnd(width)}  ${finding.severity.padEnd(severityWidth)}  `;
+      out.push(`${head}${finding.message}  ${finding.ruleId}`);
+      for (const offer of offers(finding)) out.push(`${' '.repeat(head.length)}${offer}`);
+    });
+    out.push('');
+  }
+  if (options.listSuppressions) {
+    const suppressed = reports.flatMap((report) => report.suppressed);
+    const expired = reports.flatMap((report) =>
+      report.findings.filter((finding) => finding.suppression?.status === 'expired'),
+    );
+    out.push(`Suppressions (${suppressed.length} in force, ${expired.length} expired):`);
+    for (const finding of suppressed) out.push(suppressionLine(finding));
+    for (const finding of expired) out.push(`${suppressionLine(finding)}  [expired]`);
+    out.push('');
+  }
+  const problems = `${summary.findings} problem${summary.findings === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'})`;
+  out.push(`${summary.findings > 0 ? '✖' : '✔'} ${problems}`);
+  out.push(summaryLine(summary));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,66 @@
+import { ESLint } from 'eslint';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import plugin from '../index';
+import type { Preset } from '../util/create-rule';
+import { type FileReport, normalizeResult } from './findings';
+
+export interface LintJob {
+  /** Report root: file paths in findings are relative to it. */
+  root: string;
+  preset: Preset;
+  useEslintConfig: boolean;
+  /** ISO date used to decide whether a suppression has expired. */
+  today: string;
+}
+
+export function createEslint(job: LintJob): ESLint {
+  // Unused suppressions are only worth reporting for our rules; others are filtered out later.
+  const governance = { linterOptions: { reportUnusedDisableDirectives: 'error' as const } };
+  if (job.useEslintConfig) {
+    return new ESLint({
+      cwd: job.root,
+      overrideConfig: [governance],
+      errorOnUnmatchedPattern: false,
+      warnIgnored: false,
+    });
+  }
+  return new ESLint({
+    cwd: job.root,
+    overrideConfigFile: true,
+    overrideConfig: [plugin.configs[job.preset] as never, governance],
+    errorOnUnmatchedPattern: false,
+    warnIgnored: false,
+  });
+}
+
+export function relativePath(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/');
+}
+
+/** Lints the files with one ESLint instance; results come back in the order of `files`. */
+export async function lintFiles(
+  eslint: ESLint,
+  job: LintJob,
+  files: readonly string[],
+): Promise<FileReport[]> {
+  if (files.length === 0) return [];
+  const results = await eslint.lintFiles([...files]);
+  const byPath = new Map(results.map((result) => [result.filePath, result]));
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const result = byPath.get(file);
+    const path = relativePath(job.root, file);
+    if (!result) {
+      reports.push({ file: path, findings: [], suppressed: [] });
+      continue;
+    }
+    let source = result.source;
+    if (source === undefined) {
+      const needsText = result.messages.length > 0 || result.suppressedMessages.length > 0;
+      source = needsText ? readFileSync(file, 'utf8') : '';
+    }
+    reports.push(normalizeResult(result, { file: path, source, today: job.today }));
+  }
+  return reports;
+}
