@@ -1,0 +1,312 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+
+/** A piece of a statically known string and where it sits in the source file. */
+export interface StringPart {
+  /** Offset of the piece in the assembled text. */
+  textStart: number;
+  text: string;
+  /** Source range of the piece's characters (excluding quotes), when it maps 1:1 to the source. */
+  sourceStart?: number;
+}
+
+export interface StaticString {
+  text: string;
+  parts: StringPart[];
+  /** Number of `${}` holes or unknown operands replaced by a placeholder. */
+  holes: number;
+}
+
+/** Placeholder for a `${}` hole or an unknown operand: an identifier, so SQL stays scannable. */
+export const HOLE = '__hole__';
+
+const MAX_STRING_DEPTH = 12;
+
+/** Strips TS-only wrappers and parentheses-free wrappers: `x as T`, `x!`, `<T>x`, `x satisfies T`. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+        current = current.expression;
+        continue;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        continue;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The variable an identifier refers to, from ESLint's scope manager. */
+export function resolveVariable(
+  scope: Scope,
+  identifier: TSESTree.Identifier,
+): Variable | undefined {
+  let current: Scope | null = scope;
+  while (current) {
+    const ref = current.references.find((r) => r.identifier === identifier);
+    if (ref) return ref.resolved ?? undefined;
+    const variable = current.set.get(identifier.name);
+    if (variable) return variable;
+    current = current.upper;
+  }
+  return undefined;
+}
+
+/** The single initialiser of a variable that is never reassigned (`const`, or `let` never written again). */
+export function constantInit(variable: Variable): TSESTree.Expression | undefined {
+  if (variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init)
+    return undefined;
+  const writes = variable.references.filter((r) => r.isWrite() && r.writeExpr !== def.node.init);
+  return writes.length === 0 ? def.node.init : undefined;
+}
+
+/**
+ * The text of a string built from literals, template literals (holes become a placeholder),
+ * concatenations and constants defined in the module or function: enough to read SQL that is
+ * assembled in pieces or declared at module level and used later.
+ */
+export function staticString(
+  node: TSESTree.Node,
+  scopeOf: (node: TSESTree.Node) => Scope,
+  depth = 0,
+): StaticString | undefined {
+  if (depth > MAX_STRING_DEPTH) return undefined;
+  const expr = unwrap(node);
+  switch (expr.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof expr.value === 'string'
+        ? { text: expr.value, parts: [literalPart(expr, expr.value)], holes: 0 }
+        : undefined;
+    case AST_NODE_TYPES.TemplateLiteral: {
+      let text = '';
+      const parts: StringPart[] = [];
+      let holes = 0;
+      expr.quasis.forEach((quasi, index) => {
+        const cooked = quasi.value.cooked ?? quasi.value.raw;
+        parts.push({
+          textStart: text.length,
+          text: cooked,
+          sourceStart: cooked === quasi.value.raw ? quasi.range[0] + 1 : undefined,
+        });
+        text += cooked;
+        const hole = expr.expressions[index];
+        if (hole) {
+          const inner = staticString(hole, scopeOf, depth + 1);
+          if (inner) {
+            for (const part of inner.parts)
+              parts.push({ ...part, textStart: text.length + part.textStart });
+            text += inner.text;
+            holes += inner.holes;
+          } else {
+            text += HOLE;
+            holes++;
+          }
+        }
+      });
+      return { text, parts, holes };
+    }
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return staticString(expr.quasi, scopeOf, depth + 1);
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (expr.operator !== '+') return undefined;
+      const left = staticString(expr.left, scopeOf, depth + 1);
+      const right = staticString(expr.right, scopeOf, depth + 1);
+      if (!left && !right) return undefined;
+      const l = left ?? { text: HOLE, parts: [], holes: 1 };
+      const r = right ?? { text: HOLE, parts: [], holes: 1 };
+      return {
+        text: l.text + r.text,
+        parts: [
+          ...l.parts,
+          ...r.parts.map((part) => ({ ...part, textStart: part.textStart + l.text.length })),
+        ],
+        holes: l.holes + r.holes,
+      };
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const variable = resolveVariable(scopeOf(expr), expr);
+      const init = variable && constantInit(variable);
+      return init ? staticString(init, scopeOf, depth + 1) : undefined;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // `[...].join(' ')` of string pieces, a common way to write long SQL.
+      const callee = unwrap(expr.callee);
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        !callee.computed &&
+        callee.property.type === AST_NODE_TYPES.Identifier &&
+        callee.property.name === 'join' &&
+        callee.object.type === AST_NODE_TYPES.ArrayExpression
+      ) {
+        const separatorNode = expr.arguments[0];
+        const separator = separatorNode
+          ? (staticString(separatorNode, scopeOf, depth + 1)?.text ?? ' ')
+          : ',';
+        let text = '';
+        const parts: StringPart[] = [];
+        let holes = 0;
+        callee.object.elements.forEach((element, index) => {
+          if (index > 0) text += separator;
+          const inner =
+            element && element.type !== AST_NODE_TYPES.SpreadElement
+              ? staticString(element, scopeOf, depth + 1)
+              : undefined;
+          if (inner) {
+            for (const part of inner.parts)
+              parts.push({ ...part, textStart: text.length + part.textStart });
+            text += inner.text;
+            holes += inner.holes;
+          } else {
+            text += HOLE;
+            holes++;
+          }
+        });
+        return { text, parts, holes };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function literalPart(literal: TSESTree.Literal, value: string): StringPart {
+  // Only map offsets when the source spells the value exactly (no escapes).
+  const raw = literal.raw.slice(1, -1);
+  return {
+    textStart: 0,
+    text: value,
+    sourceStart: raw === value ? literal.range[0] + 1 : undefined,
+  };
+}
+
+/** Source range of a text range of a static string, when it lies inside one mapped piece. */
+export function sourceRangeOf(
+  value: StaticString,
+  start: number,
+  end: number,
+): [number, number] | undefined {
+  for (const part of value.parts) {
+    if (part.sourceStart === undefined) continue;
+    if (start >= part.textStart && end <= part.textStart + part.text.length) {
+      return [
+        part.sourceStart + (start - part.textStart),
+        part.sourceStart + (end - part.textStart),
+      ];
+    }
+  }
+  return undefined;
+}
+
+/** The name a callee is called by: `f` in `f()`, `b` in `a.b()`, `'x'` in `a['x']()`. */
+export function calleeName(callee: TSESTree.Node): string | undefined {
+  const node = unwrap(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression) return propertyName(node);
+  return undefined;
+}
+
+/** The static name of a member's property: `b` in `a.b` and `a['b']`. */
+export function propertyName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier)
+    return member.property.name;
+  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string')
+    return member.property.value;
+  return undefined;
+}
+
+/** The key of a property as text: `a` in `{ a: 1 }`, `{ 'a': 1 }`, `{ a }`. */
+export function keyName(
+  property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | undefined {
+  const key = property.key;
+  if (!property.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (
+    key.type === AST_NODE_TYPES.Literal &&
+    (typeof key.value === 'string' || typeof key.value === 'number')
+  )
+    return String(key.value);
+  return undefined;
+}
+
+/** `a.b.c()` -> ['a', 'b', 'c']; calls and other nodes in the chain appear as their callee names. */
+export function memberChain(node: TSESTree.Node): string[] {
+  const names: string[] = [];
+  let current: TSESTree.Node = unwrap(node);
+  for (let guard = 0; guard < 32; guard++) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      names.unshift(propertyName(current) ?? '[]');
+      current = unwrap(current.object);
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      current = unwrap(current.callee);
+    } else if (current.type === AST_NODE_TYPES.Identifier) {
+      names.unshift(current.name);
+      break;
+    } else if (current.type === AST_NODE_TYPES.ThisExpression) {
+      names.unshift('this');
+      break;
+    } else {
+      break;
+    }
+  }
+  return names;
+}
+
+/** The object literal property with this key, if the node is an object literal. */
+export function findProperty(
+  node: TSESTree.Node | undefined,
+  key: string,
+): TSESTree.Property | undefined {
+  const object = node && unwrap(node);
+  if (!object || object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && keyName(property) === key) return property;
+  }
+  return undefined;
+}
+
+/** The name a function is known by: its own id, the variable, property or method it is assigned to. */
+export function functionName(fn: TSESTree.FunctionLike | TSESTree.Node): string | undefined {
+  if ('id' in fn && fn.id && fn.id.type === AST_NODE_TYPES.Identifier) return fn.id.name;
+  const parent = fn.parent;
+  if (!parent) return undefined;
+  if (
+    parent.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  )
+    return parent.id.name;
+  if (
+    (parent.type === AST_NODE_TYPES.Property ||
+      parent.type === AST_NODE_TYPES.MethodDefinition ||
+      parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    parent.value === fn
+  )
+    return keyName(parent);
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
+    const left = parent.left;
+    if (left.type === AST_NODE_TYPES.Identifier) return left.name;
+    if (left.type === AST_NODE_TYPES.MemberExpression) return propertyName(left);
+  }
+  return undefined;
+}
+
+export function isFunctionNode(
+  node: TSESTree.Node,
+): node is TSESTree.FunctionLike &
+  (TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression) {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}

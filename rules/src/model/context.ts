@@ -1,0 +1,116 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { HealthDataConfig } from '../config/project-config';
+import { functionName, isFunctionNode, keyName } from './ast';
+import { tokenize } from './tokens';
+import { EXPORT_CONTEXT_WORDS } from './vocabulary';
+
+/** Why a piece of code is an export/migration: the word and the name that holds it. */
+export interface ExportContext {
+  where: 'function' | 'class' | 'file' | 'folder';
+  name: string;
+  word: string;
+  node?: TSESTree.Node;
+}
+
+/**
+ * Finds export, extraction and migration code by the names around it: enclosing functions,
+ * methods and classes, then the file name and its folders (EN/FR vocabulary plus the config's
+ * `contexts.export`). CNIL SAN-2022-009: the over-extraction happened in migration code.
+ */
+export class ExportContextFinder {
+  private readonly words: Set<string>;
+  private readonly byNode = new WeakMap<TSESTree.Node, ExportContext | null>();
+  private fileContext: ExportContext | null | undefined;
+
+  constructor(
+    private readonly filename: string,
+    config?: HealthDataConfig,
+  ) {
+    this.words = new Set(EXPORT_CONTEXT_WORDS);
+    for (const word of config?.contexts.export ?? [])
+      for (const w of tokenize(word)) this.words.add(w);
+  }
+
+  /** The export context of a node: its nearest named function or class, else its file. */
+  of(node: TSESTree.Node): ExportContext | undefined {
+    const scopes: TSESTree.Node[] = [];
+    let current: TSESTree.Node | undefined = node;
+    let found: ExportContext | null | undefined;
+    while (current) {
+      if (
+        isFunctionNode(current) ||
+        current.type === AST_NODE_TYPES.ClassDeclaration ||
+        current.type === AST_NODE_TYPES.ClassExpression
+      ) {
+        const cached = this.byNode.get(current);
+        if (cached !== undefined) {
+          found = cached;
+          break;
+        }
+        scopes.push(current);
+        const own = this.ownContext(current);
+        if (own) {
+          found = own;
+          break;
+        }
+      }
+      current = current.parent;
+    }
+    if (found === undefined) found = this.file() ?? null;
+    for (const scope of scopes) this.byNode.set(scope, found);
+    return found ?? undefined;
+  }
+
+  /** The file's own context, from its base name and its folders. */
+  file(): ExportContext | undefined {
+    if (this.fileContext === undefined) {
+      const parts = this.filename.split(/[\\/]/).filter(Boolean);
+      const base = parts.pop() ?? '';
+      const baseWord = this.match(base.replace(/\.[^.]+$/, ''));
+      if (baseWord) {
+        this.fileContext = { where: 'file', name: base, word: baseWord };
+      } else {
+        this.fileContext = null;
+        // Only the nearest folders: `src/migration/run.ts`, not every path a CI runner uses.
+        for (const folder of parts.slice(-3).reverse()) {
+          const word = this.match(folder);
+          if (word) {
+            this.fileContext = { where: 'folder', name: folder, word };
+            break;
+          }
+        }
+      }
+    }
+    return this.fileContext ?? undefined;
+  }
+
+  /** The export word in a name, if any (`exportPatients` -> `export`, `migrerDossiers` -> `migrer`). */
+  match(name: string): string | undefined {
+    for (const word of tokenize(name)) if (this.words.has(word)) return word;
+    return undefined;
+  }
+
+  private ownContext(node: TSESTree.Node): ExportContext | undefined {
+    let name: string | undefined;
+    let where: ExportContext['where'] = 'function';
+    if (
+      node.type === AST_NODE_TYPES.ClassDeclaration ||
+      node.type === AST_NODE_TYPES.ClassExpression
+    ) {
+      name = node.id?.name;
+      where = 'class';
+    } else {
+      name = functionName(node);
+      // A callback passed to a job scheduler or CLI command named like an export: `program.command('export', fn)`.
+      if (!name && node.parent?.type === AST_NODE_TYPES.CallExpression) {
+        const first = node.parent.arguments[0];
+        if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string')
+          name = first.value;
+      }
+      if (!name && node.parent?.type === AST_NODE_TYPES.Property) name = keyName(node.parent);
+    }
+    if (!name) return undefined;
+    const word = this.match(name);
+    return word ? { where, name, word, node } : undefined;
+  }
+}

@@ -1,0 +1,1031 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { HealthDataConfig } from '../config/project-config';
+import {
+  calleeName,
+  keyName,
+  memberChain,
+  propertyName,
+  resolveVariable,
+  type StaticString,
+  staticString,
+  unwrap,
+} from './ast';
+import type { Classification, Classifier } from './classifier';
+import { looksLikeSql, scanSql, type SqlStatement, tablesRead } from './sql';
+import { tokenize } from './tokens';
+import { FHIR_PATIENT_RESOURCES, HEAD_ROLES } from './vocabulary';
+
+/** What made a value safe for one purpose: encryption (storage), masking (logs), keyed hashing. */
+export type SanitizerKind = 'encrypt' | 'mask' | 'hmac';
+
+/** A value that carries patient data, and where that data came from. */
+export interface Taint {
+  /** The expression where the patient data enters: a query, a field, a parameter, a resource. */
+  source: TSESTree.Node;
+  /** How a message names the source: "query of `patients`", "`patient.nir`". */
+  description: string;
+  /** What patient data it is, as labels: "social security number (NIR)", "HIV/STI status". */
+  labels: string[];
+  /** Intermediate expressions from the source to the value asked about, in order. */
+  steps: TSESTree.Node[];
+  /** Sanitisers the value passed through on its way. */
+  sanitizers: SanitizerKind[];
+}
+
+/** A read of patient records: SQL on patient tables, an ORM or query-builder read of a patient model. */
+export interface PatientRead {
+  tables: string[];
+  via: 'sql' | 'orm';
+  /** The SQL text and its statements, for SQL reads. */
+  sql?: { value: StaticString; statements: SqlStatement[]; node: TSESTree.Node };
+}
+
+const MAX_DEPTH = 60;
+const MAX_LABELS = 4;
+
+/** Member names whose value is a count, size or flag about a collection or a string. */
+const COUNT_PROPERTIES = new Set([
+  'length',
+  'size',
+  'byteLength',
+  'rowCount',
+  'affectedRows',
+  'changes',
+  'count',
+]);
+
+/** Calls that answer a yes/no or a number about their receiver or argument. */
+const NON_DATA_CALLS = new Set([
+  'includes',
+  'some',
+  'every',
+  'has',
+  'indexOf',
+  'lastIndexOf',
+  'findIndex',
+  'isArray',
+  'test',
+  'startsWith',
+  'endsWith',
+  'localeCompare',
+  'getTime',
+  'Boolean',
+  'Number',
+  'parseInt',
+  'parseFloat',
+  'count',
+  'countDocuments',
+  'estimatedDocumentCount',
+  'exists',
+  'existsSync',
+  'isValid',
+  'isEmpty',
+  'keys',
+  'getLength',
+  'size',
+  'hasOwnProperty',
+  'isNaN',
+  'isFinite',
+  'compare',
+  'equals',
+  'validate',
+  'stat',
+  'statSync',
+  'access',
+]);
+
+/** Leading words of function names that compute facts rather than return data: `countPatients()`. */
+const NON_DATA_CALL_PREFIXES = new Set([
+  'count',
+  'nb',
+  'compter',
+  'has',
+  'is',
+  'exists',
+  'check',
+  'validate',
+  'verify',
+  'delete',
+  'remove',
+  'purge',
+  'supprimer',
+  'drop',
+  'log',
+  'audit',
+  'send',
+  'notify',
+]);
+
+/** Array and promise methods whose result is (part of) their receiver. */
+const RECEIVER_METHODS = new Set([
+  'filter',
+  'slice',
+  'sort',
+  'reverse',
+  'concat',
+  'find',
+  'findLast',
+  'at',
+  'flat',
+  'join',
+  'toString',
+  'toJSON',
+  'valueOf',
+  'trim',
+  'toUpperCase',
+  'toLowerCase',
+  'padStart',
+  'padEnd',
+  'split',
+  'replace',
+  'replaceAll',
+  'substring',
+  'substr',
+  'entries',
+  'values',
+  'get',
+  'getAll',
+  'toArray',
+  'lean',
+  'exec',
+  'clone',
+  'pop',
+  'shift',
+  'splice',
+  'reduce',
+  'reduceRight',
+  'finally',
+  'catch',
+  'toObject',
+  'get',
+  'rows',
+  'json',
+  'text',
+  'pipe',
+  'stringify',
+]);
+
+/** Methods whose result is what their callback returns for each element or for the resolved value. */
+const CALLBACK_RESULT_METHODS = new Set(['map', 'flatMap', 'then']);
+
+/** Methods whose callback receives the receiver's elements or resolved value. */
+const ELEMENT_CALLBACK_METHODS = new Set([
+  'forEach',
+  'map',
+  'flatMap',
+  'filter',
+  'find',
+  'findLast',
+  'some',
+  'every',
+  'reduce',
+  'then',
+  'each',
+  'on',
+  'sort',
+  'findIndex',
+]);
+
+/** ORM and query-builder methods that read records. */
+const READ_METHODS = new Set([
+  'find',
+  'findAll',
+  'findOne',
+  'findMany',
+  'findFirst',
+  'findUnique',
+  'findFirstOrThrow',
+  'findUniqueOrThrow',
+  'findById',
+  'findBy',
+  'findOneBy',
+  'findAndCountAll',
+  'findAndCount',
+  'findByPk',
+  'getMany',
+  'getOne',
+  'getRawMany',
+  'getRawOne',
+  'select',
+  'first',
+  'all',
+  'stream',
+  'cursor',
+  'aggregate',
+  'query',
+  'raw',
+  'where',
+  'from',
+  'fetch',
+  'fetchAll',
+  'toArray',
+  'lean',
+  'exec',
+  'list',
+  'scan',
+  'findAllPatients',
+  'pluck',
+]);
+
+const SQL_CALLS = new Set([
+  'query',
+  'execute',
+  'raw',
+  'exec',
+  'run',
+  'all',
+  'get',
+  'each',
+  'prepare',
+  'unsafe',
+  '$queryRaw',
+  '$queryRawUnsafe',
+  'queryRaw',
+  'many',
+  'any',
+  'one',
+  'oneOrNone',
+  'manyOrNone',
+  'none',
+  'stream',
+  'copyTo',
+]);
+
+const ENCRYPT_WORDS = new Set([
+  'encrypt',
+  'encrypted',
+  'encryption',
+  'encrypts',
+  'cipher',
+  'cipheriv',
+  'seal',
+  'sealed',
+  'kms',
+  'jwe',
+  'chiffrer',
+  'chiffre',
+  'chiffrement',
+  'crypter',
+  'envelope',
+]);
+const DECRYPT_WORDS = new Set([
+  'decrypt',
+  'decrypted',
+  'decipher',
+  'decipheriv',
+  'unseal',
+  'dechiffrer',
+  'decrypter',
+]);
+const MASK_WORDS = new Set([
+  'mask',
+  'masked',
+  'redact',
+  'redacted',
+  'anonymize',
+  'anonymise',
+  'anonymized',
+  'anonymiser',
+  'pseudonymize',
+  'pseudonymise',
+  'pseudonymiser',
+  'masquer',
+  'obfuscate',
+  'scrub',
+  'tokenize',
+  'hash',
+  'digest',
+]);
+const HMAC_WORDS = new Set(['hmac']);
+
+type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
+
+/**
+ * Intra-procedural provenance: answers, for any expression of one file, whether it carries
+ * patient data and from where. Evaluated lazily from the expression asked about back to its
+ * sources through the scope manager, memoised per node, so a file costs only what its sinks ask.
+ */
+export class Provenance {
+  private readonly memo = new Map<TSESTree.Node, Taint | null>();
+  private readonly readMemo = new Map<TSESTree.Node, PatientRead | null>();
+  private readonly sqlMemo = new Map<
+    TSESTree.Node,
+    { value: StaticString; statements: SqlStatement[] } | null
+  >();
+  private readonly encryptHelpers: Set<string>;
+  private readonly maskHelpers: Set<string>;
+  private depth = 0;
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly classifier: Classifier,
+    config?: HealthDataConfig,
+  ) {
+    this.encryptHelpers = new Set(config?.encryption.helpers ?? []);
+    if (config?.encryption.fix) this.encryptHelpers.add(config.encryption.fix.name);
+    this.maskHelpers = new Set(config?.redaction.helpers ?? []);
+    if (config?.redaction.fix) this.maskHelpers.add(config.redaction.fix.name);
+  }
+
+  readonly scopeOf: ScopeOf = (node) => this.sourceCode.getScope(node);
+
+  /** The patient data a value carries, whatever sanitisers it passed through. */
+  trace(node: TSESTree.Node): Taint | undefined {
+    const cached = this.memo.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.depth > MAX_DEPTH) return undefined;
+    this.memo.set(node, null); // cycles (`x = x + y`) resolve to "no new source"
+    this.depth++;
+    let result: Taint | undefined;
+    try {
+      result = this.compute(node);
+    } finally {
+      this.depth--;
+    }
+    this.memo.set(node, result ?? null);
+    return result;
+  }
+
+  /**
+   * The patient data a value carries unprotected for a purpose: `['encrypt']` for storage (an
+   * encrypted value is fine), `['mask', 'encrypt', 'hmac']` for logs.
+   */
+  carriesPatientData(node: TSESTree.Node, unless: SanitizerKind[] = []): Taint | undefined {
+    const taint = this.trace(node);
+    if (!taint) return undefined;
+    return taint.sanitizers.some((kind) => unless.includes(kind)) ? undefined : taint;
+  }
+
+  /** The static SQL text of an expression and its statements, when it looks like SQL. */
+  sqlOf(node: TSESTree.Node): { value: StaticString; statements: SqlStatement[] } | undefined {
+    const cached = this.sqlMemo.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: { value: StaticString; statements: SqlStatement[] } | null = null;
+    const value = staticString(node, this.scopeOf);
+    if (value && value.text.length < 200_000 && looksLikeSql(value.text)) {
+      result = { value, statements: scanSql(value.text) };
+    }
+    this.sqlMemo.set(node, result);
+    return result ?? undefined;
+  }
+
+  /** Whether a table or model name is a patient-like container (`patients`, `Dossier`, `staging_patients`). */
+  isPatientTable(name: string): boolean {
+    return (
+      this.classifier.container(name.split('.').pop() ?? name) !== undefined ||
+      this.classifier.classify(name)?.category === 'health'
+    );
+  }
+
+  /** A read of patient records by a call: SQL text on patient tables, or an ORM/builder read of a patient model. */
+  patientRead(node: TSESTree.Node): PatientRead | undefined {
+    const cached = this.readMemo.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    const result = this.computeRead(node) ?? null;
+    this.readMemo.set(node, result);
+    return result ?? undefined;
+  }
+
+  private computeRead(node: TSESTree.Node): PatientRead | undefined {
+    const expr = unwrap(node);
+    if (expr.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+      const sql = this.sqlOf(expr.quasi);
+      const tables = sql
+        ? sql.statements.flatMap(tablesRead).filter((t) => this.isPatientTable(t))
+        : [];
+      return sql && tables.length
+        ? { tables, via: 'sql', sql: { ...sql, node: expr.quasi } }
+        : undefined;
+    }
+    if (expr.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const name = calleeName(expr.callee);
+    // SQL passed to a driver: pool.query('SELECT …'), db.raw(`…`), prisma.$queryRawUnsafe(sql).
+    if (name && SQL_CALLS.has(name)) {
+      const first = expr.arguments[0];
+      const sql =
+        first && first.type !== AST_NODE_TYPES.SpreadElement ? this.sqlOf(first) : undefined;
+      if (sql && first) {
+        const tables = sql.statements.flatMap(tablesRead).filter((t) => this.isPatientTable(t));
+        if (tables.length) return { tables, via: 'sql', sql: { ...sql, node: first } };
+        return undefined;
+      }
+    }
+    // ORM / builder reads: prisma.patient.findMany(), Patient.findAll(), knex('patients').where(…),
+    // db.collection('dossiers').find(), getRepository(Patient).find().
+    if (!name || !READ_METHODS.has(name)) return undefined;
+    const table = this.modelInChain(expr.callee);
+    return table ? { tables: [table], via: 'orm' } : undefined;
+  }
+
+  /** The patient model or table named along a call chain: identifiers, members, string and class arguments. */
+  modelInChain(node: TSESTree.Node): string | undefined {
+    let current: TSESTree.Node = unwrap(node);
+    for (let guard = 0; guard < 32; guard++) {
+      if (current.type === AST_NODE_TYPES.MemberExpression) {
+        const prop = propertyName(current);
+        if (prop && this.classifier.container(prop)) return prop;
+        current = unwrap(current.object);
+      } else if (current.type === AST_NODE_TYPES.CallExpression) {
+        for (const arg of current.arguments.slice(0, 1)) {
+          const a = unwrap(arg);
+          if (
+            a.type === AST_NODE_TYPES.Literal &&
+            typeof a.value === 'string' &&
+            this.classifier.container(a.value)
+          )
+            return a.value;
+          if (a.type === AST_NODE_TYPES.Identifier && this.classifier.container(a.name))
+            return a.name;
+        }
+        current = unwrap(current.callee);
+      } else if (current.type === AST_NODE_TYPES.Identifier) {
+        if (this.classifier.container(current.name)) return current.name;
+        // A repository or model held in a variable: const repo = getRepository(Patient).
+        const variable = resolveVariable(this.scopeOf(current), current);
+        const def = variable?.defs[0];
+        if (def?.type === 'Variable' && def.node.init && def.node.init !== node) {
+          const init = unwrap(def.node.init);
+          if (
+            init.type === AST_NODE_TYPES.CallExpression ||
+            init.type === AST_NODE_TYPES.MemberExpression ||
+            init.type === AST_NODE_TYPES.AwaitExpression
+          ) {
+            return this.modelInChain(
+              init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init,
+            );
+          }
+        }
+        return undefined;
+      } else if (current.type === AST_NODE_TYPES.ThisExpression) {
+        return undefined;
+      } else {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** Human description of a taint for messages: "NIR and HIV/STI status from query of `patients` (line 12)". */
+  describe(taint: Taint): string {
+    const labels = taint.labels.length ? joinLabels(taint.labels) : 'patient data';
+    return `${labels} from ${taint.description} (line ${taint.source.loc.start.line})`;
+  }
+
+  private compute(node: TSESTree.Node): Taint | undefined {
+    const expr = unwrap(node);
+    switch (expr.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.identifier(expr);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.member(expr);
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        return this.call(expr);
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.SpreadElement:
+        return this.step(this.trace(expr.argument), expr);
+      case AST_NODE_TYPES.YieldExpression:
+        return expr.argument ? this.step(this.trace(expr.argument), expr) : undefined;
+      case AST_NODE_TYPES.TemplateLiteral:
+        return this.any(expr.expressions, expr);
+      case AST_NODE_TYPES.TaggedTemplateExpression: {
+        const read = this.patientRead(expr);
+        if (read) return this.readTaint(expr, read);
+        return this.any(expr.quasi.expressions, expr);
+      }
+      case AST_NODE_TYPES.BinaryExpression:
+        if (expr.operator !== '+') return undefined; // comparisons are booleans, arithmetic is numbers
+        return this.any([expr.left, expr.right], expr);
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.any([expr.left, expr.right], expr);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.any([expr.consequent, expr.alternate], expr);
+      case AST_NODE_TYPES.AssignmentExpression:
+        return this.step(this.trace(expr.right), expr);
+      case AST_NODE_TYPES.SequenceExpression:
+        return this.step(this.trace(expr.expressions[expr.expressions.length - 1]!), expr);
+      case AST_NODE_TYPES.ArrayExpression:
+        return this.any(
+          expr.elements.filter(
+            (e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null,
+          ),
+          expr,
+        );
+      case AST_NODE_TYPES.ObjectExpression:
+        return this.object(expr);
+      default:
+        return undefined;
+    }
+  }
+
+  private identifier(id: TSESTree.Identifier): Taint | undefined {
+    if (id.name === 'undefined') return undefined;
+    const own = this.classifier.classify(id.name);
+    if (own && isSource(own)) return this.source(id, `\`${id.name}\``, own);
+    if (own && own.role !== 'data') return undefined; // patientId, patientCount: not the data
+    const variable = resolveVariable(this.scopeOf(id), id);
+    if (!variable) return undefined;
+    for (const def of variable.defs) {
+      let taint: Taint | undefined;
+      if (def.type === 'Variable') {
+        taint =
+          def.node.id.type === AST_NODE_TYPES.Identifier
+            ? def.node.init
+              ? this.trace(def.node.init)
+              : undefined
+            : this.destructured(def.node.id, id.name, def.node.init ?? undefined);
+        if (!taint) taint = this.typed(def.node.id);
+      } else if (def.type === 'Parameter') {
+        taint = this.parameter(def.node, def.name);
+      }
+      if (taint) return this.step(taint, id);
+    }
+    for (const ref of variable.references) {
+      if (!ref.writeExpr || ref.identifier === id) continue;
+      const def = variable.defs[0];
+      if (def?.type === 'Variable' && ref.writeExpr === def.node.init) continue;
+      const taint = this.trace(ref.writeExpr);
+      if (taint) return this.step(taint, id);
+    }
+    return undefined;
+  }
+
+  private member(member: TSESTree.MemberExpression): Taint | undefined {
+    const prop = propertyName(member);
+    if (prop !== undefined && (COUNT_PROPERTIES.has(prop) || describesNonData(prop)))
+      return undefined;
+    const objectTaint =
+      member.object.type === AST_NODE_TYPES.Super ? undefined : this.trace(member.object);
+    if (prop === undefined) return this.step(objectTaint, member);
+    const objectIsContainer = objectTaint !== undefined || this.containerNamed(member.object);
+    const cls = this.classifier.classify(prop, { inContainer: objectIsContainer });
+    if (cls && cls.role !== 'data') return undefined; // patient.id, rows.count, dossier.createdAt
+    if (cls && (cls.tier === 'strong' || objectIsContainer) && cls.category !== 'container') {
+      const text = this.text(member);
+      if (objectTaint)
+        return {
+          ...objectTaint,
+          labels: addLabel(objectTaint.labels, cls.label),
+          steps: [...objectTaint.steps, member],
+        };
+      return this.source(member, `\`${text}\``, cls);
+    }
+    if (cls && cls.category === 'container' && cls.tier === 'strong' && !objectTaint)
+      return this.source(member, `\`${this.text(member)}\``, cls);
+    return this.step(objectTaint, member);
+  }
+
+  private call(call: TSESTree.CallExpression | TSESTree.NewExpression): Taint | undefined {
+    const callee = unwrap(call.callee);
+    const name = calleeName(callee);
+    const words = name ? tokenize(name) : [];
+    const args = call.arguments;
+    if (name && NON_DATA_CALLS.has(name)) return undefined;
+    if (words.length > 1 && NON_DATA_CALL_PREFIXES.has(words[0]!)) return undefined;
+    const sanitizer = name ? this.sanitizerOf(callee, name, words) : undefined;
+    if (sanitizer === 'decrypt') {
+      const taint = this.any(args, call);
+      return taint && { ...taint, sanitizers: [] };
+    }
+    if (sanitizer) {
+      const receiver =
+        callee.type === AST_NODE_TYPES.MemberExpression ? this.trace(callee.object) : undefined;
+      const taint = this.any(args, call) ?? receiver;
+      return (
+        taint && {
+          ...taint,
+          steps: [...taint.steps, call],
+          sanitizers: [...new Set([...taint.sanitizers, sanitizer])],
+        }
+      );
+    }
+    if (call.type === AST_NODE_TYPES.CallExpression) {
+      const read = this.patientRead(call);
+      if (read) return this.readTaint(call, read);
+    }
+    if (name) {
+      const cls = this.classifier.classify(name);
+      if (cls && cls.role !== 'data') return undefined;
+      if (cls && isSource(cls) && !(cls.category === 'container' && words.length === 1)) {
+        return this.source(call, `\`${name}()\``, cls);
+      }
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
+      if (CALLBACK_RESULT_METHODS.has(name)) {
+        const fn = args[0] && unwrap(args[0]);
+        const returned = fn ? this.returnedExpression(fn) : undefined;
+        if (returned) return this.step(this.trace(returned), call);
+        if (
+          fn &&
+          (fn.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+            fn.type === AST_NODE_TYPES.FunctionExpression)
+        )
+          return undefined;
+      }
+      const receiver = this.trace(callee.object);
+      if (receiver) return this.step(receiver, call);
+      if (RECEIVER_METHODS.has(name) && args.length === 0) return undefined;
+    }
+    // Unknown calls, JSON.stringify, Buffer.from, Promise.all, Object.values: data in, data out.
+    return this.any(args, call);
+  }
+
+  private object(object: TSESTree.ObjectExpression): Taint | undefined {
+    let found: Taint | undefined;
+    let isFhir: string | undefined;
+    for (const property of object.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        found = merge(found, this.trace(property.argument));
+        continue;
+      }
+      const key = keyName(property);
+      if (
+        key === 'resourceType' &&
+        property.value.type === AST_NODE_TYPES.Literal &&
+        typeof property.value.value === 'string' &&
+        FHIR_PATIENT_RESOURCES.has(property.value.value)
+      ) {
+        isFhir = property.value.value;
+        continue;
+      }
+      const valueTaint =
+        property.value.type === AST_NODE_TYPES.AssignmentPattern ||
+        property.value.type === AST_NODE_TYPES.ObjectPattern ||
+        property.value.type === AST_NODE_TYPES.ArrayPattern
+          ? undefined
+          : this.trace(property.value);
+      if (valueTaint) {
+        const cls =
+          key !== undefined ? this.classifier.classify(key, { inContainer: true }) : undefined;
+        if (cls && cls.role !== 'data') continue; // { patientId: patient.id }
+        found = merge(
+          found,
+          cls ? { ...valueTaint, labels: addLabel(valueTaint.labels, cls.label) } : valueTaint,
+        );
+        continue;
+      }
+      if (key !== undefined && !isLiteralEmpty(property.value)) {
+        const cls = this.classifier.classify(key);
+        if (
+          cls &&
+          cls.role === 'data' &&
+          cls.tier === 'strong' &&
+          cls.category !== 'container' &&
+          !isConstantFlag(property.value)
+        ) {
+          found = merge(found, this.source(property, `\`${key}\` field`, cls));
+        }
+      }
+    }
+    if (isFhir) {
+      const fhir: Taint = {
+        source: object,
+        description: `FHIR ${isFhir} resource`,
+        labels: [isFhir === 'Patient' ? 'patient identity' : `${isFhir} data`],
+        steps: [],
+        sanitizers: [],
+      };
+      return found ? { ...found, labels: addLabel(found.labels, fhir.labels[0]!) } : fhir;
+    }
+    return found ? this.step(found, object) : undefined;
+  }
+
+  private destructured(
+    pattern: TSESTree.Node,
+    name: string,
+    init: TSESTree.Expression | undefined,
+  ): Taint | undefined {
+    const path = patternPath(pattern, name);
+    if (!path) return undefined;
+    const initTaint = init ? this.trace(init) : undefined;
+    const key = path.key;
+    if (key !== undefined && describesNonData(key)) return undefined;
+    if (key !== undefined) {
+      const cls = this.classifier.classify(key, {
+        inContainer: initTaint !== undefined || (init !== undefined && this.containerNamed(init)),
+      });
+      if (cls && cls.role !== 'data') return undefined;
+      if (cls && cls.category !== 'container' && (cls.tier === 'strong' || initTaint)) {
+        return initTaint
+          ? { ...initTaint, labels: addLabel(initTaint.labels, cls.label) }
+          : this.source(path.node, `\`${key}\``, cls);
+      }
+      if (cls && cls.category === 'container' && cls.tier === 'strong')
+        return initTaint ?? this.source(path.node, `\`${key}\``, cls);
+    }
+    return path.rest || key === undefined || initTaint ? initTaint : undefined;
+  }
+
+  private parameter(
+    fn: TSESTree.Node,
+    param: TSESTree.Identifier | TSESTree.Node,
+  ): Taint | undefined {
+    const typed = param.type === AST_NODE_TYPES.Identifier ? this.typed(param) : undefined;
+    if (typed) return typed;
+    if (
+      fn.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+      fn.type !== AST_NODE_TYPES.FunctionExpression &&
+      fn.type !== AST_NODE_TYPES.FunctionDeclaration
+    )
+      return undefined;
+    const index = fn.params.findIndex((p) => p === param || containsNode(p, param));
+    const paramNode = fn.params[index];
+    // Destructured parameter: ({ nir, nom }) => …
+    if (paramNode && paramNode !== param && param.type === AST_NODE_TYPES.Identifier) {
+      const owner = this.callbackValue(fn, index);
+      const pattern =
+        paramNode.type === AST_NODE_TYPES.AssignmentPattern ? paramNode.left : paramNode;
+      return this.destructuredFrom(pattern, param.name, owner);
+    }
+    return this.callbackValue(fn, index);
+  }
+
+  private destructuredFrom(
+    pattern: TSESTree.Node,
+    name: string,
+    owner: Taint | undefined,
+  ): Taint | undefined {
+    const path = patternPath(pattern, name);
+    if (!path?.key) return owner;
+    if (describesNonData(path.key)) return undefined;
+    const cls = this.classifier.classify(path.key, { inContainer: owner !== undefined });
+    if (cls && cls.role !== 'data') return undefined;
+    if (cls && cls.category !== 'container' && (cls.tier === 'strong' || owner))
+      return owner
+        ? { ...owner, labels: addLabel(owner.labels, cls.label) }
+        : this.source(path.node, `\`${path.key}\``, cls);
+    return owner;
+  }
+
+  /** What a callback parameter receives: elements of a tainted receiver, rows of a driver callback. */
+  private callbackValue(fn: TSESTree.Node, index: number): Taint | undefined {
+    const call = fn.parent;
+    if (
+      !call ||
+      (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) ||
+      !call.arguments.includes(fn as TSESTree.Expression)
+    )
+      return undefined;
+    const callee = unwrap(call.callee);
+    const name = calleeName(callee);
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      name &&
+      ELEMENT_CALLBACK_METHODS.has(name) &&
+      index === 0
+    ) {
+      return this.step(this.trace(callee.object), fn);
+    }
+    // Driver callbacks: pool.query(sql, (err, rows) => …), connection.query(sql, params, cb).
+    if (
+      call.type === AST_NODE_TYPES.CallExpression &&
+      index >= 1 &&
+      call.arguments[call.arguments.length - 1] === fn
+    ) {
+      const read = this.patientRead(call);
+      if (read) return this.readTaint(call, read);
+    }
+    return undefined;
+  }
+
+  /** A declared type that names patient data: `p: Patient`, `rows: LabResult[]`, `Promise<Dossier>`. */
+  private typed(id: TSESTree.Node): Taint | undefined {
+    if (id.type !== AST_NODE_TYPES.Identifier || !id.typeAnnotation) return undefined;
+    const typeName = patientTypeName(id.typeAnnotation.typeAnnotation, (n) => {
+      const cls = this.classifier.classify(n);
+      return cls !== undefined && isSource(cls) ? cls : this.classifier.container(n);
+    });
+    if (!typeName) return undefined;
+    return this.source(id, `parameter \`${id.name}: ${typeName.name}\``, typeName);
+  }
+
+  private readTaint(node: TSESTree.Node, read: PatientRead): Taint {
+    const tables = [...new Set(read.tables)]
+      .slice(0, 3)
+      .map((t) => `\`${t}\``)
+      .join(', ');
+    return {
+      source: node,
+      description: `query of ${tables}`,
+      labels: ['patient records'],
+      steps: [],
+      sanitizers: [],
+    };
+  }
+
+  private returnedExpression(fn: TSESTree.Node): TSESTree.Node | undefined {
+    if (
+      fn.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+      fn.type !== AST_NODE_TYPES.FunctionExpression
+    )
+      return undefined;
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+    const returns = fn.body.body.filter(
+      (s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement,
+    );
+    return returns.length === 1 ? (returns[0]!.argument ?? undefined) : undefined;
+  }
+
+  private sanitizerOf(
+    callee: TSESTree.Node,
+    name: string,
+    words: string[],
+  ): SanitizerKind | 'decrypt' | undefined {
+    const chain = memberChain(callee).join('.');
+    if (this.encryptHelpers.has(name) || this.encryptHelpers.has(chain)) return 'encrypt';
+    if (this.maskHelpers.has(name) || this.maskHelpers.has(chain)) return 'mask';
+    if (words.some((w) => DECRYPT_WORDS.has(w))) return 'decrypt';
+    if (words.some((w) => HMAC_WORDS.has(w))) return 'hmac';
+    if (words.some((w) => ENCRYPT_WORDS.has(w))) return 'encrypt';
+    // cipher.update(data) / cipher.final(): the object was made by createCipheriv.
+    if (
+      (name === 'update' || name === 'final') &&
+      callee.type === AST_NODE_TYPES.MemberExpression
+    ) {
+      const origin = this.originCall(callee.object);
+      const originName = origin && calleeName(origin.callee);
+      if (originName && /cipher/i.test(originName) && !/decipher/i.test(originName))
+        return 'encrypt';
+      if (originName && /hmac/i.test(originName)) return 'hmac';
+    }
+    if (words.some((w) => MASK_WORDS.has(w))) return 'mask';
+    return undefined;
+  }
+
+  private originCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+    const expr = unwrap(node);
+    if (expr.type === AST_NODE_TYPES.CallExpression) return expr;
+    if (expr.type === AST_NODE_TYPES.Identifier) {
+      const def = resolveVariable(this.scopeOf(expr), expr)?.defs[0];
+      if (def?.type === 'Variable' && def.node.init) {
+        const init = unwrap(def.node.init);
+        if (init.type === AST_NODE_TYPES.CallExpression) return init;
+      }
+    }
+    return undefined;
+  }
+
+  private containerNamed(node: TSESTree.Node): boolean {
+    const chain = memberChain(node);
+    const last = chain[chain.length - 1];
+    return last !== undefined && this.classifier.container(last)?.role === 'data';
+  }
+
+  private any(nodes: readonly TSESTree.Node[], at: TSESTree.Node): Taint | undefined {
+    let found: Taint | undefined;
+    for (const node of nodes) found = merge(found, this.trace(node));
+    return this.step(found, at);
+  }
+
+  private step(taint: Taint | undefined, at: TSESTree.Node): Taint | undefined {
+    if (!taint) return undefined;
+    if (taint.source === at || taint.steps[taint.steps.length - 1] === at) return taint;
+    return { ...taint, steps: taint.steps.length < 16 ? [...taint.steps, at] : taint.steps };
+  }
+
+  private source(node: TSESTree.Node, description: string, cls: Classification): Taint {
+    return { source: node, description, labels: [cls.label], steps: [], sanitizers: [] };
+  }
+
+  private text(node: TSESTree.Node): string {
+    const text = this.sourceCode.getText(node).replace(/\s+/g, ' ');
+    return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  }
+}
+
+/** A classification that makes a name a source on its own: strong data, or identity with a patient in the name. */
+function isSource(cls: Classification): boolean {
+  if (cls.role !== 'data') return false;
+  if (cls.category === 'container') return cls.tier === 'strong';
+  return cls.tier === 'strong' || cls.containerInName;
+}
+
+function merge(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  let labels = a.labels;
+  for (const label of b.labels) labels = addLabel(labels, label);
+  // A value is only as protected as its least protected part.
+  const sanitizers = a.sanitizers.filter((kind) => b.sanitizers.includes(kind));
+  return { ...a, labels, sanitizers };
+}
+
+function addLabel(labels: string[], label: string): string[] {
+  if (labels.includes(label) || labels.length >= MAX_LABELS) return labels;
+  const generic = labels.filter((l) => l !== 'patient records' && l !== 'patient record');
+  return [...generic, label];
+}
+
+export function joinLabels(labels: string[]): string {
+  if (labels.length <= 1) return labels[0] ?? 'patient data';
+  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
+function isLiteralEmpty(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && (node.value === null || node.value === '')) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+  );
+}
+
+/** `{ hivStatus: true }` in a schema or a select projection names a column, it holds no patient's value. */
+function isConstantFlag(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal &&
+      (typeof node.value === 'boolean' || typeof node.value === 'number')) ||
+    node.type === AST_NODE_TYPES.ObjectExpression ||
+    (node.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(node.name)) ||
+    // Schema column types: DataTypes.STRING, Sequelize.TEXT.
+    (node.type === AST_NODE_TYPES.MemberExpression &&
+      !node.computed &&
+      node.property.type === AST_NODE_TYPES.Identifier &&
+      /^[A-Z][A-Z0-9_]*$/.test(node.property.name))
+  );
+}
+
+/** `id`, `patientId`, `count`, `createdAt`: a key or property that is about a record, not its data. */
+function describesNonData(name: string): boolean {
+  const words = tokenize(name);
+  const role = HEAD_ROLES.get(words[words.length - 1] ?? '');
+  return role === 'id' || role === 'count' || (role === 'flag' && words.length > 1);
+}
+
+function containsNode(root: TSESTree.Node, target: TSESTree.Node): boolean {
+  return root.range[0] <= target.range[0] && target.range[1] <= root.range[1];
+}
+
+/** Where a name sits in a destructuring pattern: its property key, or inside a rest element. */
+function patternPath(
+  pattern: TSESTree.Node,
+  name: string,
+): { key?: string; rest: boolean; node: TSESTree.Node } | undefined {
+  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of pattern.properties) {
+      if (property.type === AST_NODE_TYPES.RestElement) {
+        if (property.argument.type === AST_NODE_TYPES.Identifier && property.argument.name === name)
+          return { rest: true, node: property };
+        continue;
+      }
+      const value =
+        property.value.type === AST_NODE_TYPES.AssignmentPattern
+          ? property.value.left
+          : property.value;
+      if (value.type === AST_NODE_TYPES.Identifier && value.name === name)
+        return { key: keyName(property), rest: false, node: property };
+      const inner = patternPath(value, name);
+      if (inner) return { ...inner, key: inner.key ?? keyName(property) };
+    }
+  } else if (pattern.type === AST_NODE_TYPES.ArrayPattern) {
+    for (const element of pattern.elements) {
+      if (!element) continue;
+      const target =
+        element.type === AST_NODE_TYPES.RestElement
+          ? element.argument
+          : element.type === AST_NODE_TYPES.AssignmentPattern
+            ? element.left
+            : element;
+      if (target.type === AST_NODE_TYPES.Identifier && target.name === name)
+        return { rest: element.type === AST_NODE_TYPES.RestElement, node: element };
+      const inner = patternPath(target, name);
+      if (inner) return inner;
+    }
+  } else if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
+    return patternPath(pattern.left, name);
+  }
+  return undefined;
+}
+
+/** The patient-like type named by an annotation, looking through arrays, unions and generics. */
+function patientTypeName(
+  type: TSESTree.TypeNode,
+  classify: (name: string) => Classification | undefined,
+): Classification | undefined {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSTypeReference: {
+      const name =
+        type.typeName.type === AST_NODE_TYPES.Identifier
+          ? type.typeName.name
+          : type.typeName.type === AST_NODE_TYPES.TSQualifiedName
+            ? type.typeName.right.name
+            : undefined;
+      const cls = name ? classify(name) : undefined;
+      if (cls && cls.role === 'data') return cls;
+      for (const param of type.typeArguments?.params ?? []) {
+        const inner = patientTypeName(param, classify);
+        if (inner) return inner;
+      }
+      return undefined;
+    }
+    case AST_NODE_TYPES.TSArrayType:
+      return patientTypeName(type.elementType, classify);
+    case AST_NODE_TYPES.TSUnionType:
+    case AST_NODE_TYPES.TSIntersectionType:
+      for (const member of type.types) {
+        const inner = patientTypeName(member, classify);
+        if (inner) return inner;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}

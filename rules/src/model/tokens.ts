@@ -1,0 +1,119 @@
+/**
+ * Splits an identifier, property key, column name or string key into folded words:
+ * camelCase, PascalCase, snake_case, kebab-case, SCREAMING_CASE, dotted paths and digits,
+ * with accents and letter case folded (`numéroSécu` -> `numero secu`, `NUM_SECU` -> `num secu`).
+ */
+export function tokenize(name: string): string[] {
+  const words: string[] = [];
+  const folded = foldAccents(name);
+  let current = '';
+  let previous: 'lower' | 'upper' | 'digit' | 'other' = 'other';
+  const flush = () => {
+    if (current.length > 0) words.push(current.toLowerCase());
+    current = '';
+  };
+  for (let i = 0; i < folded.length; i++) {
+    const ch = folded[i]!;
+    const kind = charKind(ch);
+    if (kind === 'other') {
+      flush();
+      previous = 'other';
+      continue;
+    }
+    if (current.length > 0) {
+      const next = i + 1 < folded.length ? charKind(folded[i + 1]!) : 'other';
+      const boundary =
+        (kind === 'upper' && previous === 'lower') ||
+        (kind === 'digit') !== (previous === 'digit') ||
+        // The last capital of an acronym starts the next word: `HIVStatus` -> hiv status.
+        (kind === 'upper' && previous === 'upper' && next === 'lower');
+      if (boundary) flush();
+    }
+    current += ch;
+    previous = kind;
+  }
+  flush();
+  return words;
+}
+
+function charKind(ch: string): 'lower' | 'upper' | 'digit' | 'other' {
+  const code = ch.charCodeAt(0);
+  if (code >= 97 && code <= 122) return 'lower';
+  if (code >= 65 && code <= 90) return 'upper';
+  if (code >= 48 && code <= 57) return 'digit';
+  return 'other';
+}
+
+const ACCENTS: Record<string, string> = {
+  à: 'a',
+  á: 'a',
+  â: 'a',
+  ä: 'a',
+  ã: 'a',
+  å: 'a',
+  ç: 'c',
+  è: 'e',
+  é: 'e',
+  ê: 'e',
+  ë: 'e',
+  ì: 'i',
+  í: 'i',
+  î: 'i',
+  ï: 'i',
+  ñ: 'n',
+  ò: 'o',
+  ó: 'o',
+  ô: 'o',
+  ö: 'o',
+  õ: 'o',
+  ù: 'u',
+  ú: 'u',
+  û: 'u',
+  ü: 'u',
+  ý: 'y',
+  ÿ: 'y',
+  œ: 'oe',
+  æ: 'ae',
+  À: 'A',
+  Á: 'A',
+  Â: 'A',
+  Ä: 'A',
+  Ã: 'A',
+  Å: 'A',
+  Ç: 'C',
+  È: 'E',
+  É: 'E',
+  Ê: 'E',
+  Ë: 'E',
+  Ì: 'I',
+  Í: 'I',
+  Î: 'I',
+  Ï: 'I',
+  Ñ: 'N',
+  Ò: 'O',
+  Ó: 'O',
+  Ô: 'O',
+  Ö: 'O',
+  Õ: 'O',
+  Ù: 'U',
+  Ú: 'U',
+  Û: 'U',
+  Ü: 'U',
+  Ý: 'Y',
+  Œ: 'OE',
+  Æ: 'AE',
+};
+
+/** Folds the accents of French and other Latin scripts; ASCII input is returned as is. */
+export function foldAccents(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  let out = '';
+  for (const ch of text) out += ACCENTS[ch] ?? ch;
+  return out;
+}
+
+/** Folds a whole name for exact comparisons (config exclusions): accents, case, separators. */
+export function foldName(name: string): string {
+  return tokenize(name).join('');
+}
