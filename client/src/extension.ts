@@ -1,0 +1,132 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+
+const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+const DIAGNOSTIC_SOURCE = 'health-data';
+
+interface ScanResult {
+  files: number;
+  filesWithFindings: number;
+  findings: number;
+  cancelled: boolean;
+}
+
+let client: LanguageClient | undefined;
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    outputChannel: output,
+    traceOutputChannel: output,
+    synchronize: { configurationSection: 'healthData' },
+    diagnosticPullOptions: { onChange: true, onSave: true },
+    // A function, so that a restart after trust is granted sends the new trust state.
+    initializationOptions: () => ({
+      trusted: vscode.workspace.isTrusted,
+      // This extension registers the commands itself; see package.json `contributes.commands`.
+      advertiseCommands: false,
+    }),
+  };
+  // The id `healthData` makes the client honour the `healthData.trace.server` setting.
+  return new LanguageClient('healthData', 'Health Data Lint', serverOptions, clientOptions);
+}
+
+function countFindings(uri: vscode.Uri): number {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE).length;
+}
+
+function createStatusBar(context: vscode.ExtensionContext): void {
+  const item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 100);
+  item.name = 'Health Data Lint';
+  item.command = 'workbench.actions.view.problems';
+  const update = () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !LANGUAGES.includes(editor.document.languageId)) {
+      item.hide();
+      return;
+    }
+    const count = countFindings(editor.document.uri);
+    item.text = count === 0 ? '$(shield) Health data: 0' : `$(warning) Health data: ${count}`;
+    item.tooltip =
+      count === 0
+        ? 'Health Data Lint: no findings in this file'
+        : `Health Data Lint: ${count} finding${count === 1 ? '' : 's'} in this file — open the Problems view`;
+    item.show();
+  };
+  context.subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && event.uris.some((uri) => uri.toString() === active)) update();
+    }),
+  );
+  update();
+}
+
+async function scanWorkspace(): Promise<void> {
+  if (!client) return;
+  const result = await client.sendRequest<ScanResult>('healthData/scanWorkspace', {});
+  const summary = `${result.findings} finding${result.findings === 1 ? '' : 's'} in ${
+    result.filesWithFindings
+  } of ${result.files} files`;
+  void vscode.window.showInformationMessage(
+    `Health Data Lint: ${result.cancelled ? 'scan cancelled after' : 'scan found'} ${summary}.`,
+  );
+}
+
+async function fixAllInFile(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) return;
+  const applied = await client.sendRequest(ExecuteCommandRequest.type, {
+    command: 'healthData.fixAll',
+    arguments: [{ uri: client.code2ProtocolConverter.asUri(editor.document.uri) }],
+  });
+  if (!applied) {
+    void vscode.window.showInformationMessage('Health Data Lint: nothing to fix automatically.');
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Health Data Lint', { log: true });
+  client = createClient(context, output);
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('healthData.scanWorkspace', scanWorkspace),
+    vscode.commands.registerCommand('healthData.fixAllInFile', fixAllInFile),
+    vscode.commands.registerCommand('healthData.openRuleDocs', (url: unknown) => {
+      if (typeof url === 'string') void vscode.env.openExternal(vscode.Uri.parse(url));
+    }),
+    vscode.commands.registerCommand('healthData.restartServer', () => client?.restart()),
+    // Restricted mode ignores healthdata.config.json; once trusted, the server reads it.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
+  );
+  createStatusBar(context);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,132 @@
+import { Linter } from 'eslint/universal';
+import plugin from '../../rules/src/index';
+import { RULE_PREFIX, type Settings } from './settings';
+
+/** One finding as ESLint reports it; only our rules and fatal parse errors get this far. */
+export type LintMessage = Linter.LintMessage;
+
+export interface LintOutcome {
+  messages: LintMessage[];
+  /** Rules that threw on this file and were switched off so the others could still run. */
+  failedRules: { ruleId: string; error: string }[];
+  /** Set when linting failed for a reason no single rule explains; the file has no findings. */
+  internalError?: string;
+}
+
+type FlatConfig = Linter.Config;
+
+/**
+ * The flat config the server lints with: the plugin's own preset (the very config CI uses),
+ * then the user's per-rule severity overrides. Unused-directive reports are off because the
+ * workspace's disable comments mostly name rules this linter never loads.
+ */
+export function buildConfigArray(settings: Pick<Settings, 'preset' | 'rules'>): FlatConfig[] {
+  const preset = plugin.configs[settings.preset] as unknown as FlatConfig;
+  const overrides: Linter.RulesRecord = {};
+  for (const [id, level] of Object.entries(settings.rules)) {
+    if (knownRule(id)) overrides[id] = level;
+  }
+  return [
+    preset,
+    { files: preset.files, rules: overrides },
+    {
+      linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+    },
+  ];
+}
+
+export function knownRule(id: string): boolean {
+  return id.startsWith(RULE_PREFIX) && Object.hasOwn(plugin.rules, id.slice(RULE_PREFIX.length));
+}
+
+/** `meta.docs.url` of a rule, when the rule is ours. */
+export function ruleDocsUrl(ruleId: string | null | undefined): string | undefined {
+  if (!ruleId || !knownRule(ruleId)) return undefined;
+  const docs = plugin.rules[ruleId.slice(RULE_PREFIX.length)]?.meta.docs as
+    { url?: string } | undefined;
+  return docs?.url;
+}
+
+/** Our findings and fatal parse errors; everything else (other plugins' directives) is noise here. */
+export function isReported(message: LintMessage): boolean {
+  return message.fatal === true || (message.ruleId?.startsWith(RULE_PREFIX) ?? false);
+}
+
+function ruleIdOfError(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const direct = (error as { ruleId?: unknown }).ruleId;
+  if (typeof direct === 'string') return direct;
+  // Errors thrown by a rule's `create` are only named in the message.
+  const message = (error as { message?: unknown }).message;
+  const match =
+    typeof message === 'string' ? /Error while loading rule '([^']+)'/.exec(message) : null;
+  return match?.[1];
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? error.message;
+  return String(error);
+}
+
+/**
+ * Runs ESLint's Linter over one text. Never throws: a rule that throws is switched off for this
+ * file and the remaining rules run again, so one bug costs one rule, not the whole file.
+ */
+export class LintEngine {
+  private readonly linters = new Map<string, Linter>();
+
+  private linterFor(cwd: string): Linter {
+    let linter = this.linters.get(cwd);
+    if (!linter) {
+      linter = new Linter({ configType: 'flat', cwd });
+      this.linters.set(cwd, linter);
+    }
+    return linter;
+  }
+
+  lint(text: string, filename: string, cwd: string, settings: Settings): LintOutcome {
+    const linter = this.linterFor(cwd);
+    const failedRules: LintOutcome['failedRules'] = [];
+    const disabled: Linter.RulesRecord = {};
+    const base = buildConfigArray(settings);
+    for (;;) {
+      const config = failedRules.length === 0 ? base : [...base, { rules: disabled }];
+      try {
+        const messages = linter.verify(text, config, { filename }).filter(isReported);
+        return { messages, failedRules };
+      } catch (error) {
+        const ruleId = ruleIdOfError(error);
+        if (!ruleId || Object.hasOwn(disabled, ruleId)) {
+          return { messages: [], failedRules, internalError: describeError(error) };
+        }
+        failedRules.push({ ruleId, error: describeError(error) });
+        disabled[ruleId] = 'off';
+      }
+    }
+  }
+
+  /**
+   * The text with every safe fix applied (ESLint's multi-pass autofix); suggestions are never
+   * applied here. Returns undefined when nothing changes or linting fails.
+   */
+  fixAll(
+    text: string,
+    filename: string,
+    cwd: string,
+    settings: Settings,
+    skipRules: readonly string[] = [],
+  ): string | undefined {
+    const linter = this.linterFor(cwd);
+    const off = Object.fromEntries(skipRules.map((id) => [id, 'off' as const]));
+    try {
+      // Only our rules are configured, so every fix ESLint applies is one of theirs.
+      const result = linter.verifyAndFix(text, [...buildConfigArray(settings), { rules: off }], {
+        filename,
+        fix: true,
+      });
+      return result.fixed && result.output !== text ? result.output : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}

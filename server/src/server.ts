@@ -1,0 +1,551 @@
+import { readFile, stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CancellationTokenSource,
+  type CancellationToken,
+  type ClientCapabilities,
+  CodeActionKind,
+  type Connection,
+  type Diagnostic,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  type ExecuteCommandParams,
+  type InitializeParams,
+  type InitializeResult,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type WorkDoneProgressParams,
+  createConnection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CONFIG_FILE_NAME,
+  type ConfigProblem,
+  type LoadedConfig,
+  clearConfigCache,
+  findProjectConfig,
+} from '../../rules/src/config/project-config';
+import { setConfigProblemHandler, setProjectConfigEnabled } from '../../rules/src/config/resolve';
+import plugin from '../../rules/src/index';
+import { documentTarget, folderOf } from './documentTarget';
+import { matchesConfigIgnores } from './fileFilter';
+import { LintEngine, type LintOutcome, ruleDocsUrl } from './lintEngine';
+import { SettingsCache, type Settings } from './settings';
+import { FIX_ALL_KIND, type LintSnapshot, minimalEdit, toCodeActions } from './toCodeActions';
+import { toDiagnostic, tooLargeDiagnostic } from './toDiagnostic';
+import { type ScanResult, scanWorkspace } from './workspaceScan';
+
+/** Requests and commands this server answers beyond the LSP standard ones. */
+export const SCAN_WORKSPACE_REQUEST = 'healthData/scanWorkspace';
+export const SCAN_WORKSPACE_COMMAND = 'healthData.scanWorkspace';
+export const FIX_ALL_COMMAND = 'healthData.fixAll';
+export const OPEN_RULE_DOCS_COMMAND = 'healthData.openRuleDocs';
+
+/** Pause after a keystroke before linting, so typing a word costs one lint, not one per key. */
+const LINT_DELAY_MS = 150;
+
+interface InitializationOptions {
+  /** VS Code's Workspace Trust: when false, no `healthdata.config.json` is read. */
+  trusted?: boolean;
+  /** Settings for clients that support neither workspace/configuration nor pushed settings. */
+  settings?: unknown;
+  /**
+   * False when the client registers the commands itself (the VS Code extension does), since
+   * vscode-languageclient would otherwise register the advertised ones a second time.
+   */
+  advertiseCommands?: boolean;
+}
+
+interface CachedLint extends LintSnapshot {
+  generation: number;
+  failedRules: string[];
+  settings: Settings;
+}
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const engine = new LintEngine();
+
+let capabilities: ClientCapabilities = {};
+let pullDiagnostics = false;
+let projectConfigEnabled = true;
+let folders: string[] = [];
+let pushedSettings: unknown;
+let initialSettings: unknown;
+/** Bumped whenever settings or config files change: every cached lint is then stale. */
+let generation = 0;
+
+const lintCache = new Map<string, CachedLint>();
+const pendingLints = new Map<string, NodeJS.Timeout>();
+/** Files whose diagnostics came from a workspace scan, not from an open editor. */
+const scanPublished = new Set<string>();
+const loggedRuleFailures = new Set<string>();
+const reportedProblems = new Set<string>();
+let runningScan: CancellationTokenSource | undefined;
+
+const settingsCache = new SettingsCache(async (scopeUri) => {
+  if (capabilities.workspace?.configuration) {
+    return connection.workspace.getConfiguration({ scopeUri, section: 'healthData' });
+  }
+  return pushedSettings ?? initialSettings;
+});
+
+function settingsFor(uri: string): Promise<Settings> {
+  return settingsCache.get(folderOf(uri, folders) ?? uri);
+}
+
+/** Tells the user once per problem (until the file changes) and keeps it in the log. */
+function reportConfigProblem(problem: ConfigProblem): void {
+  const text = `Health Data Lint: ${problem.file}: "${problem.key}" ${problem.message}`;
+  if (reportedProblems.has(text)) return;
+  reportedProblems.add(text);
+  connection.console.warn(text);
+  void connection.window.showWarningMessage(text);
+}
+
+setConfigProblemHandler(reportConfigProblem);
+
+/** The project config for a file, as the rules see it; its problems go to the user too. */
+function projectConfigOf(filename: string): LoadedConfig | undefined {
+  if (!projectConfigEnabled) return undefined;
+  const loaded = findProjectConfig(filename);
+  for (const problem of loaded.problems) reportConfigProblem(problem);
+  return loaded;
+}
+
+function ignoredByProjectConfig(filename: string): boolean {
+  const loaded = projectConfigOf(filename);
+  return loaded !== undefined && matchesConfigIgnores(filename, loaded);
+}
+
+function logRuleFailures(filename: string, outcome: LintOutcome): void {
+  for (const failure of outcome.failedRules) {
+    const key = `${failure.ruleId}\n${failure.error.split('\n')[0]}`;
+    if (loggedRuleFailures.has(key)) continue;
+    loggedRuleFailures.add(key);
+    connection.console.error(
+      `Rule ${failure.ruleId} threw while linting ${filename}; it is skipped for that file and the other rules still run.\n${failure.error}`,
+    );
+  }
+  if (outcome.internalError) {
+    connection.console.error(`Linting ${filename} failed: ${outcome.internalError}`);
+  }
+}
+
+/** The stricter of the editor setting and the project's `maxFileSizeKb`. */
+function sizeLimitKb(filename: string, settings: Settings): number {
+  const project = projectConfigOf(filename);
+  return project
+    ? Math.min(settings.maxFileSizeKb, project.config.maxFileSizeKb)
+    : settings.maxFileSizeKb;
+}
+
+/** Lints one document snapshot; never throws. */
+function lintSnapshot(document: TextDocument, settings: Settings): CachedLint {
+  const snapshot: CachedLint = {
+    document,
+    messages: [],
+    diagnostics: [],
+    generation,
+    failedRules: [],
+    settings,
+  };
+  if (!settings.enable) return snapshot;
+  const target = documentTarget(document.uri, document.languageId, folders, process.cwd());
+  if (target.onDisk && ignoredByProjectConfig(target.filename)) {
+    return snapshot;
+  }
+  const text = document.getText();
+  const limitKb = sizeLimitKb(target.filename, settings);
+  const sizeKb = Buffer.byteLength(text, 'utf8') / 1024;
+  if (sizeKb > limitKb) {
+    snapshot.diagnostics = [tooLargeDiagnostic(sizeKb, limitKb)];
+    return snapshot;
+  }
+  let outcome: LintOutcome;
+  try {
+    outcome = engine.lint(text, target.filename, target.cwd, settings);
+  } catch (error) {
+    outcome = { messages: [], failedRules: [], internalError: String(error) };
+  }
+  logRuleFailures(target.filename, outcome);
+  snapshot.messages = outcome.messages;
+  snapshot.failedRules = outcome.failedRules.map((failure) => failure.ruleId);
+  snapshot.diagnostics = outcome.messages.map((message, index) =>
+    toDiagnostic(message, index, document, { docsUrl: ruleDocsUrl }),
+  );
+  return snapshot;
+}
+
+function freshCache(document: TextDocument): CachedLint | undefined {
+  const cached = lintCache.get(document.uri);
+  return cached && cached.document.version === document.version && cached.generation === generation
+    ? cached
+    : undefined;
+}
+
+/** The lint result of the document's current version: from the cache, or computed now. */
+async function currentLint(document: TextDocument): Promise<CachedLint> {
+  const settings = await settingsFor(document.uri);
+  // The settings round trip may have let newer edits arrive; lint the newest text.
+  const latest = documents.get(document.uri) ?? document;
+  const cached = freshCache(latest);
+  if (cached) return cached;
+  const snapshot = TextDocument.create(
+    latest.uri,
+    latest.languageId,
+    latest.version,
+    latest.getText(),
+  );
+  const result = lintSnapshot(snapshot, settings);
+  if (documents.get(latest.uri)) lintCache.set(latest.uri, result);
+  return result;
+}
+
+async function publishFor(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  if (!document) return;
+  const result = await currentLint(document);
+  // A newer version arrived while linting: its own scheduled lint will publish.
+  if (documents.get(uri)?.version !== result.document.version) return;
+  await connection.sendDiagnostics({
+    uri,
+    version: result.document.version,
+    diagnostics: result.diagnostics,
+  });
+}
+
+function schedulePublish(uri: string, delay: number): void {
+  clearTimeout(pendingLints.get(uri));
+  pendingLints.set(
+    uri,
+    setTimeout(() => {
+      pendingLints.delete(uri);
+      publishFor(uri).catch((error: unknown) =>
+        connection.console.error(`Publishing diagnostics for ${uri} failed: ${String(error)}`),
+      );
+    }, delay),
+  );
+}
+
+/** After settings or config files change: every open document is linted again. */
+function relintOpenDocuments(): void {
+  generation++;
+  if (pullDiagnostics) {
+    if (capabilities.workspace?.diagnostics?.refreshSupport) {
+      void connection.languages.diagnostics.refresh();
+    }
+    return;
+  }
+  for (const document of documents.all()) schedulePublish(document.uri, 0);
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  capabilities = params.capabilities ?? {};
+  pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  projectConfigEnabled = options.trusted !== false;
+  setProjectConfigEnabled(projectConfigEnabled);
+  initialSettings = options.settings;
+  folders =
+    params.workspaceFolders?.map((folder) => folder.uri) ??
+    (params.rootUri ? [params.rootUri] : []);
+  return {
+    capabilities: {
+      textDocumentSync: {
+        openClose: true,
+        change: TextDocumentSyncKind.Incremental,
+        save: { includeText: false },
+      },
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
+        resolveProvider: false,
+      },
+      executeCommandProvider:
+        options.advertiseCommands === false
+          ? undefined
+          : { commands: [SCAN_WORKSPACE_COMMAND, FIX_ALL_COMMAND, OPEN_RULE_DOCS_COMMAND] },
+      diagnosticProvider: pullDiagnostics
+        ? { identifier: 'health-data', interFileDependencies: false, workspaceDiagnostics: false }
+        : undefined,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'health-data-lint', version: plugin.meta.version },
+  };
+});
+
+connection.onInitialized(() => {
+  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+    });
+  }
+  if (capabilities.workspace?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => folder.uri));
+      folders = [
+        ...folders.filter((uri) => !removed.has(uri)),
+        ...event.added.map((folder) => folder.uri),
+      ];
+      settingsCache.clear();
+      relintOpenDocuments();
+    });
+  }
+  connection.console.info(
+    `Health Data Lint server ${plugin.meta.version}: ${Object.keys(plugin.rules).length} rules, ${
+      pullDiagnostics ? 'pull' : 'push'
+    } diagnostics${projectConfigEnabled ? '' : ', untrusted workspace: config files ignored'}.`,
+  );
+});
+
+connection.onDidChangeConfiguration((params) => {
+  const settings = (params.settings as { healthData?: unknown } | undefined)?.healthData;
+  if (settings !== undefined) pushedSettings = settings;
+  settingsCache.clear();
+  relintOpenDocuments();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  if (!params.changes.some((change) => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
+  clearConfigCache();
+  reportedProblems.clear();
+  relintOpenDocuments();
+});
+
+documents.onDidOpen((event) => {
+  if (pullDiagnostics && scanPublished.delete(event.document.uri)) {
+    // The editor now pulls this file's diagnostics; the scan's pushed copy would duplicate them.
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  }
+});
+
+documents.onDidChangeContent((event) => {
+  if (pullDiagnostics) return;
+  const uri = event.document.uri;
+  const known = lintCache.has(uri) || pendingLints.has(uri);
+  void settingsFor(uri).then((settings) => {
+    if (!known) schedulePublish(uri, 0);
+    else if (settings.run === 'onType') schedulePublish(uri, LINT_DELAY_MS);
+  });
+});
+
+documents.onDidSave((event) => {
+  void settingsFor(event.document.uri).then((settings) => {
+    if (settings.run !== 'onSave') return;
+    if (!pullDiagnostics) schedulePublish(event.document.uri, 0);
+    else if (capabilities.workspace?.diagnostics?.refreshSupport) {
+      lintCache.delete(event.document.uri);
+      void connection.languages.diagnostics.refresh();
+    }
+  });
+});
+
+documents.onDidClose((event) => {
+  const uri = event.document.uri;
+  clearTimeout(pendingLints.get(uri));
+  pendingLints.delete(uri);
+  lintCache.delete(uri);
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+connection.languages.diagnostics.on(async (params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const settings = await settingsFor(document.uri);
+  const previous = lintCache.get(document.uri);
+  if (previous && settings.run === 'onSave' && previous.generation === generation) {
+    // Run on save: edits since the last save keep the last result until the next save.
+    return { kind: DocumentDiagnosticReportKind.Full, items: previous.diagnostics };
+  }
+  if (previous && !freshCache(document)) await delay(LINT_DELAY_MS);
+  if (token.isCancellationRequested) {
+    throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Superseded by a newer edit', {
+      retriggerRequest: true,
+    });
+  }
+  const result = await currentLint(document);
+  return { kind: DocumentDiagnosticReportKind.Full, items: result.diagnostics };
+});
+
+connection.onCodeAction(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const snapshot = await currentLint(document);
+  const target = documentTarget(document.uri, document.languageId, folders, process.cwd());
+  return toCodeActions(snapshot, {
+    range: params.range,
+    diagnostics: params.context.diagnostics,
+    only: params.context.only,
+    docsUrl: ruleDocsUrl,
+    fixAllText: () =>
+      engine.fixAll(
+        snapshot.document.getText(),
+        target.filename,
+        target.cwd,
+        snapshot.settings,
+        snapshot.failedRules,
+      ),
+  });
+});
+
+async function lintFileOnDisk(path: string): Promise<Diagnostic[]> {
+  const uri = pathToFileURL(path).href;
+  const settings = await settingsFor(uri);
+  if (!settings.enable) return [];
+  const size = (await stat(path)).size;
+  const limitKb = sizeLimitKb(path, settings);
+  if (size / 1024 > limitKb) return [tooLargeDiagnostic(size / 1024, limitKb)];
+  const text = await readFile(path, 'utf8');
+  const document = TextDocument.create(uri, 'typescript', 0, text);
+  const target = documentTarget(uri, document.languageId, folders, process.cwd());
+  const outcome = engine.lint(text, target.filename, target.cwd, settings);
+  logRuleFailures(path, outcome);
+  return outcome.messages.map((message, index) =>
+    toDiagnostic(message, index, document, { docsUrl: ruleDocsUrl }),
+  );
+}
+
+async function runScan(
+  token: CancellationToken,
+  params: WorkDoneProgressParams,
+): Promise<ScanResult> {
+  runningScan?.cancel();
+  const own = new CancellationTokenSource();
+  runningScan = own;
+  const progress =
+    params.workDoneToken !== undefined
+      ? connection.window.attachWorkDoneProgress(params.workDoneToken)
+      : await connection.window.createWorkDoneProgress();
+  const progressToken = 'token' in progress ? (progress.token as CancellationToken) : undefined;
+  const paths = folders.flatMap((uri) => {
+    try {
+      return uri.startsWith('file:') ? [new URL(uri)] : [];
+    } catch {
+      return [];
+    }
+  });
+  const folderPaths = paths.map((url) => decodeURIComponent(url.pathname));
+  const previous = new Set(scanPublished);
+  try {
+    const result = await scanWorkspace({
+      folders: folderPaths,
+      projectConfigEnabled,
+      progress,
+      isCancelled: () =>
+        token.isCancellationRequested ||
+        own.token.isCancellationRequested ||
+        (progressToken?.isCancellationRequested ?? false),
+      describe: (path) => {
+        const base = folderPaths.find((folder) => path.startsWith(folder));
+        return base ? relative(base, path) : path;
+      },
+      lintFile: async (path) => {
+        const uri = pathToFileURL(path).href;
+        previous.delete(uri);
+        const open = documents.get(uri);
+        if (open) return (await currentLint(open)).diagnostics.length;
+        let diagnostics: Diagnostic[];
+        try {
+          diagnostics = await lintFileOnDisk(path);
+        } catch (error) {
+          connection.console.error(`Scanning ${path} failed: ${String(error)}`);
+          return 0;
+        }
+        if (diagnostics.length > 0 || scanPublished.has(uri)) {
+          await connection.sendDiagnostics({ uri, diagnostics });
+        }
+        if (diagnostics.length > 0) scanPublished.add(uri);
+        else scanPublished.delete(uri);
+        return diagnostics.length;
+      },
+    });
+    if (!result.cancelled) {
+      // Files that disappeared since the last scan lose their stale findings.
+      for (const uri of previous) {
+        scanPublished.delete(uri);
+        if (!documents.get(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+    }
+    connection.console.info(
+      `Workspace scan ${result.cancelled ? 'cancelled' : 'finished'}: ${result.findings} findings in ${result.filesWithFindings} of ${result.files} files.`,
+    );
+    return result;
+  } finally {
+    if (runningScan === own) runningScan = undefined;
+  }
+}
+
+connection.onRequest(SCAN_WORKSPACE_REQUEST, (params: WorkDoneProgressParams | undefined, token) =>
+  runScan(token, params ?? {}),
+);
+
+async function applyFixAll(uri: string): Promise<boolean> {
+  const document = documents.get(uri);
+  if (!document) return false;
+  const snapshot = await currentLint(document);
+  const target = documentTarget(uri, document.languageId, folders, process.cwd());
+  const fixed = engine.fixAll(
+    snapshot.document.getText(),
+    target.filename,
+    target.cwd,
+    snapshot.settings,
+    snapshot.failedRules,
+  );
+  if (fixed === undefined) return false;
+  const result = await connection.workspace.applyEdit({
+    label: 'Fix all auto-fixable health-data problems',
+    edit: {
+      documentChanges: [
+        {
+          textDocument: { uri, version: snapshot.document.version },
+          edits: [minimalEdit(snapshot.document, fixed)],
+        },
+      ],
+    },
+  });
+  return result.applied;
+}
+
+function uriArgument(params: ExecuteCommandParams): string | undefined {
+  const [first] = params.arguments ?? [];
+  if (typeof first === 'string') return first;
+  if (typeof first === 'object' && first !== null && typeof first.uri === 'string')
+    return first.uri;
+  return undefined;
+}
+
+connection.onExecuteCommand(async (params, token) => {
+  switch (params.command) {
+    case SCAN_WORKSPACE_COMMAND:
+      return runScan(token, params);
+    case FIX_ALL_COMMAND: {
+      const uri = uriArgument(params);
+      if (!uri) throw new ResponseError(-32602, `${FIX_ALL_COMMAND} needs a document URI`);
+      return applyFixAll(uri);
+    }
+    case OPEN_RULE_DOCS_COMMAND: {
+      const url = uriArgument(params);
+      if (!url) throw new ResponseError(-32602, `${OPEN_RULE_DOCS_COMMAND} needs a URL`);
+      return (await connection.window.showDocument({ uri: url, external: true })).success;
+    }
+    default:
+      throw new ResponseError(-32602, `Unknown command ${params.command}`);
+  }
+});
+
+// An analysis bug must cost one answer, never the editor's server.
+process.on('uncaughtException', (error) => {
+  connection.console.error(`Unexpected error: ${error.stack ?? String(error)}`);
+});
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`Unhandled rejection: ${String(reason)}`);
+});
+
+documents.listen(connection);
+connection.listen();
