@@ -106,7 +106,6 @@ const ACCENTS: Record<string, string> = {
 
 /** Folds the accents of French and other Latin scripts; ASCII input is returned as is. */
 export function foldAccents(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) return text;
   let out = '';
   for (const ch of text) out += ACCENTS[ch] ?? ch;
