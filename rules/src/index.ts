@@ -12,7 +12,14 @@ function presetRules(preset: Preset): TSESLint.FlatConfig.Rules {
     const docs = rule.meta.docs as HealthDataRuleDocs | undefined;
     return preset === 'strict' || docs?.preset === 'recommended';
   });
-  return Object.fromEntries(entries.map(([id]) => [`${PLUGIN_PREFIX}/${id}`, 'error']));
+  return Object.fromEntries(
+    entries.map(([id, rule]) => {
+      const strictOptions = (rule.meta.docs as HealthDataRuleDocs | undefined)?.strictOptions;
+      const entry: TSESLint.FlatConfig.RuleEntry =
+        preset === 'strict' && strictOptions ? ['error', ...strictOptions] : 'error';
+      return [`${PLUGIN_PREFIX}/${id}`, entry];
+    }),
+  );
 }
 
 interface Plugin {

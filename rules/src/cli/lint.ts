@@ -38,7 +38,7 @@ export function relativePath(root: string, file: string): string {
   return relative(root, file).split(sep).join('/');
 }
 
-/** Lints the files with one ESLint instance; results come back in the order of `files`. */
+/** Lints the files with one ESLint instance; reports come back in the order of `files`. */
 export async function lintFiles(
   eslint: ESLint,
   job: LintJob,
@@ -51,10 +51,8 @@ export async function lintFiles(
   for (const file of files) {
     const result = byPath.get(file);
     const path = relativePath(job.root, file);
-    if (!result) {
-      reports.push({ file: path, findings: [], suppressed: [] });
-      continue;
-    }
+    // No result: the project's own ESLint config ignores the file (--use-eslint-config).
+    if (!result) continue;
     let source = result.source;
     if (source === undefined) {
       const needsText = result.messages.length > 0 || result.suppressedMessages.length > 0;

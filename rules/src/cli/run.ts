@@ -100,8 +100,13 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
       },
     });
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`health-data-lint: ${error.message}\n`);
+    // A usage mistake, or a project ESLint config that ESLint itself rejects: exit 2 either way.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(
+      error instanceof UsageError
+        ? `health-data-lint: ${message}\n`
+        : `health-data-lint: cannot lint: ${message}\n`,
+    );
     return 2;
   } finally {
     if (progressShown) io.stderr('\r\x1b[K');

@@ -17,6 +17,11 @@ export interface HealthDataRuleDocs {
   references: string[];
   /** SARIF security-severity (0.0–10.0). */
   securitySeverity: number;
+  /**
+   * Options that `configs.strict` passes to the rule (e.g. reporting outside export code);
+   * `configs.recommended` always uses the rule's defaults.
+   */
+  strictOptions?: unknown[];
 }
 
 export const createRule = ESLintUtils.RuleCreator<HealthDataRuleDocs>(
