@@ -1,0 +1,167 @@
+// Regenerates, from each rule's `meta`, the README rules table and the header block of every
+// docs/rules/<id>.md. `npm run docs` writes the files; test/docs.test.ts fails when they drift.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as prettier from 'prettier';
+import { rules } from '../rules/src/rules';
+import type { HealthDataRuleDocs } from '../rules/src/util/create-rule';
+
+export const TABLE_START = '<!-- rules-table:start -->';
+export const TABLE_END = '<!-- rules-table:end -->';
+export const HEADER_START = '<!-- rule-header:start -->';
+export const HEADER_END = '<!-- rule-header:end -->';
+
+export const ROOT = resolve(__dirname, '..');
+
+export interface RuleDoc {
+  id: string;
+  docs: HealthDataRuleDocs;
+  fixable: boolean;
+  hasSuggestions: boolean;
+}
+
+export function catalog(): RuleDoc[] {
+  return Object.entries(rules)
+    .map(([id, rule]) => ({
+      id,
+      docs: rule.meta.docs as unknown as HealthDataRuleDocs,
+      fixable: rule.meta.fixable !== undefined,
+      hasSuggestions: rule.meta.hasSuggestions === true,
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+function presetLabel(rule: RuleDoc): string {
+  return rule.docs.preset === 'recommended' ? '✅ recommended' : '🔒 strict';
+}
+
+function fixLabel(rule: RuleDoc): string {
+  const labels = [];
+  if (rule.fixable) labels.push('🔧 fix');
+  if (rule.hasSuggestions) labels.push('💡 suggestions');
+  return labels.join(', ') || '—';
+}
+
+export function rulesTable(catalogRules: readonly RuleDoc[]): string {
+  if (catalogRules.length === 0) return '_No rule is registered in the catalog yet._';
+  const rows = catalogRules.map((rule) =>
+    [
+      `[health-data/${rule.id}](docs/rules/${rule.id}.md)`,
+      rule.docs.description,
+      presetLabel(rule),
+      fixLabel(rule),
+      rule.docs.cnilFinding,
+      rule.docs.references.join(', '),
+    ]
+      .map(cell)
+      .join(' | '),
+  );
+  return [
+    '✅ on in `recommended` (and `strict`), 🔒 on in `strict` only; 🔧 automatic fix, 💡 suggestions.',
+    '',
+    '| Rule | Description | Preset | Fixable | CNIL finding | References |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row} |`),
+  ].join('\n');
+}
+
+export function ruleHeader(rule: RuleDoc): string {
+  const preset =
+    rule.docs.preset === 'recommended'
+      ? '✅ On in `recommended` and `strict`.'
+      : '🔒 On in `strict` only.';
+  const fix = [
+    rule.fixable ? '🔧 Offers an automatic fix.' : '',
+    rule.hasSuggestions ? '💡 Offers suggestions.' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return [
+    `# health-data/${rule.id}`,
+    '',
+    `${rule.docs.description}.`,
+    '',
+    `- Preset: ${preset}`,
+    `- Fixable: ${fix || 'No fix or suggestion.'}`,
+    `- CNIL SAN-2022-009 finding: ${rule.docs.cnilFinding}.`,
+    `- References: ${rule.docs.references.join(', ')}.`,
+  ].join('\n');
+}
+
+/** Replaces what lies between the markers; undefined when the markers are missing. */
+export function replaceBetween(
+  text: string,
+  start: string,
+  end: string,
+  content: string,
+): string | undefined {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end, from + start.length);
+  if (from < 0 || to < 0) return undefined;
+  return `${text.slice(0, from + start.length)}\n\n${content}\n\n${text.slice(to)}`;
+}
+
+async function format(text: string, path: string): Promise<string> {
+  const options = (await prettier.resolveConfig(path)) ?? {};
+  return prettier.format(text, { ...options, filepath: path });
+}
+
+export interface GeneratedFile {
+  path: string;
+  current: string;
+  expected: string;
+}
+
+/** A doc without the header markers gets the block at its top, in place of its first `# ` title. */
+function withHeader(text: string, header: string): string {
+  const replaced = replaceBetween(text, HEADER_START, HEADER_END, header);
+  if (replaced !== undefined) return replaced;
+  const body = text.replace(/^# [^\n]*\n+/, '');
+  return `${HEADER_START}\n\n${header}\n\n${HEADER_END}\n\n${body}`;
+}
+
+/**
+ * The README and the existing docs/rules/<id>.md of catalog rules, as they are and as they should
+ * be. A missing doc is not created: test/docs.test.ts reports it so that someone writes it.
+ */
+export async function generate(root = ROOT): Promise<GeneratedFile[]> {
+  const list = catalog();
+  const files: GeneratedFile[] = [];
+  const readmePath = join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const table = replaceBetween(readme, TABLE_START, TABLE_END, rulesTable(list));
+  if (table === undefined)
+    throw new Error(`README.md lacks the ${TABLE_START} / ${TABLE_END} markers`);
+  files.push({ path: readmePath, current: readme, expected: await format(table, readmePath) });
+  for (const rule of list) {
+    const path = join(root, 'docs/rules', `${rule.id}.md`);
+    if (!existsSync(path)) continue;
+    const current = readFileSync(path, 'utf8');
+    files.push({
+      path,
+      current,
+      expected: await format(withHeader(current, ruleHeader(rule)), path),
+    });
+  }
+  return files;
+}
+
+async function main(): Promise<void> {
+  let written = 0;
+  for (const file of await generate()) {
+    if (file.current === file.expected) continue;
+    writeFileSync(file.path, file.expected);
+    written++;
+    process.stdout.write(`updated ${file.path}\n`);
+  }
+  process.stdout.write(written === 0 ? 'docs are up to date\n' : `${written} file(s) updated\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`gen-docs: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
