@@ -10,10 +10,13 @@ import {
   type Diagnostic,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  ExecuteCommandRequest,
   type ExecuteCommandParams,
   type InitializeParams,
   type InitializeResult,
   LSPErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
@@ -104,7 +107,10 @@ function reportConfigProblem(problem: ConfigProblem): void {
   if (reportedProblems.has(text)) return;
   reportedProblems.add(text);
   connection.console.warn(text);
-  void connection.window.showWarningMessage(text);
+  void connection.sendNotification(ShowMessageNotification.type, {
+    type: MessageType.Warning,
+    message: text,
+  });
 }
 
 setConfigProblemHandler(reportConfigProblem);
@@ -520,24 +526,29 @@ function uriArgument(params: ExecuteCommandParams): string | undefined {
   return undefined;
 }
 
-connection.onExecuteCommand(async (params, token) => {
-  switch (params.command) {
-    case SCAN_WORKSPACE_COMMAND:
-      return runScan(token, params);
-    case FIX_ALL_COMMAND: {
-      const uri = uriArgument(params);
-      if (!uri) throw new ResponseError(-32602, `${FIX_ALL_COMMAND} needs a document URI`);
-      return applyFixAll(uri);
+// Registered as a plain request: `onExecuteCommand` would consume the client's workDoneToken
+// before the scan could report progress on it.
+connection.onRequest(
+  ExecuteCommandRequest.type.method,
+  async (params: ExecuteCommandParams, token) => {
+    switch (params.command) {
+      case SCAN_WORKSPACE_COMMAND:
+        return runScan(token, params);
+      case FIX_ALL_COMMAND: {
+        const uri = uriArgument(params);
+        if (!uri) throw new ResponseError(-32602, `${FIX_ALL_COMMAND} needs a document URI`);
+        return applyFixAll(uri);
+      }
+      case OPEN_RULE_DOCS_COMMAND: {
+        const url = uriArgument(params);
+        if (!url) throw new ResponseError(-32602, `${OPEN_RULE_DOCS_COMMAND} needs a URL`);
+        return (await connection.window.showDocument({ uri: url, external: true })).success;
+      }
+      default:
+        throw new ResponseError(-32602, `Unknown command ${params.command}`);
     }
-    case OPEN_RULE_DOCS_COMMAND: {
-      const url = uriArgument(params);
-      if (!url) throw new ResponseError(-32602, `${OPEN_RULE_DOCS_COMMAND} needs a URL`);
-      return (await connection.window.showDocument({ uri: url, external: true })).success;
-    }
-    default:
-      throw new ResponseError(-32602, `Unknown command ${params.command}`);
-  }
-});
+  },
+);
 
 // An analysis bug must cost one answer, never the editor's server.
 process.on('uncaughtException', (error) => {

@@ -55,6 +55,8 @@ interface Waiter<T> {
 export class LspTestClient {
   readonly documents = new Map<string, TextDocument>();
   readonly published = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics notification, in arrival order. */
+  readonly publishLog: PublishDiagnosticsParams[] = [];
   readonly progress: ProgressEvent[] = [];
   readonly createdProgressTokens: ProgressToken[] = [];
   readonly messages: { type: number; message: string }[] = [];
@@ -134,6 +136,7 @@ export class LspTestClient {
       'textDocument/publishDiagnostics',
       (params: PublishDiagnosticsParams) => {
         this.published.set(params.uri, params);
+        this.publishLog.push(params);
         this.settle(this.publishWaiters, params);
       },
     );
