@@ -1,0 +1,27 @@
+// Vulnerable: the patients router of the new portal, mounted by api/app.ts.
+// Shows: dossier and results reads that leave no audit event. Authentication is judged where the
+// router is mounted (api/app.ts), not here: a router file alone cannot know its mount's middleware.
+// CNIL SAN-2022-009: no supervision, no escalation of security alerts (art. 32).
+// @expect-rules: require-access-audit
+import { Router } from 'express';
+import { pool } from '../../migration/db';
+
+export const patientsRouter = Router();
+
+// require-access-audit: nobody will ever know who read this dossier.
+patientsRouter.get('/:id', async (req, res) => {
+  const { rows } = await pool.query(
+    'SELECT id, nom, prenom, date_naissance FROM patients WHERE id = $1',
+    [req.params.id],
+  );
+  res.json(rows[0]);
+});
+
+// require-access-audit: HIV serology and pregnancy tests included, still no trace.
+patientsRouter.get('/:id/resultats', async (req, res) => {
+  const { rows } = await pool.query(
+    'SELECT code_analyse, valeur, date_prelevement FROM resultats WHERE patient_id = $1',
+    [req.params.id],
+  );
+  res.json(rows);
+});
