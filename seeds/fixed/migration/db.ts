@@ -2,6 +2,8 @@
 // Fixes: no-hardcoded-credentials. Accounts and passwords come from the environment (injected from
 // the vault per run); connections require TLS with certificate checks.
 // CNIL SAN-2022-009: accounts shared between several employees (art. 32).
+// Scope: database URL schemes (postgres://, mongodb://) are not cleartext-transport findings; TLS
+// is a driver option, and the fixed twin turns it on.
 // @expect-rules: none
 import { PrismaClient } from '@prisma/client';
 import knexFactory from 'knex';

@@ -2,6 +2,8 @@
 // Shows: literal, default and shared database accounts ('postgres', 'admin', 'Labo2019!') in four
 // forms: pg options, knex connection object, Sequelize positional arguments, credentials in a URL.
 // CNIL SAN-2022-009: accounts shared between several employees (art. 32).
+// Scope: database URL schemes (postgres://, mongodb://) are not cleartext-transport findings; TLS
+// is a driver option, and the fixed twin turns it on.
 // @expect-rules: no-hardcoded-credentials
 import { PrismaClient } from '@prisma/client';
 import knexFactory from 'knex';
