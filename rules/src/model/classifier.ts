@@ -44,6 +44,17 @@ interface Match {
 
 const MAX_TERM_WORDS = 4;
 
+const SENSITIVE_KEEPS = new Set([
+  'type',
+  'types',
+  'kind',
+  'code',
+  'codes',
+  'level',
+  'value',
+  'values',
+]);
+
 const CATEGORY_PRIORITY: Record<string, number> = {
   'nationalId/strong': 0,
   'health/strong': 1,
@@ -215,7 +226,8 @@ function roleOf(words: string[], match: Match, sensitiveAlone: boolean): Role {
   if (end < words.length) {
     const head = words[words.length - 1]!;
     const role = HEAD_ROLES.get(head);
-    if (role && !(sensitiveAlone && role === 'flag')) return role;
+    // `hivStatus`, `cancerType`, `icd10Code`: for sensitive terms these heads are still the data.
+    if (role && !(sensitiveAlone && (role === 'flag' || SENSITIVE_KEEPS.has(head)))) return role;
   }
   if (match.start > 0 && BOOLEAN_PREFIXES.has(words[0]!) && !sensitiveAlone) return 'flag';
   return 'data';

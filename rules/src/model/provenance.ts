@@ -796,7 +796,8 @@ export class Provenance {
       return cls !== undefined && isSource(cls) ? cls : this.classifier.container(n);
     });
     if (!typeName) return undefined;
-    return this.source(id, `parameter \`${id.name}: ${typeName.name}\``, typeName);
+    const annotation = this.text(id.typeAnnotation.typeAnnotation);
+    return this.source(id, `\`${id.name}: ${annotation}\``, typeName);
   }
 
   private readTaint(node: TSESTree.Node, read: PatientRead): Taint {

@@ -1,0 +1,443 @@
+import { parse } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve as resolvePath, sep } from 'node:path';
+
+/**
+ * A read-only view of the other modules of a project: relative imports are resolved and the
+ * imported files parsed (never executed), so a rule can judge a router where it is mounted or find
+ * a NestJS global guard declared in another file. Parsed modules are cached per file and dropped
+ * when the file's mtime or size changes; the language server calls `clearProjectGraphCache()`
+ * when the workspace changes.
+ */
+
+/** Extensions tried, in order, for an import without one, then as `index` files of a folder. */
+export const MODULE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+
+/** Files above this size are not parsed: generated bundles, not application modules. */
+const MAX_MODULE_BYTES = 512 * 1024;
+/** Upper bound on files listed per project for project-wide searches. */
+const MAX_PROJECT_FILES = 4000;
+const MAX_WALK_DEPTH = 12;
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  '.git',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.turbo',
+  '.cache',
+]);
+
+export interface ProjectModule {
+  file: string;
+  program: TSESTree.Program;
+  text: string;
+}
+
+interface CachedModule {
+  mtimeMs: number;
+  size: number;
+  module: ProjectModule | null;
+}
+
+const modules = new Map<string, CachedModule>();
+const fileLists = new Map<string, { files: string[]; at: number }>();
+/** How long a project file listing is trusted when nobody clears the cache (CLI runs). */
+const LISTING_TTL_MS = 10_000;
+
+/** Forgets every parsed module and project listing (the language server calls it on change). */
+export function clearProjectGraphCache(): void {
+  modules.clear();
+  fileLists.clear();
+}
+
+function stat(file: string): { mtimeMs: number; size: number; isFile: boolean } | undefined {
+  try {
+    const s = statSync(file);
+    return { mtimeMs: s.mtimeMs, size: s.size, isFile: s.isFile() };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parsed module at an absolute path, or undefined when it cannot be read or parsed. */
+export function loadModule(file: string): ProjectModule | undefined {
+  const s = stat(file);
+  if (!s || !s.isFile || s.size > MAX_MODULE_BYTES) return undefined;
+  const cached = modules.get(file);
+  if (cached && cached.mtimeMs === s.mtimeMs && cached.size === s.size)
+    return cached.module ?? undefined;
+  let module: ProjectModule | null = null;
+  try {
+    const text = readFileSync(file, 'utf8');
+    const program = parse(text, {
+      jsx: /\.[jt]sx$/.test(file) || /\.(js|mjs|cjs)$/.test(file),
+      range: true,
+      loc: true,
+      comment: false,
+    }) as TSESTree.Program;
+    setParents(program);
+    module = { file, program, text };
+  } catch {
+    module = null;
+  }
+  modules.set(file, { mtimeMs: s.mtimeMs, size: s.size, module });
+  return module ?? undefined;
+}
+
+/** typescript-estree's `parse` leaves `parent` unset; the route discovery walks upwards. */
+function setParents(root: TSESTree.Node): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) {
+          if (isNode(child)) {
+            (child as { parent?: TSESTree.Node }).parent = node;
+            stack.push(child);
+          }
+        }
+      } else if (isNode(value)) {
+        (value as { parent?: TSESTree.Node }).parent = node;
+        stack.push(value);
+      }
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/**
+ * The file a relative specifier names from a module: exact file, then each extension, then
+ * `index` files of a folder. Bare specifiers (packages) are outside the project: undefined.
+ */
+export function resolveImport(fromFile: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.')
+    return undefined;
+  const base = resolvePath(dirname(fromFile), specifier);
+  const candidates: string[] = [];
+  const ext = extname(base);
+  if (ext) {
+    candidates.push(base);
+    // TypeScript ESM style: `import './patients.js'` compiled from patients.ts.
+    if (['.js', '.jsx', '.mjs', '.cjs'].includes(ext)) {
+      const stem = base.slice(0, -ext.length);
+      const tsExt = ext === '.jsx' ? '.tsx' : ext === '.mjs' ? '.mts' : ext === '.cjs' ? '.cts' : '.ts';
+      candidates.push(stem + tsExt, `${stem}.tsx`);
+    }
+  }
+  for (const e of MODULE_EXTENSIONS) candidates.push(base + e);
+  for (const e of MODULE_EXTENSIONS) candidates.push(join(base, `index${e}`));
+  for (const candidate of candidates) {
+    const s = stat(candidate);
+    if (s?.isFile) return candidate;
+  }
+  return undefined;
+}
+
+/** Where a local name of a module comes from: an `import` or a `require` of another module. */
+export interface ImportedBinding {
+  specifier: string;
+  /** `default`, a named export, or `*` for a namespace / whole `require()` value. */
+  imported: string;
+}
+
+/** The import that binds a top-level name of a program, ES modules and CommonJS alike. */
+export function importedBinding(
+  program: TSESTree.Program,
+  localName: string,
+): ImportedBinding | undefined {
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.local.name !== localName) continue;
+        const source = statement.source.value;
+        if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier)
+          return { specifier: source, imported: 'default' };
+        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
+          return { specifier: source, imported: '*' };
+        const imported =
+          specifier.imported.type === AST_NODE_TYPES.Identifier
+            ? specifier.imported.name
+            : String(specifier.imported.value);
+        return { specifier: source, imported };
+      }
+    }
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const found = requireBinding(declarator, localName);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+function requireBinding(
+  declarator: TSESTree.VariableDeclarator,
+  localName: string,
+): ImportedBinding | undefined {
+  const init = declarator.init;
+  const specifier = init ? requiredSpecifier(init) : undefined;
+  if (!specifier) return undefined;
+  const id = declarator.id;
+  if (id.type === AST_NODE_TYPES.Identifier)
+    return id.name === localName ? { specifier, imported: '*' } : undefined;
+  if (id.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const value =
+        property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (value.type !== AST_NODE_TYPES.Identifier || value.name !== localName) continue;
+      const key =
+        property.key.type === AST_NODE_TYPES.Identifier
+          ? property.key.name
+          : property.key.type === AST_NODE_TYPES.Literal
+            ? String(property.key.value)
+            : undefined;
+      return key ? { specifier, imported: key } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `require('./x')`, `require('./x').default`, `await import('./x')`: the specifier. */
+export function requiredSpecifier(node: TSESTree.Node): string | undefined {
+  let expr = node;
+  if (expr.type === AST_NODE_TYPES.AwaitExpression) expr = expr.argument;
+  if (
+    expr.type === AST_NODE_TYPES.MemberExpression &&
+    !expr.computed &&
+    expr.property.type === AST_NODE_TYPES.Identifier &&
+    expr.property.name === 'default'
+  )
+    expr = expr.object;
+  if (expr.type === AST_NODE_TYPES.ImportExpression) {
+    return expr.source.type === AST_NODE_TYPES.Literal && typeof expr.source.value === 'string'
+      ? expr.source.value
+      : undefined;
+  }
+  if (
+    expr.type === AST_NODE_TYPES.CallExpression &&
+    expr.callee.type === AST_NODE_TYPES.Identifier &&
+    expr.callee.name === 'require'
+  ) {
+    const arg = expr.arguments[0];
+    return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string'
+      ? arg.value
+      : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * What a module exports under a name (`default`, a named export, or `*` for `module.exports`):
+ * the top-level name it is bound to in that module, or the exported expression itself.
+ */
+export function exportedValue(
+  program: TSESTree.Program,
+  exportName: string,
+): { localName?: string; node?: TSESTree.Node } | undefined {
+  const wanted = exportName === '*' ? ['*', 'default'] : [exportName];
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && wanted.includes('default')) {
+      const d = statement.declaration;
+      if (d.type === AST_NODE_TYPES.Identifier) return { localName: d.name };
+      if (
+        (d.type === AST_NODE_TYPES.FunctionDeclaration || d.type === AST_NODE_TYPES.ClassDeclaration) &&
+        d.id
+      )
+        return { localName: d.id.name, node: d };
+      return { node: d };
+    }
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const d = statement.declaration;
+      if (d?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of d.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === exportName)
+            return { localName: exportName, node: declarator.init ?? undefined };
+        }
+      } else if (
+        (d?.type === AST_NODE_TYPES.FunctionDeclaration || d?.type === AST_NODE_TYPES.ClassDeclaration) &&
+        d.id?.name === exportName
+      ) {
+        return { localName: exportName, node: d };
+      }
+      if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          const exported =
+            specifier.exported.type === AST_NODE_TYPES.Identifier
+              ? specifier.exported.name
+              : String(specifier.exported.value);
+          if (!wanted.includes(exported)) continue;
+          if (specifier.local.type === AST_NODE_TYPES.Identifier)
+            return { localName: specifier.local.name };
+        }
+      }
+    }
+    // CommonJS: module.exports = x; module.exports = { x }; exports.x = …; module.exports.x = ….
+    if (
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression
+    ) {
+      const { left, right } = statement.expression;
+      const target = exportTarget(left);
+      if (target === undefined) continue;
+      if (target === '*') {
+        if (wanted.includes('*') || wanted.includes('default')) {
+          if (right.type === AST_NODE_TYPES.Identifier) return { localName: right.name };
+          if (right.type !== AST_NODE_TYPES.ObjectExpression) return { node: right };
+        }
+        if (right.type === AST_NODE_TYPES.ObjectExpression) {
+          for (const property of right.properties) {
+            if (property.type !== AST_NODE_TYPES.Property) continue;
+            const key =
+              property.key.type === AST_NODE_TYPES.Identifier
+                ? property.key.name
+                : property.key.type === AST_NODE_TYPES.Literal
+                  ? String(property.key.value)
+                  : undefined;
+            if (key !== exportName) continue;
+            if (property.value.type === AST_NODE_TYPES.Identifier)
+              return { localName: property.value.name };
+            return { node: property.value };
+          }
+        }
+      } else if (target === exportName) {
+        if (right.type === AST_NODE_TYPES.Identifier) return { localName: right.name };
+        return { node: right };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `module.exports` -> '*'; `exports.x` / `module.exports.x` -> 'x'. */
+function exportTarget(node: TSESTree.Node): string | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return undefined;
+  if (node.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const object = node.object;
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    if (object.name === 'module' && node.property.name === 'exports') return '*';
+    if (object.name === 'exports') return node.property.name;
+    return undefined;
+  }
+  if (
+    object.type === AST_NODE_TYPES.MemberExpression &&
+    !object.computed &&
+    object.object.type === AST_NODE_TYPES.Identifier &&
+    object.object.name === 'module' &&
+    object.property.type === AST_NODE_TYPES.Identifier &&
+    object.property.name === 'exports'
+  )
+    return node.property.name;
+  return undefined;
+}
+
+/** The nearest folder above a file holding a `package.json` (the project), or the file's folder. */
+export function projectRoot(file: string): string {
+  let dir = dirname(file);
+  for (let i = 0; i < 30; i++) {
+    if (stat(join(dir, 'package.json'))?.isFile) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return dirname(file);
+}
+
+/**
+ * The source files of a project, for project-wide questions (who mounts this router? is there a
+ * global guard?). Bounded in count and depth, skips dependencies and build output, and follows
+ * no symlinked folder twice (real paths are remembered), so a link loop cannot hang the linter.
+ */
+export function projectFiles(root: string): string[] {
+  const cached = fileLists.get(root);
+  if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.files;
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const walk = (dir: string, depth: number) => {
+    if (depth > MAX_WALK_DEPTH || files.length >= MAX_PROJECT_FILES) return;
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (files.length >= MAX_PROJECT_FILES) return;
+      if (entry.name.startsWith('.') && entry.name !== '.') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() || entry.isSymbolicLink()) {
+        if (SKIPPED_FOLDERS.has(entry.name)) continue;
+        if (entry.isSymbolicLink() && !stat(path)) continue;
+        if (entry.isSymbolicLink() && stat(path)?.isFile) {
+          if (MODULE_EXTENSIONS.includes(extname(entry.name))) files.push(path);
+          continue;
+        }
+        walk(path, depth + 1);
+      } else if (entry.isFile() && MODULE_EXTENSIONS.includes(extname(entry.name))) {
+        if (!entry.name.endsWith('.d.ts')) files.push(path);
+      }
+    }
+  };
+  walk(root, 0);
+  files.sort();
+  fileLists.set(root, { files, at: Date.now() });
+  return files;
+}
+
+/** Project files whose text contains a string: a cheap filter before parsing. */
+export function projectFilesMentioning(root: string, needle: string): string[] {
+  const found: string[] = [];
+  for (const file of projectFiles(root)) {
+    const s = stat(file);
+    if (!s || s.size > MAX_MODULE_BYTES) continue;
+    let text: string;
+    const cached = modules.get(file);
+    if (cached?.module && cached.mtimeMs === s.mtimeMs && cached.size === s.size)
+      text = cached.module.text;
+    else {
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+    }
+    if (text.includes(needle)) found.push(file);
+  }
+  return found;
+}
+
+/** Same file, whatever the path spelling (`a/../b`, symlinks). */
+export function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolvePath(a) === resolvePath(b);
+  }
+}
+
+/** The stem a module is imported by: `routes/patients.ts` -> `patients`, `routes/index.ts` -> `routes`. */
+export function importStem(file: string): string {
+  const parts = file.split(sep).join('/').split('/');
+  const base = (parts.pop() ?? '').replace(/\.[^.]+$/, '');
+  return base === 'index' ? (parts.pop() ?? base) : base;
+}

@@ -1,0 +1,259 @@
+import assert from 'node:assert/strict';
+import { probe } from './probe';
+
+/** [what it shows, code with one `sink(x)`, expected: substring of the description or null] */
+const CASES: Array<[string, string, string | null]> = [
+  // Sources
+  [
+    'SQL read of a patient table',
+    `async function f(pool) { const { rows } = await pool.query('SELECT * FROM patients'); sink(rows); }`,
+    'query of `patients`',
+  ],
+  [
+    'SQL read through a module constant',
+    `const Q = 'SELECT nom, nir ' + 'FROM dossiers'; async function f(db) { sink(await db.query(Q)); }`,
+    'query of `dossiers`',
+  ],
+  [
+    'tagged template read',
+    `async function f(sql) { const r = await sql\`SELECT * FROM resultats_analyses WHERE id = \${1}\`; sink(r); }`,
+    'query of `resultats_analyses`',
+  ],
+  [
+    'Prisma read',
+    `async function f(prisma) { sink(await prisma.patient.findMany()); }`,
+    'query of `patient`',
+  ],
+  [
+    'Sequelize read',
+    `async function f() { const all = await Patient.findAll(); sink(all); }`,
+    'query of `Patient`',
+  ],
+  [
+    'knex read',
+    `async function f(knex) { sink(await knex('patients').where({ actif: true })); }`,
+    'query of `patients`',
+  ],
+  [
+    'Mongo collection read',
+    `async function f(db) { sink(await db.collection('dossiers').find({}).toArray()); }`,
+    'query of `dossiers`',
+  ],
+  [
+    'TypeORM repository in a variable',
+    `async function f(ds) { const repo = ds.getRepository(Patient); sink(await repo.find()); }`,
+    'query of `Patient`',
+  ],
+  ['patient-named parameter', `function f(patient) { sink(patient); }`, '`patient`'],
+  ['typed parameter', `function f(p: Patient) { sink(p); }`, '`p: Patient`'],
+  ['typed array parameter', `function f(rows: LabResult[]) { sink(rows); }`, '`rows: LabResult[]`'],
+  [
+    'generic typed variable',
+    `async function f(load: any) { const rows: Array<Dossier> = await load(); sink(rows); }`,
+    'Dossier',
+  ],
+  [
+    'strong field of anything',
+    `function f(x) { sink(x.numeroSecu); }`,
+    'social security number (NIR) from `x.numeroSecu`',
+  ],
+  ['weak field of a patient', `function f(patient) { sink(patient.nom); }`, 'name from `patient`'],
+  [
+    'object literal with strong keys',
+    `function f(a, b) { sink({ nir: a, statut_vih: b }); }`,
+    'social security number (NIR) and HIV/STI status',
+  ],
+  [
+    'FHIR resource literal',
+    `function f(id) { sink({ resourceType: 'Observation', id, status: 'final' }); }`,
+    'FHIR Observation resource',
+  ],
+  [
+    'getter named after patients',
+    `async function f(id) { sink(await getPatient(id)); }`,
+    '`getPatient()`',
+  ],
+  [
+    'driver callback rows',
+    `function f(conn) { conn.query('SELECT * FROM patients', (err, rows) => sink(rows)); }`,
+    'query of `patients`',
+  ],
+  // Propagation
+  [
+    'assignment',
+    `function f(patient) { let s; s = patient.prenom; sink(s); }`,
+    'name from `patient`',
+  ],
+  [
+    're-assignment chain',
+    `function f(patient) { const a = patient; const b = a; const c = b; sink(c); }`,
+    '`patient`',
+  ],
+  [
+    'destructuring a strong key',
+    `function f(row) { const { groupe_sanguin } = row; sink(groupe_sanguin); }`,
+    'blood group',
+  ],
+  [
+    'destructuring from a query',
+    `async function f(db) { const [first] = (await db.query('SELECT * FROM patients')).rows; sink(first); }`,
+    'query of `patients`',
+  ],
+  ['spread', `function f(patient) { sink({ ...patient, exportedAt: 1 }); }`, '`patient`'],
+  [
+    'template literal',
+    `function f(patient) { sink(\`\${patient.nom};\${patient.prenom}\`); }`,
+    'name',
+  ],
+  ['concatenation', `function f(patient) { sink('Patient: ' + patient.nom); }`, 'name'],
+  ['JSON.stringify', `function f(dossier) { sink(JSON.stringify(dossier)); }`, '`dossier`'],
+  [
+    'map to fields',
+    `function f(patients) { sink(patients.map((p) => p.nir)); }`,
+    'social security number (NIR)',
+  ],
+  ['join', `function f(patients) { sink(patients.map((p) => p.nom).join('\\n')); }`, 'name'],
+  ['filter', `function f(patients) { sink(patients.filter((p) => p.actif)); }`, '`patients`'],
+  ['flatMap', `function f(dossiers) { sink(dossiers.flatMap((d) => d.resultats)); }`, '`dossiers`'],
+  [
+    'await and Promise.all',
+    `async function f() { sink(await Promise.all([getPatient(1), getPatient(2)])); }`,
+    '`getPatient()`',
+  ],
+  [
+    'unknown call with tainted argument',
+    `function f(patient) { sink(toCsv(patient)); }`,
+    '`patient`',
+  ],
+  [
+    'forEach callback parameter',
+    `function f(rows: Patient[]) { rows.forEach((r) => sink(r)); }`,
+    'Patient',
+  ],
+  [
+    'then callback parameter',
+    `function f() { getPatients().then((list) => sink(list)); }`,
+    '`getPatients()`',
+  ],
+  [
+    'destructured callback parameter',
+    `function f(patients) { patients.forEach(({ nom }) => sink(nom)); }`,
+    'name',
+  ],
+  [
+    'Buffer.from',
+    `function f(patient) { sink(Buffer.from(JSON.stringify(patient))); }`,
+    '`patient`',
+  ],
+  [
+    'conditional',
+    `function f(patient, x) { sink(x ? patient.nir : null); }`,
+    'social security number (NIR)',
+  ],
+  // Drops
+  [
+    'row count',
+    `async function f(db) { const r = await db.query('SELECT nom FROM patients'); sink(r.rows.length); }`,
+    null,
+  ],
+  ['ORM count', `async function f() { sink(await Patient.count()); }`, null],
+  ['count helper', `async function f() { sink(await countPatients()); }`, null],
+  ['id alone', `function f(patient) { sink(patient.id); }`, null],
+  ['ids of a list', `function f(patients) { sink(patients.map((p) => p.id)); }`, null],
+  ['destructured id', `function f(patient) { const { id } = patient; sink(id); }`, null],
+  ['comparison is a boolean', `function f(patient) { sink(patient.nir === '1'); }`, null],
+  ['negation is a boolean', `function f(patient) { sink(!patient.hivStatus); }`, null],
+  ['includes is a boolean', `function f(patients, x) { sink(patients.includes(x)); }`, null],
+  ['arithmetic is a number', `function f(patient) { sink(patient.age * 2); }`, null],
+  [
+    'non-patient names',
+    `function f(file, user, hostname, results) { sink(file.name + user.email + hostname + results); }`,
+    null,
+  ],
+  [
+    'reference table query',
+    `async function f(db) { sink(await db.query('SELECT * FROM countries')); }`,
+    null,
+  ],
+  [
+    'schema column types',
+    `function f(DataTypes) { sink({ nir: DataTypes.STRING, hivStatus: DataTypes.BOOLEAN }); }`,
+    null,
+  ],
+  ['projection flags', `function f() { sink({ nir: true, statut_vih: 1 }); }`, null],
+];
+
+/** [what it shows, code, expected sanitizer kind recorded] */
+const SANITIZED: Array<[string, string, string]> = [
+  ['encrypt helper', `function f(patient) { sink(encrypt(JSON.stringify(patient))); }`, 'encrypt'],
+  [
+    'French encryption helper',
+    `function f(dossier) { sink(chiffrerDossier(dossier)); }`,
+    'encrypt',
+  ],
+  [
+    'createCipheriv update/final',
+    `import crypto from 'node:crypto'; function f(patient, k, iv) { const c = crypto.createCipheriv('aes-256-gcm', k, iv); sink(Buffer.concat([c.update(JSON.stringify(patient)), c.final()])); }`,
+    'encrypt',
+  ],
+  [
+    'WebCrypto subtle.encrypt',
+    `async function f(patient, key, iv) { sink(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, patient)); }`,
+    'encrypt',
+  ],
+  ['KMS', `async function f(kms, patient) { sink(await kmsEncrypt(kms, patient)); }`, 'encrypt'],
+  ['redaction', `function f(patient) { sink(redactPatient(patient)); }`, 'mask'],
+  ['masking', `function f(patient) { sink(maskNir(patient.nir)); }`, 'mask'],
+  [
+    'HMAC',
+    `import { createHmac } from 'node:crypto'; function f(patient, secret) { sink(createHmac('sha256', secret).update(patient.nir).digest('hex')); }`,
+    'hmac',
+  ],
+];
+
+describe('health-data provenance', () => {
+  for (const [title, code, expected] of CASES) {
+    it(`${expected === null ? 'drops' : 'traces'}: ${title}`, () => {
+      const [result] = probe(code);
+      assert.ok(result, 'the probe saw no sink');
+      if (expected === null) assert.equal(result.description, null);
+      else assert.ok(result.description?.includes(expected), `got ${result.description}`);
+    });
+  }
+
+  for (const [title, code, kind] of SANITIZED) {
+    it(`records the sanitiser: ${title}`, () => {
+      const [result] = probe(code);
+      assert.ok(result?.description, 'the value should still be traced to its patient source');
+      assert.ok(
+        result.sanitizers.includes(kind as never),
+        `sanitizers: ${result.sanitizers.join(',')}`,
+      );
+    });
+  }
+
+  it('decryption removes the protection', () => {
+    const [result] = probe(`function f(patient) { sink(decrypt(encrypt(patient))); }`);
+    assert.deepEqual(result?.sanitizers, []);
+  });
+
+  it('a value mixing encrypted and clear parts is not protected', () => {
+    const [result] = probe(`function f(patient) { sink(encrypt(patient.nir) + patient.nom); }`);
+    assert.deepEqual(result?.sanitizers, []);
+  });
+
+  it('names the source line for messages', () => {
+    const [result] = probe(
+      `async function f(db) {\n  const r = await db.query('SELECT * FROM patients');\n  sink(r.rows);\n}`,
+    );
+    assert.match(result?.description ?? '', /\(line 2\)$/);
+  });
+
+  it('survives cycles and half-typed code', () => {
+    const [result] = probe(
+      `function f(patient) { let a = patient; let b = a; a = b; b = a; sink(b); }`,
+    );
+    assert.ok(result?.description);
+    assert.doesNotThrow(() => probe(`function f(x) { sink(x.y.z()()[0]?.w!); }`));
+  });
+});
