@@ -4,7 +4,7 @@
 //   client/src -> dist/client.js (VS Code extension; `vscode` is provided by the editor)
 // Usage: node esbuild.mjs [--watch] [--only=plugin|server|client]
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,6 +59,15 @@ const targets = {
 const selected = Object.entries(targets).filter(
   ([name, options]) => (!only || only.split(',').includes(name)) && options.entryPoints.length > 0,
 );
+
+// The extension registers the config file's JSON Schema from dist/, the only folder in the .vsix.
+if (selected.some(([name]) => name === 'client')) {
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  copyFileSync(
+    join(root, 'rules/schema/healthdata.config.schema.json'),
+    join(root, 'dist/healthdata.config.schema.json'),
+  );
+}
 
 if (watch) {
   for (const [name, options] of selected) {
