@@ -1,4 +1,9 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import noNationalIdentifierLiteral from './no-national-identifier-literal';
+import noPatientDataInLogs from './no-patient-data-in-logs';
+import noSelectStarExport from './no-select-star-export';
+import noUnauthenticatedEndpoint from './no-unauthenticated-endpoint';
+import noUnencryptedWrite from './no-unencrypted-write';
 import requireDeleteAfterMigration from './require-delete-after-migration';
 
 /**
@@ -6,5 +11,10 @@ import requireDeleteAfterMigration from './require-delete-after-migration';
  * rule descriptors are all derived from it and from each rule's `meta`.
  */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'no-national-identifier-literal': noNationalIdentifierLiteral,
+  'no-patient-data-in-logs': noPatientDataInLogs,
+  'no-select-star-export': noSelectStarExport,
+  'no-unauthenticated-endpoint': noUnauthenticatedEndpoint,
+  'no-unencrypted-write': noUnencryptedWrite,
   'require-delete-after-migration': requireDeleteAfterMigration,
 };
