@@ -112,7 +112,11 @@ function setParents(root: TSESTree.Node): void {
 }
 
 function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
 }
 
 /**
@@ -130,7 +134,8 @@ export function resolveImport(fromFile: string, specifier: string): string | und
     // TypeScript ESM style: `import './patients.js'` compiled from patients.ts.
     if (['.js', '.jsx', '.mjs', '.cjs'].includes(ext)) {
       const stem = base.slice(0, -ext.length);
-      const tsExt = ext === '.jsx' ? '.tsx' : ext === '.mjs' ? '.mts' : ext === '.cjs' ? '.cts' : '.ts';
+      const tsExt =
+        ext === '.jsx' ? '.tsx' : ext === '.mjs' ? '.mts' : ext === '.cjs' ? '.cts' : '.ts';
       candidates.push(stem + tsExt, `${stem}.tsx`);
     }
   }
@@ -195,7 +200,9 @@ function requireBinding(
     for (const property of id.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
       const value =
-        property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        property.value.type === AST_NODE_TYPES.AssignmentPattern
+          ? property.value.left
+          : property.value;
       if (value.type !== AST_NODE_TYPES.Identifier || value.name !== localName) continue;
       const key =
         property.key.type === AST_NODE_TYPES.Identifier
@@ -252,7 +259,8 @@ export function exportedValue(
       const d = statement.declaration;
       if (d.type === AST_NODE_TYPES.Identifier) return { localName: d.name };
       if (
-        (d.type === AST_NODE_TYPES.FunctionDeclaration || d.type === AST_NODE_TYPES.ClassDeclaration) &&
+        (d.type === AST_NODE_TYPES.FunctionDeclaration ||
+          d.type === AST_NODE_TYPES.ClassDeclaration) &&
         d.id
       )
         return { localName: d.id.name, node: d };
@@ -266,7 +274,8 @@ export function exportedValue(
             return { localName: exportName, node: declarator.init ?? undefined };
         }
       } else if (
-        (d?.type === AST_NODE_TYPES.FunctionDeclaration || d?.type === AST_NODE_TYPES.ClassDeclaration) &&
+        (d?.type === AST_NODE_TYPES.FunctionDeclaration ||
+          d?.type === AST_NODE_TYPES.ClassDeclaration) &&
         d.id?.name === exportName
       ) {
         return { localName: exportName, node: d };

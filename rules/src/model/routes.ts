@@ -1,0 +1,962 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { dirname, relative as relativePath, resolve as resolvePath, sep } from 'node:path';
+import { tokenize } from './tokens';
+
+/**
+ * Route discovery for the web frameworks health-data back ends use: Express apps and routers,
+ * Fastify (shorthand, `route({...})`, hooks, `register` encapsulation), Koa with @koa/router,
+ * Hono, Hapi. Purely syntactic so it runs on the linted file and on imported files parsed by the
+ * project graph alike: owners (apps, routers, plugin instances) are told apart by name and by the
+ * function or block that declares them.
+ */
+
+export type OwnerKind = 'express' | 'router' | 'fastify' | 'koa' | 'hono' | 'hapi' | 'unknown';
+
+export interface Owner {
+  /** Stable key: name and the range start of the scope that declares it. */
+  key: string;
+  name: string;
+  kind: OwnerKind;
+  /** A parameter of a function (a Fastify plugin instance, `module.exports = (app) => …`). */
+  param?: TSESTree.Node;
+  /** Declared at module level (can be exported). */
+  topLevel: boolean;
+}
+
+export interface Route {
+  owner: Owner;
+  call: TSESTree.CallExpression;
+  method: string;
+  /** The route's own path as written (`:id` params kept), when static. */
+  path?: string;
+  /** Middleware / hook expressions attached to this route only. */
+  middleware: TSESTree.Node[];
+  /** Fastify/Hapi route options object, if any. */
+  options?: TSESTree.ObjectExpression;
+  /** The final handler expression. */
+  handler?: TSESTree.Node;
+  /** Where a middleware argument can be inserted (the first handler argument). */
+  firstHandlerArg?: TSESTree.Node;
+}
+
+/** `app.use(...)`, `fastify.addHook(...)`, `server.auth.default(...)`: owner-wide middleware. */
+export interface Use {
+  owner: Owner;
+  call: TSESTree.CallExpression;
+  path?: string;
+  /** Middleware expressions in order (mounted routers excluded). */
+  middleware: TSESTree.Node[];
+  /** `addHook` and Hapi default auth apply whatever the order of registration. */
+  orderIndependent: boolean;
+}
+
+/** A router, sub-app or plugin mounted on an owner. */
+export interface Mount {
+  parent: Owner;
+  call: TSESTree.CallExpression;
+  path?: string;
+  /** The mounted expression: `router`, `require('./r')`, `router.routes()`, a plugin function. */
+  child: TSESTree.Node;
+  /** Middleware passed in the same call before the child. */
+  before: TSESTree.Node[];
+  /** The same-file owner it mounts, when known. */
+  childOwner?: Owner;
+}
+
+export interface ProgramRoutes {
+  owners: Map<string, Owner>;
+  routes: Route[];
+  uses: Use[];
+  mounts: Mount[];
+  /** Owner keys with a Hapi `server.auth.default(...)`. */
+  hapiDefaultAuth: Set<string>;
+}
+
+export const HTTP_METHODS = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'del',
+  'all',
+  'options',
+  'head',
+]);
+
+const FASTIFY_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']);
+const FASTIFY_ROUTE_HOOK_KEYS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
+
+const cache = new WeakMap<TSESTree.Program, ProgramRoutes>();
+
+/** Every route, middleware and mount of a program; computed once per program node. */
+export function discoverRoutes(program: TSESTree.Program): ProgramRoutes {
+  const cached = cache.get(program);
+  if (cached) return cached;
+  const result: ProgramRoutes = {
+    owners: new Map(),
+    routes: [],
+    uses: [],
+    mounts: [],
+    hapiDefaultAuth: new Set(),
+  };
+  const kinds = factoryBindings(program);
+  walk(program, (node) => {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator) declareOwner(node, kinds, result);
+    else if (node.type === AST_NODE_TYPES.CallExpression) visitCall(node, kinds, result);
+  });
+  cache.set(program, result);
+  return result;
+}
+
+/** Generic depth-first walk in source order, bounded so a pathological file cannot hang. */
+export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void | false): void {
+  let budget = 400_000;
+  const step = (node: TSESTree.Node) => {
+    if (budget-- <= 0) return;
+    if (visit(node) === false) return;
+    for (const key of Object.keys(node)) {
+      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child)) step(child);
+      } else if (isNode(value)) step(value);
+    }
+  };
+  step(root);
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
+}
+
+/** Local names bound to framework factories by imports: `import Router from '@koa/router'`. */
+function factoryBindings(program: TSESTree.Program): Map<string, OwnerKind> {
+  const kinds = new Map<string, OwnerKind>();
+  const bySource = (source: string): OwnerKind | undefined => {
+    if (source === 'express') return 'express';
+    if (source === 'fastify') return 'fastify';
+    if (source === '@koa/router' || source === 'koa-router') return 'router';
+    if (source === 'koa') return 'koa';
+    if (source === 'hono' || source.startsWith('@hono/')) return 'hono';
+    if (source === '@hapi/hapi' || source === 'hapi') return 'hapi';
+    return undefined;
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      const kind = bySource(statement.source.value);
+      if (!kind) continue;
+      for (const s of statement.specifiers) {
+        const name = s.local.name;
+        if (kind === 'express' && /^Router$/.test(name)) kinds.set(name, 'router');
+        else if (kind === 'router') kinds.set(name, 'koa-router' as OwnerKind);
+        else kinds.set(name, kind);
+      }
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const d of statement.declarations) {
+        const init = d.init;
+        if (
+          init?.type !== AST_NODE_TYPES.CallExpression ||
+          init.callee.type !== AST_NODE_TYPES.Identifier ||
+          init.callee.name !== 'require'
+        )
+          continue;
+        const arg = init.arguments[0];
+        if (arg?.type !== AST_NODE_TYPES.Literal || typeof arg.value !== 'string') continue;
+        const kind = bySource(arg.value);
+        if (!kind) continue;
+        if (d.id.type === AST_NODE_TYPES.Identifier)
+          kinds.set(d.id.name, kind === 'router' ? ('koa-router' as OwnerKind) : kind);
+        else if (d.id.type === AST_NODE_TYPES.ObjectPattern) {
+          for (const p of d.id.properties) {
+            if (p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier)
+              kinds.set(
+                p.value.name,
+                p.value.name === 'Router' && kind === 'express' ? 'router' : kind,
+              );
+          }
+        }
+      }
+    }
+  }
+  return kinds;
+}
+
+/** What a factory call creates: `express()`, `Router()`, `Fastify()`, `new Koa()`, `new Hono()`. */
+function createdKind(init: TSESTree.Node, kinds: Map<string, OwnerKind>): OwnerKind | undefined {
+  let expr = init;
+  if (expr.type === AST_NODE_TYPES.AwaitExpression) expr = expr.argument;
+  if (expr.type !== AST_NODE_TYPES.CallExpression && expr.type !== AST_NODE_TYPES.NewExpression)
+    return undefined;
+  const callee = expr.callee;
+  // require('express')() / require('fastify')({...})
+  if (
+    callee.type === AST_NODE_TYPES.CallExpression &&
+    callee.callee.type === AST_NODE_TYPES.Identifier &&
+    callee.callee.name === 'require'
+  ) {
+    const arg = callee.arguments[0];
+    if (arg?.type === AST_NODE_TYPES.Literal && arg.value === 'express') return 'express';
+    if (arg?.type === AST_NODE_TYPES.Literal && arg.value === 'fastify') return 'fastify';
+    return undefined;
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const bound = kinds.get(callee.name) as string | undefined;
+    if (bound === 'koa-router') return 'router';
+    if (bound === 'hapi') return undefined;
+    if (bound)
+      return bound === 'express' && callee.name === 'Router' ? 'router' : (bound as OwnerKind);
+    if (callee.name === 'express') return 'express';
+    if (callee.name === 'Router') return 'router';
+    if (/^(Fastify|fastify)$/.test(callee.name)) return 'fastify';
+    if (callee.name === 'Koa') return 'koa';
+    if (/^(Hono|OpenAPIHono)$/.test(callee.name)) return 'hono';
+    return undefined;
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) {
+    const prop = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : '';
+    const object = callee.object.type === AST_NODE_TYPES.Identifier ? callee.object.name : '';
+    if (prop === 'Router') return 'router';
+    if (
+      (prop === 'server' || prop === 'Server') &&
+      (kinds.get(object) === 'hapi' || /hapi/i.test(object))
+    )
+      return 'hapi';
+  }
+  return undefined;
+}
+
+function declareOwner(
+  declarator: TSESTree.VariableDeclarator,
+  kinds: Map<string, OwnerKind>,
+  result: ProgramRoutes,
+): void {
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return;
+  const kind = createdKind(declarator.init, kinds);
+  if (!kind) return;
+  const owner = ownerFor(declarator.id, result);
+  owner.kind = kind;
+}
+
+/** The scope that declares a name seen at a node: a function parameter, a block or the program. */
+function declaringScope(
+  id: TSESTree.Identifier,
+): { scope: TSESTree.Node; param?: TSESTree.Node } | undefined {
+  let current: TSESTree.Node | undefined = id.parent;
+  let previous: TSESTree.Node = id;
+  while (current) {
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      for (const param of current.params) {
+        const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+        if (target.type === AST_NODE_TYPES.Identifier && target.name === id.name)
+          return { scope: current, param: target };
+      }
+    }
+    if (
+      (current.type === AST_NODE_TYPES.BlockStatement || current.type === AST_NODE_TYPES.Program) &&
+      declaresInBody(current.body, id.name)
+    )
+      return { scope: current };
+    previous = current;
+    current = current.parent;
+  }
+  void previous;
+  return undefined;
+}
+
+function declaresInBody(body: TSESTree.Node[], name: string): boolean {
+  for (const statement of body) {
+    const s =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration
+        ? statement.declaration
+        : statement;
+    if (s.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const d of s.declarations)
+        if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name) return true;
+    } else if (
+      (s.type === AST_NODE_TYPES.FunctionDeclaration ||
+        s.type === AST_NODE_TYPES.ClassDeclaration) &&
+      s.id?.name === name
+    )
+      return true;
+    else if (s.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (s.specifiers.some((sp) => sp.local.name === name)) return true;
+    }
+  }
+  return false;
+}
+
+/** The owner an identifier denotes (created on first sight with kind `unknown`). */
+export function ownerFor(id: TSESTree.Identifier, result: ProgramRoutes): Owner {
+  const declared = declaringScope(id);
+  const scopeStart = declared ? declared.scope.range[0] : -1;
+  const key = `${id.name}@${scopeStart}`;
+  let owner = result.owners.get(key);
+  if (!owner) {
+    owner = {
+      key,
+      name: id.name,
+      kind: 'unknown',
+      param: declared?.param,
+      topLevel: declared?.scope.type === AST_NODE_TYPES.Program,
+    };
+    result.owners.set(key, owner);
+  }
+  return owner;
+}
+
+/** Looks up an existing owner for an identifier without creating one. */
+export function existingOwner(id: TSESTree.Identifier, result: ProgramRoutes): Owner | undefined {
+  const declared = declaringScope(id);
+  return result.owners.get(`${id.name}@${declared ? declared.scope.range[0] : -1}`);
+}
+
+function receiverOwner(node: TSESTree.Node, result: ProgramRoutes): Owner | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return ownerFor(node, result);
+  // this.app.get(...), this.router.get(...): one owner per class member name.
+  if (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.object.type === AST_NODE_TYPES.ThisExpression &&
+    node.property.type === AST_NODE_TYPES.Identifier
+  ) {
+    const key = `this.${node.property.name}`;
+    let owner = result.owners.get(key);
+    if (!owner) {
+      owner = { key, name: key, kind: 'unknown', topLevel: false };
+      result.owners.set(key, owner);
+    }
+    return owner;
+  }
+  return undefined;
+}
+
+/** Static text of a route path: literal, template without holes (holes become `:param`). */
+export function pathText(node: TSESTree.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+    return node.quasis
+      .map((q, i) => (i > 0 ? ':param' : '') + (q.value.cooked ?? q.value.raw))
+      .join('');
+  }
+  return undefined;
+}
+
+function isPathArg(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  if (node.type === AST_NODE_TYPES.Literal)
+    return typeof node.value === 'string' || 'regex' in node;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (node.type === AST_NODE_TYPES.ArrayExpression)
+    return node.elements.every(
+      (e) => e?.type === AST_NODE_TYPES.Literal || e?.type === AST_NODE_TYPES.TemplateLiteral,
+    );
+  return false;
+}
+
+function firstPath(node: TSESTree.Node | undefined): string | undefined {
+  if (node?.type === AST_NODE_TYPES.ArrayExpression) {
+    const first = node.elements[0];
+    return first ? pathText(first) : undefined;
+  }
+  return pathText(node);
+}
+
+function memberName(callee: TSESTree.Node): string | undefined {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (!callee.computed && callee.property.type === AST_NODE_TYPES.Identifier)
+    return callee.property.name;
+  if (callee.property.type === AST_NODE_TYPES.Literal && typeof callee.property.value === 'string')
+    return callee.property.value;
+  return undefined;
+}
+
+function visitCall(
+  call: TSESTree.CallExpression,
+  _kinds: Map<string, OwnerKind>,
+  result: ProgramRoutes,
+): void {
+  const callee = call.callee;
+  const method = memberName(callee);
+  if (!method || callee.type !== AST_NODE_TYPES.MemberExpression) return;
+  const args = call.arguments as TSESTree.Node[];
+
+  // app.route('/p').get(h).post(h): Express chained routes.
+  if (HTTP_METHODS.has(method) && callee.object.type === AST_NODE_TYPES.CallExpression) {
+    let base: TSESTree.Node = callee.object;
+    while (
+      base.type === AST_NODE_TYPES.CallExpression &&
+      base.callee.type === AST_NODE_TYPES.MemberExpression &&
+      HTTP_METHODS.has(memberName(base.callee) ?? '')
+    )
+      base = base.callee.object;
+    if (
+      base.type === AST_NODE_TYPES.CallExpression &&
+      base.callee.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(base.callee) === 'route' &&
+      base.arguments.length === 1 &&
+      isPathArg(base.arguments[0])
+    ) {
+      const owner = receiverOwner(base.callee.object, result);
+      if (!owner || args.length === 0) return;
+      result.routes.push({
+        owner,
+        call,
+        method,
+        path: firstPath(base.arguments[0]),
+        middleware: args.slice(0, -1),
+        handler: args[args.length - 1],
+        firstHandlerArg: args[0],
+      });
+    }
+    return;
+  }
+
+  const owner = receiverOwner(callee.object, result);
+  // server.auth.default('jwt'): Hapi default strategy for every route of the server.
+  if (
+    method === 'default' &&
+    callee.object.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(callee.object) === 'auth'
+  ) {
+    const server = receiverOwner(callee.object.object, result);
+    if (server) result.hapiDefaultAuth.add(server.key);
+    return;
+  }
+  if (!owner) return;
+
+  if (HTTP_METHODS.has(method)) {
+    if (args.length < 2) return; // app.get('setting') reads an Express setting
+    let index = 0;
+    // @koa/router named routes: router.get('name', '/path', handler)
+    if (isPathArg(args[0]) && isPathArg(args[1]) && args.length >= 3) index = 1;
+    if (!isPathArg(args[index])) return;
+    const rest = args.slice(index + 1);
+    let options: TSESTree.ObjectExpression | undefined;
+    const middleware: TSESTree.Node[] = [];
+    // Fastify: app.get(path, { preHandler }, handler)
+    if (rest.length >= 2 && rest[0]!.type === AST_NODE_TYPES.ObjectExpression) {
+      options = rest[0];
+      middleware.push(...hookValues(options));
+    } else if (rest.length === 1 && rest[0]!.type === AST_NODE_TYPES.ObjectExpression) {
+      // Fastify: app.get(path, { handler, preHandler })
+      options = rest[0];
+      middleware.push(...hookValues(options));
+    }
+    const handlerArgs = options ? rest.slice(1) : rest;
+    if (!options) middleware.push(...handlerArgs.slice(0, -1));
+    const handler =
+      handlerArgs[handlerArgs.length - 1] ??
+      (options ? propertyValue(options, 'handler') : undefined);
+    result.routes.push({
+      owner,
+      call,
+      method,
+      path: firstPath(args[index]),
+      middleware,
+      options,
+      handler,
+      firstHandlerArg: options ? undefined : handlerArgs[0],
+    });
+    return;
+  }
+
+  if (method === 'route') {
+    const first = args[0];
+    // Hono: app.route('/api', subApp) mounts a sub-application.
+    if (args.length === 2 && isPathArg(first)) {
+      result.mounts.push({
+        parent: owner,
+        call,
+        path: firstPath(first),
+        child: args[1]!,
+        before: [],
+      });
+      linkChild(result.mounts[result.mounts.length - 1]!, result);
+      return;
+    }
+    const objects =
+      first?.type === AST_NODE_TYPES.ArrayExpression
+        ? first.elements.filter(
+            (e): e is TSESTree.ObjectExpression => e?.type === AST_NODE_TYPES.ObjectExpression,
+          )
+        : first?.type === AST_NODE_TYPES.ObjectExpression
+          ? [first]
+          : [];
+    for (const options of objects) {
+      const methodNode = propertyValue(options, 'method');
+      const path = pathText(propertyValue(options, 'url') ?? propertyValue(options, 'path'));
+      const methodText =
+        methodNode?.type === AST_NODE_TYPES.Literal && typeof methodNode.value === 'string'
+          ? methodNode.value.toLowerCase()
+          : 'all';
+      const hapiOptions = propertyValue(options, 'options') ?? propertyValue(options, 'config');
+      result.routes.push({
+        owner,
+        call,
+        method: methodText,
+        path,
+        middleware: hookValues(options),
+        options:
+          hapiOptions?.type === AST_NODE_TYPES.ObjectExpression && propertyValue(options, 'path')
+            ? hapiOptions
+            : options,
+        handler:
+          propertyValue(options, 'handler') ??
+          (hapiOptions?.type === AST_NODE_TYPES.ObjectExpression
+            ? propertyValue(hapiOptions, 'handler')
+            : undefined),
+      });
+      if (propertyValue(options, 'path') && owner.kind === 'unknown') owner.kind = 'hapi';
+    }
+    return;
+  }
+
+  if (method === 'use') {
+    let index = 0;
+    let path: string | undefined;
+    if (isPathArg(args[0])) {
+      path = firstPath(args[0]);
+      index = 1;
+    }
+    const middleware: TSESTree.Node[] = [];
+    const before: TSESTree.Node[] = [];
+    for (const arg of args.slice(index)) {
+      if (isMountable(arg, result)) {
+        const mount: Mount = { parent: owner, call, path, child: arg, before: [...before] };
+        linkChild(mount, result);
+        result.mounts.push(mount);
+      } else {
+        middleware.push(arg);
+      }
+      before.push(arg);
+    }
+    result.uses.push({ owner, call, path, middleware, orderIndependent: false });
+    return;
+  }
+
+  if (method === 'addHook') {
+    const name = args[0];
+    if (name?.type === AST_NODE_TYPES.Literal && FASTIFY_HOOKS.has(String(name.value)) && args[1]) {
+      if (owner.kind === 'unknown') owner.kind = 'fastify';
+      result.uses.push({ owner, call, middleware: [args[1]], orderIndependent: true });
+    }
+    return;
+  }
+
+  if (method === 'register') {
+    const plugin = args[0];
+    if (!plugin) return;
+    const opts = args[1];
+    const prefix =
+      opts?.type === AST_NODE_TYPES.ObjectExpression
+        ? pathText(propertyValue(opts, 'prefix'))
+        : undefined;
+    const mount: Mount = { parent: owner, call, path: prefix, child: plugin, before: [] };
+    const fn = unwrapPlugin(plugin);
+    if (fn && isFunction(fn)) {
+      const param = fn.params[0];
+      if (param?.type === AST_NODE_TYPES.Identifier) {
+        const child = ownerFor(param, result);
+        if (child.kind === 'unknown') child.kind = 'fastify';
+        mount.childOwner = child;
+      }
+    }
+    result.mounts.push(mount);
+  }
+}
+
+/** `fp(async (f) => …)` and `fastifyPlugin(...)` wrap a plugin function. */
+function unwrapPlugin(node: TSESTree.Node): TSESTree.Node {
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    /^(fp|fastifyPlugin)$/.test(node.callee.name) &&
+    node.arguments[0]
+  )
+    return node.arguments[0];
+  return node;
+}
+
+export function isFunction(
+  node: TSESTree.Node,
+): node is
+  TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration {
+  return (
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+/** Something `use` mounts rather than runs as middleware: a router, sub-app or required module. */
+function isMountable(arg: TSESTree.Node, result: ProgramRoutes): boolean {
+  if (arg.type === AST_NODE_TYPES.Identifier) {
+    const owner = existingOwner(arg, result);
+    if (owner && owner.kind !== 'unknown') return true;
+    // A conventionally named router: patientsRouter, routes, apiRoutes.
+    return /(router|routes|app|api|controller)$/i.test(arg.name);
+  }
+  if (arg.type === AST_NODE_TYPES.CallExpression) {
+    const callee = arg.callee;
+    // koa: app.use(router.routes()) ; express: app.use(require('./routes'))
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      /^(routes|middleware)$/.test(memberName(callee) ?? '')
+    )
+      return true;
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require') return true;
+  }
+  if (
+    arg.type === AST_NODE_TYPES.MemberExpression &&
+    arg.object.type === AST_NODE_TYPES.CallExpression &&
+    arg.object.callee.type === AST_NODE_TYPES.Identifier &&
+    arg.object.callee.name === 'require'
+  )
+    return true;
+  return false;
+}
+
+function linkChild(mount: Mount, result: ProgramRoutes): void {
+  let child = mount.child;
+  if (
+    child.type === AST_NODE_TYPES.CallExpression &&
+    child.callee.type === AST_NODE_TYPES.MemberExpression &&
+    /^(routes|middleware)$/.test(memberName(child.callee) ?? '')
+  )
+    child = child.callee.object;
+  if (child.type === AST_NODE_TYPES.Identifier) mount.childOwner = ownerFor(child, result);
+}
+
+/** Fastify route-level hooks: `preHandler: [app.authenticate]`, `onRequest: fastify.auth([...])`. */
+function hookValues(options: TSESTree.ObjectExpression): TSESTree.Node[] {
+  const values: TSESTree.Node[] = [];
+  for (const key of FASTIFY_ROUTE_HOOK_KEYS) {
+    const value = propertyValue(options, key);
+    if (value) values.push(value);
+  }
+  return values;
+}
+
+export function propertyValue(
+  object: TSESTree.ObjectExpression,
+  key: string,
+): TSESTree.Node | undefined {
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const k =
+      !property.computed && property.key.type === AST_NODE_TYPES.Identifier
+        ? property.key.name
+        : property.key.type === AST_NODE_TYPES.Literal
+          ? String(property.key.value)
+          : undefined;
+    if (k === key) return property.value;
+  }
+  return undefined;
+}
+
+/** Joins a mount prefix and a route path: `/api` + `/:id` -> `/api/:id`. */
+export function joinPaths(
+  prefix: string | undefined,
+  path: string | undefined,
+): string | undefined {
+  if (prefix === undefined) return path;
+  if (path === undefined) return prefix;
+  return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`.replace(/\/+$/, '') || '/';
+}
+
+/** Whether middleware mounted at `usePath` runs for `routePath` (Express prefix matching). */
+export function pathCovers(usePath: string | undefined, routePath: string | undefined): boolean {
+  if (usePath === undefined || usePath === '/' || usePath === '*' || usePath === '/*') return true;
+  if (routePath === undefined) return false;
+  const base = usePath.replace(/\/?\*$/, '').replace(/\/+$/, '');
+  if (base === '') return true;
+  if (/[:(]/.test(base)) {
+    const pattern = base.replace(/[.+?^${}|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+');
+    try {
+      return new RegExp(`^${pattern}(/|$)`).test(routePath);
+    } catch {
+      return false;
+    }
+  }
+  return routePath === base || routePath.startsWith(`${base}/`);
+}
+
+const AUTH_VERBS = new Set([
+  'require',
+  'requires',
+  'required',
+  'ensure',
+  'ensures',
+  'verify',
+  'verifies',
+  'check',
+  'checks',
+  'validate',
+  'validates',
+  'assert',
+  'must',
+  'is',
+  'has',
+  'needs',
+  'enforce',
+  'with',
+]);
+const WEAK_AUTH_WORDS = new Set([
+  'token',
+  'session',
+  'user',
+  'login',
+  'logged',
+  'signed',
+  'key',
+  'apikey',
+  'role',
+  'roles',
+  'permission',
+  'permissions',
+  'admin',
+  'credentials',
+  'access',
+  'scope',
+  'scopes',
+]);
+const STRONG_AUTH_WORDS = new Set([
+  'jwt',
+  'jwks',
+  'passport',
+  'protect',
+  'protected',
+  'guard',
+  'bearer',
+  'oauth',
+  'oauth2',
+  'oidc',
+  'keycloak',
+  'clerk',
+  'sso',
+  'saml',
+  'acl',
+  'rbac',
+  'authed',
+  'logged',
+]);
+const NEGATIVE_AUTH_WORDS = new Set([
+  'optional',
+  'public',
+  'anonymous',
+  'anon',
+  'skip',
+  'no',
+  'without',
+  'allow',
+  'bypass',
+  'ignore',
+  'maybe',
+  'soft',
+  'unauthenticated',
+  'unprotected',
+  'author',
+  'authors',
+  'throttler',
+  'throttle',
+]);
+
+/** Whether a name says authentication: `requireAuth`, `checkJwt`, `ensureLoggedIn`, `verifyToken`. */
+export function isAuthName(name: string, extra: readonly string[] = []): boolean {
+  if (extra.includes(name)) return true;
+  const words = tokenize(name);
+  if (words.some((w) => NEGATIVE_AUTH_WORDS.has(w))) return false;
+  const hasVerb = words.some((w) => AUTH_VERBS.has(w));
+  for (const w of words) {
+    if (w.startsWith('auth')) return true;
+    if (STRONG_AUTH_WORDS.has(w) || w.includes('jwt')) return true;
+    if (hasVerb && WEAK_AUTH_WORDS.has(w)) return true;
+  }
+  return false;
+}
+
+function chainNames(node: TSESTree.Node): string[] {
+  const names: string[] = [];
+  let current: TSESTree.Node = node;
+  for (let guard = 0; guard < 16; guard++) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      const n = memberName(current);
+      if (n) names.unshift(n);
+      current = current.object;
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      current = current.callee;
+    } else if (current.type === AST_NODE_TYPES.Identifier) {
+      names.unshift(current.name);
+      break;
+    } else break;
+  }
+  return names;
+}
+
+/**
+ * Whether a middleware, hook or guard expression authenticates: a name from the vocabulary or the
+ * configuration (`requireAuth`, `passport.authenticate('jwt')`, `app.authenticate`, `[checkJwt]`),
+ * or an inline function that answers 401/403.
+ */
+export function isAuthMiddleware(
+  node: TSESTree.Node,
+  extra: readonly string[],
+  textOf: (node: TSESTree.Node) => string,
+): boolean {
+  let expr = node;
+  while (
+    expr.type === AST_NODE_TYPES.TSAsExpression ||
+    expr.type === AST_NODE_TYPES.TSNonNullExpression ||
+    expr.type === AST_NODE_TYPES.AwaitExpression
+  )
+    expr = expr.type === AST_NODE_TYPES.AwaitExpression ? expr.argument : expr.expression;
+  if (expr.type === AST_NODE_TYPES.ArrayExpression)
+    return expr.elements.some((e) => e !== null && isAuthMiddleware(e, extra, textOf));
+  if (isFunction(expr)) return answersUnauthorized(expr, textOf) || callsAuth(expr, extra);
+  const names = chainNames(expr);
+  if (names.length === 0) return false;
+  const joined = names.join('.');
+  if (extra.includes(joined) || extra.includes(names[names.length - 1]!)) return true;
+  const last = names[names.length - 1]!;
+  if (tokenize(last).some((w) => NEGATIVE_AUTH_WORDS.has(w))) return false;
+  // passport.authenticate('anonymous') / auth.optional
+  if (expr.type === AST_NODE_TYPES.CallExpression) {
+    const first = expr.arguments[0];
+    if (first?.type === AST_NODE_TYPES.Literal && first.value === 'anonymous') return false;
+  }
+  return names.some((n) => isAuthName(n, extra));
+}
+
+/** An inline middleware that ends the request with 401/403 or an Unauthorized error. */
+export function answersUnauthorized(
+  fn: TSESTree.Node,
+  textOf: (node: TSESTree.Node) => string,
+): boolean {
+  return /\b(401|403)\b|Unauthori[sz]ed|Forbidden|jwtVerify\b/.test(textOf(fn));
+}
+
+function callsAuth(fn: TSESTree.Node, extra: readonly string[]): boolean {
+  let found = false;
+  walk(fn, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const names = chainNames(node.callee);
+      const last = names[names.length - 1];
+      if (last && (isAuthName(last, extra) || /^(verify|jwtVerify|verifyIdToken)$/.test(last))) {
+        found = true;
+        return false;
+      }
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** Path segments a route path is made of, without params and wildcards. */
+export function staticSegments(path: string | undefined): string[] {
+  if (!path) return [];
+  return path
+    .split(/[/.]/)
+    .map((s) => s.trim())
+    .filter(
+      (s) =>
+        s.length > 0 && !s.startsWith(':') && !s.startsWith('{') && !s.startsWith('[') && s !== '*',
+    );
+}
+
+/**
+ * The import path of a configured helper (`auth.fix.import`) as seen from the linted file:
+ * relative paths in the configuration are relative to the configuration file's folder.
+ */
+export function importPathFor(
+  fix: { name: string; import?: string },
+  filename: string,
+  configFile: string | undefined,
+): string | undefined {
+  const spec = fix.import;
+  if (!spec) return undefined;
+  if (!spec.startsWith('.') || !configFile) return spec;
+  const target = resolvePath(dirname(configFile), spec);
+  let rel = relativePath(dirname(filename), target).split(sep).join('/');
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  return rel;
+}
+
+/**
+ * Fixes that bring `name` into scope from `from`, unless the file already binds it: a named
+ * import next to the others (ES modules) or a destructured `require` (CommonJS files).
+ */
+export function addImportFix(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  name: string,
+  from: string | undefined,
+): TSESLint.RuleFix[] {
+  if (!from) return [];
+  const program = sourceCode.ast;
+  if (declaresInBody(program.body, name) || requireBinds(program, name)) return [];
+  const imports = program.body.filter(
+    (s): s is TSESTree.ImportDeclaration => s.type === AST_NODE_TYPES.ImportDeclaration,
+  );
+  const same = imports.find(
+    (s) =>
+      s.source.value === from &&
+      s.importKind !== 'type' &&
+      s.specifiers.some((sp) => sp.type === AST_NODE_TYPES.ImportSpecifier),
+  );
+  if (same) {
+    const last = same.specifiers[same.specifiers.length - 1]!;
+    return [fixer.insertTextAfter(last, `, ${name}`)];
+  }
+  if (imports.length > 0)
+    return [
+      fixer.insertTextAfter(imports[imports.length - 1]!, `\nimport { ${name} } from '${from}';`),
+    ];
+  const requires = program.body.filter(
+    (s) =>
+      s.type === AST_NODE_TYPES.VariableDeclaration &&
+      s.declarations.some(
+        (d) =>
+          d.init?.type === AST_NODE_TYPES.CallExpression &&
+          d.init.callee.type === AST_NODE_TYPES.Identifier &&
+          d.init.callee.name === 'require',
+      ),
+  );
+  if (requires.length > 0)
+    return [
+      fixer.insertTextAfter(
+        requires[requires.length - 1]!,
+        `\nconst { ${name} } = require('${from}');`,
+      ),
+    ];
+  const first = program.body[0];
+  return first ? [fixer.insertTextBefore(first, `import { ${name} } from '${from}';\n`)] : [];
+}
+
+function requireBinds(program: TSESTree.Program, name: string): boolean {
+  for (const s of program.body) {
+    if (s.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of s.declarations) {
+      if (d.id.type === AST_NODE_TYPES.ObjectPattern) {
+        for (const p of d.id.properties)
+          if (
+            p.type === AST_NODE_TYPES.Property &&
+            p.value.type === AST_NODE_TYPES.Identifier &&
+            p.value.name === name
+          )
+            return true;
+      }
+    }
+  }
+  return false;
+}
