@@ -1,0 +1,511 @@
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findProjectConfig } from '../config/project-config';
+import { type HealthModel, healthModel, type Taint } from '../model';
+import { calleeName, memberChain, propertyName, resolveVariable, unwrap } from '../model/ast';
+import { tokenize } from '../model/tokens';
+import { createRule } from '../util/create-rule';
+
+type Options = [{ loggers?: string[] }];
+type MessageIds =
+  | 'patientDataInLog'
+  | 'patientDataInError'
+  | 'bodyInAccessLog'
+  | 'replaceWithId'
+  | 'wrapInRedaction';
+
+const CONSOLE_METHODS = new Set([
+  'log',
+  'info',
+  'warn',
+  'error',
+  'debug',
+  'trace',
+  'dir',
+  'table',
+  'group',
+  'groupCollapsed',
+  'assert',
+]);
+
+/** Level methods of pino, winston, bunyan, log4js, NestJS Logger, fastify's `req.log`. */
+const LOG_METHODS = new Set([
+  'log',
+  'trace',
+  'debug',
+  'info',
+  'warn',
+  'warning',
+  'error',
+  'fatal',
+  'verbose',
+  'silly',
+  'http',
+  'notice',
+  'crit',
+  'critical',
+  'alert',
+  'emerg',
+  'mark',
+]);
+
+/** Words that make a receiver a logger by its name: `logger`, `this.log`, `req.log`, `journal`. */
+const LOGGER_WORDS = new Set(['log', 'logger', 'logging', 'journal', 'journaux', 'logs']);
+
+/** Calls that build loggers: pino(), winston.createLogger(), bunyan.createLogger(), log4js.getLogger(). */
+const LOGGER_FACTORIES = new Set(['pino', 'createLogger', 'getLogger', 'child', 'Logger']);
+
+const LOGGER_MODULES = new Set(['pino', 'winston', 'bunyan', 'log4js', 'loglevel', 'consola']);
+
+/**
+ * Outcome fields of a response or a child process: `response.status` after posting a patient is
+ * a number, though the model lets a call's result inherit its arguments' provenance.
+ */
+const OUTCOME_PROPERTIES = new Set([
+  'status',
+  'statusCode',
+  'statusText',
+  'ok',
+  'exitCode',
+  'signal',
+  'readyState',
+]);
+
+type Sink = { kind: 'log'; name: string } | { kind: 'error'; name: string };
+
+/** The module an identifier was imported or required from: `import pino from 'pino'`, `require('debug')`. */
+function moduleOf(model: HealthModel, id: TSESTree.Identifier): string | undefined {
+  const def = resolveVariable(model.provenance.scopeOf(id), id)?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent;
+    return declaration?.type === AST_NODE_TYPES.ImportDeclaration
+      ? String(declaration.source.value)
+      : undefined;
+  }
+  if (def.type === 'Variable' && def.node.init) return requiredModule(def.node.init);
+  return undefined;
+}
+
+function requiredModule(node: TSESTree.Node): string | undefined {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+  if (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    current.callee.type === AST_NODE_TYPES.Identifier &&
+    current.callee.name === 'require'
+  ) {
+    const arg = current.arguments[0];
+    return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string'
+      ? arg.value
+      : undefined;
+  }
+  return undefined;
+}
+
+function namesLogger(name: string | undefined, extra: Set<string>): boolean {
+  if (!name) return false;
+  if (extra.has(name)) return true;
+  return tokenize(name).some((word) => LOGGER_WORDS.has(word));
+}
+
+/** A receiver whose value was made by a logger factory: `const journal = pino(...)`. */
+function madeByLoggerFactory(model: HealthModel, node: TSESTree.Node): boolean {
+  const expr = unwrap(node);
+  if (expr.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = resolveVariable(model.provenance.scopeOf(expr), expr)?.defs[0];
+  if (def?.type !== 'Variable' || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  if (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.NewExpression)
+    return false;
+  const name = calleeName(init.callee);
+  if (name && LOGGER_FACTORIES.has(name)) return true;
+  const root = memberChain(init.callee)[0];
+  if (root && LOGGER_MODULES.has(root)) return true;
+  const callee = unwrap(init.callee);
+  const base =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee
+      : callee.type === AST_NODE_TYPES.MemberExpression &&
+          unwrap(callee.object).type === AST_NODE_TYPES.Identifier
+        ? (unwrap(callee.object) as TSESTree.Identifier)
+        : undefined;
+  const module = base && moduleOf(model, base);
+  return module !== undefined && LOGGER_MODULES.has(module);
+}
+
+/** `const dbg = debug('lab:import')` or `require('debug')('lab:import')`: a debug(1) logger. */
+function isDebugLogger(model: HealthModel, callee: TSESTree.Identifier): boolean {
+  const def = resolveVariable(model.provenance.scopeOf(callee), callee)?.defs[0];
+  if (def?.type !== 'Variable' || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  if (init.type !== AST_NODE_TYPES.CallExpression) return false;
+  const factory = unwrap(init.callee);
+  if (factory.type === AST_NODE_TYPES.CallExpression) return requiredModule(factory) === 'debug';
+  if (factory.type !== AST_NODE_TYPES.Identifier) return false;
+  return moduleOf(model, factory) === 'debug';
+}
+
+/** The id expression to log instead of a patient object, when the value names a single record. */
+function idReplacement(
+  model: HealthModel,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  value: TSESTree.Node,
+): { text: string; key: string } | undefined {
+  let expr = unwrap(value);
+  // `patient.nir` -> `patient.id`: the container that owns the field.
+  if (expr.type === AST_NODE_TYPES.MemberExpression && !expr.computed) {
+    const object = unwrap(expr.object);
+    if (
+      object.type === AST_NODE_TYPES.Identifier ||
+      object.type === AST_NODE_TYPES.MemberExpression
+    )
+      if (singleRecordName(model, lastName(object))) expr = object;
+  }
+  if (expr.type !== AST_NODE_TYPES.Identifier && expr.type !== AST_NODE_TYPES.MemberExpression)
+    return undefined;
+  const name = lastName(expr);
+  if (!singleRecordName(model, name) || !name) return undefined;
+  if (expr.type === AST_NODE_TYPES.Identifier && lacksIdField(model, expr)) return undefined;
+  return { text: `${sourceCode.getText(expr)}.id`, key: `${name}Id` };
+}
+
+function lastName(node: TSESTree.Node): string | undefined {
+  const chain = memberChain(node);
+  return chain[chain.length - 1];
+}
+
+/** `patient`, `dossier`, `source.patient`: one record (not `patients`, `rows`), named as patient data. */
+function singleRecordName(model: HealthModel, name: string | undefined): boolean {
+  if (!name) return false;
+  const cls = model.classifier.container(name);
+  if (!cls || cls.role !== 'data') return false;
+  const words = tokenize(name);
+  const head = words[words.length - 1] ?? '';
+  return !/[sx]$/.test(head);
+}
+
+/** A declared object type or literal without an `id` member: suggesting `.id` would not compile. */
+function lacksIdField(model: HealthModel, id: TSESTree.Identifier): boolean {
+  const def = resolveVariable(model.provenance.scopeOf(id), id)?.defs[0];
+  const init = def?.type === 'Variable' && def.node.init ? unwrap(def.node.init) : undefined;
+  if (init?.type === AST_NODE_TYPES.ObjectExpression)
+    return !init.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.SpreadElement ||
+        (property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.key.name === 'id'),
+    );
+  const name = def?.name;
+  const annotation =
+    name && 'typeAnnotation' in name ? name.typeAnnotation?.typeAnnotation : undefined;
+  if (!annotation || annotation.type !== AST_NODE_TYPES.TSTypeLiteral) return false;
+  return !annotation.members.some(
+    (member) =>
+      member.type === AST_NODE_TYPES.TSPropertySignature &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
+      member.key.name === 'id',
+  );
+}
+
+/** The import specifier of the redaction helper as seen from the linted file. */
+function importPathFor(filename: string, configured: string): string {
+  if (!configured.startsWith('.')) return configured;
+  const configFile = isAbsolute(filename) ? findProjectConfig(filename).file : undefined;
+  if (!configFile) return configured;
+  const target = join(dirname(configFile), configured);
+  const path = relative(dirname(filename), target).split(sep).join('/');
+  return path.startsWith('.') ? path : `./${path}`;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-patient-data-in-logs',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow patient identity and health data in log calls, access-log formats and error messages',
+      preset: 'recommended',
+      cnilFinding: 'Personal data kept without protection (logs)',
+      references: [
+        'GDPR-32',
+        'CNIL-SAN-2022-009',
+        'CNIL-GUIDE-LOGS',
+        'HIPAA-164.312(b)',
+        'CWE-532',
+      ],
+      securitySeverity: 6.5,
+    },
+    hasSuggestions: true,
+    messages: {
+      patientDataInLog:
+        '`{{sink}}` writes {{data}} to the log: logs are copied, shipped and kept outside the protections of the patient record (GDPR art. 32); log the record id or redact it.',
+      patientDataInError:
+        'The error message carries {{data}}: error messages end up in logs, crash reports and HTTP responses (GDPR art. 32); put the record id in the message instead.',
+      bodyInAccessLog:
+        'The access-log format writes request bodies (token `:{{token}}`), which carry the patients sent to this server, into every log line (GDPR art. 32).',
+      replaceWithId: 'Log `{{replacement}}` instead.',
+      wrapInRedaction: 'Wrap the value in `{{helper}}()`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Options of no-patient-data-in-logs.',
+        properties: {
+          loggers: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description:
+              'Extra names of logger objects or functions whose calls are log writes (e.g. `trace`, `sentry`).',
+          },
+        },
+      },
+    ],
+  },
+  defaultOptions: [{}],
+  create(context, [options]) {
+    const extraLoggers = new Set(options.loggers ?? []);
+    const sourceCode = context.sourceCode;
+    const morganCalls: { call: TSESTree.CallExpression; format: TSESTree.Node }[] = [];
+    const bodyTokens = new Set(['body', 'req-body', 'request-body']);
+
+    function sinkOf(model: HealthModel, call: TSESTree.CallExpression): Sink | undefined {
+      const callee = unwrap(call.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = propertyName(callee);
+        if (!method) return undefined;
+        const receiver = unwrap(callee.object);
+        const chain = memberChain(callee);
+        if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'console')
+          return CONSOLE_METHODS.has(method)
+            ? { kind: 'log', name: `console.${method}` }
+            : undefined;
+        if (!LOG_METHODS.has(method)) return undefined;
+        const receiverName = chain[chain.length - 2];
+        if (namesLogger(receiverName, extraLoggers) || madeByLoggerFactory(model, receiver))
+          return { kind: 'log', name: chain.join('.') };
+        return undefined;
+      }
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        if (extraLoggers.has(callee.name)) return { kind: 'log', name: callee.name };
+        if (isDebugLogger(model, callee)) return { kind: 'log', name: callee.name };
+      }
+      return undefined;
+    }
+
+    function suggestionsFor(
+      model: HealthModel,
+      value: TSESTree.Node,
+      property: TSESTree.Property | undefined,
+    ): TSESLint.ReportSuggestionArray<MessageIds> {
+      const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [];
+      const id = idReplacement(model, sourceCode, value);
+      if (id) {
+        const target = property ?? value;
+        const replacement = property ? `${id.key}: ${id.text}` : id.text;
+        suggestions.push({
+          messageId: 'replaceWithId',
+          data: { replacement: id.text },
+          fix: (fixer) => fixer.replaceText(target, replacement),
+        });
+      }
+      const helper = model.config.redaction.fix;
+      if (helper) {
+        const valueText = sourceCode.getText(value);
+        const target = property ?? value;
+        const wrapped = property?.shorthand
+          ? `${valueText}: ${helper.name}(${valueText})`
+          : `${helper.name}(${valueText})`;
+        suggestions.push({
+          messageId: 'wrapInRedaction',
+          data: { helper: helper.name },
+          fix: (fixer) => {
+            const fixes = [fixer.replaceText(property?.shorthand ? property : target, wrapped)];
+            const importFix = addImport(fixer, helper.name, helper.import);
+            if (importFix) fixes.push(importFix);
+            return fixes;
+          },
+        });
+      }
+      return suggestions;
+    }
+
+    function addImport(
+      fixer: TSESLint.RuleFixer,
+      name: string,
+      from: string | undefined,
+    ): TSESLint.RuleFix | undefined {
+      if (!from) return undefined;
+      const program = sourceCode.ast;
+      const rootRef = name.split('.')[0]!;
+      const scope = sourceCode.scopeManager?.globalScope;
+      const moduleScope = scope?.childScopes[0] ?? scope;
+      if (moduleScope?.set.has(rootRef) || scope?.set.has(rootRef)) return undefined;
+      const path = importPathFor(context.filename, from);
+      const imports = program.body.filter(
+        (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration,
+      );
+      const lastImport = imports[imports.length - 1];
+      if (lastImport)
+        return fixer.insertTextAfter(lastImport, `\nimport { ${rootRef} } from '${path}';`);
+      const requires = program.body.filter(
+        (statement) =>
+          statement.type === AST_NODE_TYPES.VariableDeclaration &&
+          statement.declarations.some((d) => d.init && requiredModule(d.init) !== undefined),
+      );
+      const lastRequire = requires[requires.length - 1];
+      if (lastRequire)
+        return fixer.insertTextAfter(lastRequire, `\nconst { ${rootRef} } = require('${path}');`);
+      const first = program.body[0];
+      if (!first) return undefined;
+      return fixer.insertTextBefore(first, `import { ${rootRef} } from '${path}';\n`);
+    }
+
+    function taintOf(model: HealthModel, node: TSESTree.Node): Taint | undefined {
+      const expr = unwrap(node);
+      if (expr.type === AST_NODE_TYPES.MemberExpression) {
+        const prop = propertyName(expr);
+        if (prop && OUTCOME_PROPERTIES.has(prop)) return undefined;
+      }
+      if (expr.type === AST_NODE_TYPES.TemplateLiteral) {
+        for (const part of expr.expressions) {
+          const taint = taintOf(model, part);
+          if (taint) return taint;
+        }
+        return undefined;
+      }
+      return model.provenance.carriesPatientData(node, ['mask', 'encrypt', 'hmac']);
+    }
+
+    /** Reports each tainted property of an object argument, or the argument as a whole. */
+    function checkArgument(model: HealthModel, arg: TSESTree.Node, sink: Sink): void {
+      const whole = taintOf(model, arg);
+      if (!whole) return;
+      const expr = unwrap(arg);
+      let reported = false;
+      if (expr.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of expr.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const taint = taintOf(model, property.value);
+          if (!taint) continue;
+          const key =
+            !property.computed && property.key.type === AST_NODE_TYPES.Identifier
+              ? property.key.name
+              : undefined;
+          const cls = key ? model.classifier.classify(key, { inContainer: true }) : undefined;
+          if (cls && cls.role !== 'data') continue;
+          reported = true;
+          report(model, property.value, taint, sink, property);
+        }
+      }
+      if (!reported) report(model, arg, whole, sink, undefined);
+    }
+
+    function report(
+      model: HealthModel,
+      node: TSESTree.Node,
+      taint: Taint,
+      sink: Sink,
+      property: TSESTree.Property | undefined,
+    ): void {
+      const data = model.provenance.describe(taint);
+      context.report({
+        node: property ?? node,
+        messageId: sink.kind === 'error' ? 'patientDataInError' : 'patientDataInLog',
+        data: { data, sink: sink.name },
+        suggest: sink.kind === 'log' ? suggestionsFor(model, node, property) : [],
+      });
+    }
+
+    function isMorgan(model: HealthModel, callee: TSESTree.Node): boolean {
+      const expr = unwrap(callee);
+      if (expr.type !== AST_NODE_TYPES.Identifier) return false;
+      return moduleOf(model, expr) === 'morgan' || expr.name === 'morgan';
+    }
+
+    return {
+      CallExpression(call) {
+        const callee = unwrap(call.callee);
+        const model = healthModel(context);
+        // morgan.token('payload', (req) => JSON.stringify(req.body)): a token that prints bodies.
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          propertyName(callee) === 'token' &&
+          isMorgan(model, callee.object)
+        ) {
+          const [nameArg, fn] = call.arguments;
+          if (
+            nameArg?.type === AST_NODE_TYPES.Literal &&
+            typeof nameArg.value === 'string' &&
+            fn &&
+            readsBody(sourceCode, fn)
+          )
+            bodyTokens.add(nameArg.value);
+          return;
+        }
+        if (isMorgan(model, callee)) {
+          const format = call.arguments[0];
+          if (format) morganCalls.push({ call, format });
+          return;
+        }
+        const sink = sinkOf(model, call);
+        if (!sink) return;
+        for (const arg of call.arguments) checkArgument(model, arg, sink);
+      },
+      NewExpression(node) {
+        if (node.parent?.type !== AST_NODE_TYPES.ThrowStatement) return;
+        const name = calleeName(node.callee);
+        if (!name || !/(Error|Exception)$/.test(name)) return;
+        const model = healthModel(context);
+        const message = node.arguments[0];
+        if (!message) return;
+        const taint = taintOf(model, message);
+        if (taint) report(model, message, taint, { kind: 'error', name }, undefined);
+      },
+      'Program:exit'() {
+        if (morganCalls.length === 0) return;
+        const model = healthModel(context);
+        for (const { format } of morganCalls) {
+          const text = formatText(model, format);
+          if (!text) continue;
+          for (const match of text.matchAll(/:([\w-]+)/g)) {
+            const token = match[1]!;
+            if (!bodyTokens.has(token)) continue;
+            context.report({ node: format, messageId: 'bodyInAccessLog', data: { token } });
+            break;
+          }
+        }
+      },
+    };
+  },
+});
+
+function formatText(model: HealthModel, node: TSESTree.Node): string | undefined {
+  const expr = unwrap(node);
+  if (expr.type === AST_NODE_TYPES.Literal && typeof expr.value === 'string') return expr.value;
+  if (expr.type === AST_NODE_TYPES.TemplateLiteral && expr.expressions.length === 0)
+    return expr.quasis.map((q) => q.value.cooked ?? '').join('');
+  if (expr.type === AST_NODE_TYPES.Identifier) {
+    const def = resolveVariable(model.provenance.scopeOf(expr), expr)?.defs[0];
+    if (def?.type === 'Variable' && def.node.init && def.node.init !== node)
+      return formatText(model, def.node.init);
+  }
+  return undefined;
+}
+
+/** A morgan token function that returns the request body (`req.body`, `request.body`). */
+function readsBody(sourceCode: Readonly<TSESLint.SourceCode>, fn: TSESTree.Node): boolean {
+  const expr = unwrap(fn);
+  if (
+    expr.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+    expr.type !== AST_NODE_TYPES.FunctionExpression
+  )
+    return false;
+  const first = expr.params[0];
+  if (first?.type !== AST_NODE_TYPES.Identifier) return false;
+  const pattern = new RegExp(`\\b${first.name}\\s*\\.\\s*body\\b`);
+  return pattern.test(sourceCode.getText(expr.body));
+}
