@@ -22,12 +22,15 @@ export interface TableSchema {
   columns: string[];
   /** Where it was declared, relative to the project root (or `this file`). */
   source: string;
-  kind: 'sql' | 'prisma' | 'sequelize' | 'typeorm' | 'knex' | 'mongoose';
+  kind: 'sql' | 'prisma' | 'sequelize' | 'typeorm' | 'knex' | 'mongoose' | 'drizzle';
 }
 
 export interface SchemaIndex {
-  /** The schema of a table or model by any of its names (case, separators and accents folded). */
-  lookup(name: string): TableSchema | undefined;
+  /**
+   * The schema of a table or model by any of its names (case, separators and accents folded),
+   * restricted to some kinds of declaration when given (SQL column names for SQL text).
+   */
+  lookup(name: string, kinds?: readonly TableSchema['kind'][]): TableSchema | undefined;
   readonly tables: readonly TableSchema[];
 }
 
@@ -48,7 +51,16 @@ const SKIPPED_DIRS = new Set([
   'vendor',
   'bower_components',
 ]);
-const SCHEMA_EXTENSIONS = new Set(['.sql', '.prisma', '.ts', '.js', '.mjs', '.cjs', '.mts', '.cts']);
+const SCHEMA_EXTENSIONS = new Set([
+  '.sql',
+  '.prisma',
+  '.ts',
+  '.js',
+  '.mjs',
+  '.cjs',
+  '.mts',
+  '.cts',
+]);
 const MAX_FILES = 4000;
 const MAX_DIRS = 2000;
 const MAX_FILE_BYTES = 512 * 1024;
@@ -58,7 +70,7 @@ const MAX_DEPTH = 12;
 const REVALIDATE_MS = 1500;
 /** Only JS/TS files that may declare a schema are parsed. */
 const JS_SCHEMA_HINT =
-  /\.define\s*\(|\.init\s*\(|@Entity\b|createTable|alterTable|\.table\s*\(|new\s+(?:mongoose\.)?Schema\s*\(|CREATE\s+TABLE/i;
+  /\.define\s*\(|(?:pg|mysql|sqlite)Table\s*\(|\.init\s*\(|@Entity\b|createTable|alterTable|\.table\s*\(|new\s+(?:mongoose\.)?Schema\s*\(|CREATE\s+TABLE/i;
 const ROOT_MARKERS = ['package.json', 'healthdata.config.json'];
 
 interface FileEntry {
@@ -129,22 +141,31 @@ const EMPTY_INDEX: SchemaIndex = { lookup: () => undefined, tables: [] };
 
 /** Builds an index over several lists of schemas; earlier lists win (the linted file first). */
 export function indexSchemas(...lists: readonly (readonly TableSchema[])[]): SchemaIndex {
-  const byName = new Map<string, TableSchema>();
+  const byName = new Map<string, TableSchema[]>();
   const tables: TableSchema[] = [];
   for (const list of lists) {
     for (const table of list) {
       tables.push(table);
-      for (const name of [table.name, ...table.aliases]) {
-        const key = schemaKey(name);
-        if (key && !byName.has(key)) byName.set(key, table);
+      for (const name of new Set([table.name, ...table.aliases].map(schemaKey))) {
+        if (!name) continue;
+        const existing = byName.get(name);
+        if (existing) existing.push(table);
+        else byName.set(name, [table]);
       }
     }
   }
   return {
     tables,
-    lookup(name) {
+    lookup(name, kinds) {
       const bare = name.split('.').pop() ?? name;
-      return byName.get(schemaKey(bare)) ?? byName.get(schemaKey(stripModelSuffix(bare)));
+      const key = schemaKey(bare);
+      const model = schemaKey(stripModelSuffix(bare));
+      // Sequelize and Rails-style conventions: model `Patient`, table `patients`.
+      for (const candidate of [key, model, `${model}s`, model.replace(/s$/, '')]) {
+        const table = byName.get(candidate)?.find((t) => !kinds || kinds.includes(t.kind));
+        if (table) return table;
+      }
+      return undefined;
     },
   };
 }
@@ -155,7 +176,9 @@ function schemaKey(name: string): string {
 
 /** `PatientModel`, `patientRepository`, `PatientEntity` name the model `Patient`. */
 export function stripModelSuffix(name: string): string {
-  return name.replace(/_?(?:Model|Repository|Repo|Entity|Schema|Collection|Table|Dao)$/i, '') || name;
+  return (
+    name.replace(/_?(?:Model|Repository|Repo|Entity|Schema|Collection|Table|Dao)$/i, '') || name
+  );
 }
 
 function changed(cache: RootCache): boolean {
@@ -422,10 +445,18 @@ const KNEX_NON_COLUMNS = new Set([
 /** Schemas declared in a parsed JS/TS program (also used on the linted file itself). */
 export function schemasInProgram(program: TSESTree.Program, source: string): TableSchema[] {
   const found: TableSchema[] = [];
-  const visit = (node: TSESTree.Node | null | undefined, depth: number): void => {
+  // Parents are passed down: programs parsed here (not by ESLint) have no `parent` links.
+  const visit = (
+    node: TSESTree.Node | null | undefined,
+    depth: number,
+    parent?: TSESTree.Node,
+  ): void => {
     if (!node || depth > 200) return;
-    if (node.type === AST_NODE_TYPES.CallExpression) collectCall(node, source, found);
-    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression)
+    if (node.type === AST_NODE_TYPES.CallExpression) collectCall(node, source, found, parent);
+    if (
+      node.type === AST_NODE_TYPES.ClassDeclaration ||
+      node.type === AST_NODE_TYPES.ClassExpression
+    )
       collectEntity(node, source, found);
     for (const key of Object.keys(node) as (keyof typeof node)[]) {
       if (key === 'parent' || key === 'range' || key === 'loc') continue;
@@ -433,9 +464,9 @@ export function schemasInProgram(program: TSESTree.Program, source: string): Tab
       if (Array.isArray(value)) {
         for (const item of value)
           if (item && typeof item === 'object' && 'type' in item)
-            visit(item as TSESTree.Node, depth + 1);
+            visit(item as TSESTree.Node, depth + 1, node);
       } else if (value && typeof value === 'object' && 'type' in value) {
-        visit(value as TSESTree.Node, depth + 1);
+        visit(value as TSESTree.Node, depth + 1, node);
       }
     }
   };
@@ -473,7 +504,12 @@ function objectString(node: TSESTree.Node | undefined, key: string): string | un
   return undefined;
 }
 
-function collectCall(call: TSESTree.CallExpression, source: string, found: TableSchema[]): void {
+function collectCall(
+  call: TSESTree.CallExpression,
+  source: string,
+  found: TableSchema[],
+  holder: TSESTree.Node | undefined,
+): void {
   const callee = unwrap(call.callee);
   const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
   const args = call.arguments;
@@ -568,10 +604,31 @@ function collectCall(call: TSESTree.CallExpression, source: string, found: Table
     }
     return;
   }
+  // Drizzle: export const patients = pgTable('patients', { id: serial('id'), … })
+  if (
+    /^(?:pg|mysql|sqlite)Table$/.test(propertyOrName(callee) ?? '') &&
+    stringValue(args[0]) &&
+    objectKeys(args[1]).length
+  ) {
+    const variable =
+      holder?.type === AST_NODE_TYPES.VariableDeclarator &&
+      holder.id.type === AST_NODE_TYPES.Identifier
+        ? holder.id.name
+        : undefined;
+    found.push({
+      name: stringValue(args[0])!,
+      aliases: variable ? [variable] : [],
+      columns: objectKeys(args[1]),
+      source,
+      kind: 'drizzle',
+    });
+    return;
+  }
   // SQL in code: migrations run `CREATE TABLE …` through the driver.
   for (const arg of args.slice(0, 1)) {
     const text = stringValue(arg);
-    if (text && /\bCREATE\s+(?:\w+\s+)*TABLE\b/i.test(text)) found.push(...sqlSchemas(text, source));
+    if (text && /\bCREATE\s+(?:\w+\s+)*TABLE\b/i.test(text))
+      found.push(...sqlSchemas(text, source));
   }
 }
 

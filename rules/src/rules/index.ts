@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import noNationalIdentifierLiteral from './no-national-identifier-literal';
 import noPatientDataInLogs from './no-patient-data-in-logs';
+import noPublicDataDirectory from './no-public-data-directory';
 import noSelectStarExport from './no-select-star-export';
 import noUnauthenticatedEndpoint from './no-unauthenticated-endpoint';
 import noUnencryptedWrite from './no-unencrypted-write';
@@ -13,6 +14,7 @@ import requireDeleteAfterMigration from './require-delete-after-migration';
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
   'no-national-identifier-literal': noNationalIdentifierLiteral,
   'no-patient-data-in-logs': noPatientDataInLogs,
+  'no-public-data-directory': noPublicDataDirectory,
   'no-select-star-export': noSelectStarExport,
   'no-unauthenticated-endpoint': noUnauthenticatedEndpoint,
   'no-unencrypted-write': noUnencryptedWrite,
