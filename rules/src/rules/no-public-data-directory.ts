@@ -1,0 +1,365 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findProjectConfig } from '../config/project-config';
+import { type HealthModel, healthModel } from '../model';
+import { constantInit, resolveVariable } from '../model/ast';
+import {
+  addImportFix,
+  discoverRoutes,
+  importPathFor,
+  isAuthMiddleware,
+  pathCovers,
+  pathText,
+  propertyValue,
+  walk,
+} from '../model/routes';
+import { tokenize } from '../model/tokens';
+import { createRule } from '../util/create-rule';
+
+type MessageIds = 'publicFolder' | 'publicWrittenFolder' | 'addAuthMiddleware';
+
+/** Folder words that say what lands there: uploads and data dumps, EN and FR. */
+const DATA_FOLDER_WORDS = new Set([
+  'upload',
+  'uploads',
+  'televersement',
+  'televersements',
+  'data',
+  'donnees',
+  'exports',
+  'export',
+  'backup',
+  'backups',
+  'dump',
+  'dumps',
+  'migration',
+  'migrations',
+  'sauvegarde',
+  'sauvegardes',
+  'extract',
+  'extracts',
+  'extraction',
+  'extractions',
+]);
+
+/** Modules whose default export serves a folder, and the name the folder option has. */
+const STATIC_MODULES = new Map<string, 'arg' | 'root'>([
+  ['serve-static', 'arg'],
+  ['serve-index', 'arg'],
+  ['koa-static', 'arg'],
+  ['koa-serve-static', 'arg'],
+  ['@fastify/static', 'root'],
+  ['fastify-static', 'root'],
+]);
+
+const FILE_WRITES = new Set([
+  'writeFile',
+  'writeFileSync',
+  'appendFile',
+  'appendFileSync',
+  'outputFile',
+]);
+const MAX_PATH_DEPTH = 8;
+
+export default createRule<[], MessageIds>({
+  name: 'no-public-data-directory',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow serving export, backup, upload or patient-data folders as public static files',
+      preset: 'recommended',
+      cnilFinding: 'Part of the server reachable from the internet with no authentication',
+      references: ['GDPR-32', 'CNIL-SAN-2022-009', 'HIPAA-164.312(d)', 'CWE-552', 'CWE-306'],
+      securitySeverity: 8.6,
+    },
+    hasSuggestions: true,
+    messages: {
+      publicFolder:
+        '`{{server}}` serves the folder `{{folder}}` (its name says {{word}}) to anyone with no authentication: every extract or file dropped there is downloadable by URL (CNIL SAN-2022-009, GDPR art. 32).',
+      publicWrittenFolder:
+        '`{{server}}` serves the folder `{{folder}}`, where this file writes {{data}}, to anyone with no authentication (CNIL SAN-2022-009, GDPR art. 32).',
+      addAuthMiddleware: 'Run `{{name}}` before serving the folder.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    let model: HealthModel | undefined;
+    const getModel = () => (model ??= healthModel(context));
+    const textOf = (node: TSESTree.Node) => sourceCode.getText(node);
+    const staticBindings = new Map<string, 'arg' | 'root'>();
+
+    return {
+      ImportDeclaration(node) {
+        const kind = STATIC_MODULES.get(node.source.value);
+        if (!kind) return;
+        for (const s of node.specifiers) staticBindings.set(s.local.name, kind);
+      },
+      VariableDeclarator(node) {
+        const init = node.init;
+        if (
+          node.id.type === AST_NODE_TYPES.Identifier &&
+          init?.type === AST_NODE_TYPES.CallExpression &&
+          init.callee.type === AST_NODE_TYPES.Identifier &&
+          init.callee.name === 'require' &&
+          init.arguments[0]?.type === AST_NODE_TYPES.Literal
+        ) {
+          const kind = STATIC_MODULES.get(String(init.arguments[0].value));
+          if (kind) staticBindings.set(node.id.name, kind);
+        }
+      },
+      'Program:exit'(program: TSESTree.Program) {
+        const found: { call: TSESTree.CallExpression; server: string; folder: TSESTree.Node }[] =
+          [];
+        walk(program, (node) => {
+          if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+          const served = servedFolder(node);
+          if (served) found.push({ call: node, ...served });
+          return undefined;
+        });
+        if (found.length === 0) return;
+        const m = getModel();
+        const extra = m.config.auth.middleware;
+        const routes = discoverRoutes(program);
+        let writes: { folderWords: string[]; data: string }[] | undefined;
+        for (const { call, server, folder } of found) {
+          const parts = pathParts(folder, 0);
+          const segments = parts
+            .flatMap((p) => p.split(/[\\/]+/))
+            .filter((s) => s && s !== '.' && s !== '..');
+          if (segments.length === 0) continue;
+          const display = segments.slice(-2).join('/');
+          let word: string | undefined;
+          for (const segment of segments.slice(-3)) {
+            const words = tokenize(segment);
+            word =
+              words.find((w) => DATA_FOLDER_WORDS.has(w)) ??
+              m.exportContext.match(segment) ??
+              (m.classifier.container(segment) ? segment : undefined);
+            if (word) break;
+          }
+          let written: string | undefined;
+          if (!word) {
+            writes ??= patientWrites(program, m);
+            const last = segments[segments.length - 1]!;
+            written = writes.find((w) => w.folderWords.includes(last))?.data;
+          }
+          if (!word && !written) continue;
+          const mountPath = useMountOf(call);
+          if (authenticated(call, mountPath, routes, extra)) continue;
+          const suggest = suggestion(call);
+          if (word) {
+            context.report({
+              node: call,
+              messageId: 'publicFolder',
+              data: { server, folder: display, word: `"${word}"` },
+              suggest,
+            });
+          } else {
+            context.report({
+              node: call,
+              messageId: 'publicWrittenFolder',
+              data: { server, folder: display, data: written! },
+              suggest,
+            });
+          }
+        }
+      },
+    };
+
+    /** The folder a call serves: `express.static(dir)`, `serveStatic(dir)`, `app.register(fastifyStatic, { root })`. */
+    function servedFolder(
+      call: TSESTree.CallExpression,
+    ): { server: string; folder: TSESTree.Node } | undefined {
+      const callee = call.callee;
+      const first = call.arguments[0];
+      if (!first) return undefined;
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        !callee.computed &&
+        callee.property.type === AST_NODE_TYPES.Identifier
+      ) {
+        const object = callee.object.type === AST_NODE_TYPES.Identifier ? callee.object.name : '';
+        if (callee.property.name === 'static' && /^(express|koa|serve)$/i.test(object))
+          return { server: `${object}.static`, folder: first };
+        if (callee.property.name === 'register' && first.type === AST_NODE_TYPES.Identifier) {
+          const kind = staticBindings.get(first.name);
+          const options = call.arguments[1];
+          if (kind === 'root' && options?.type === AST_NODE_TYPES.ObjectExpression) {
+            const root = propertyValue(options, 'root');
+            if (root) return { server: first.name, folder: root };
+          }
+        }
+        return undefined;
+      }
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const kind = staticBindings.get(callee.name);
+        if (kind === 'arg') return { server: callee.name, folder: first };
+        if (
+          /^(serveStatic|serveIndex|koaStatic)$/.test(callee.name) &&
+          !staticBindings.has(callee.name)
+        ) {
+          if (first.type === AST_NODE_TYPES.ObjectExpression) {
+            const root = propertyValue(first, 'root');
+            return root ? { server: callee.name, folder: root } : undefined;
+          }
+          return { server: callee.name, folder: first };
+        }
+      }
+      // require('serve-static')('exports')
+      if (
+        callee.type === AST_NODE_TYPES.CallExpression &&
+        callee.callee.type === AST_NODE_TYPES.Identifier &&
+        callee.callee.name === 'require' &&
+        callee.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+        STATIC_MODULES.get(String(callee.arguments[0].value)) === 'arg'
+      )
+        return { server: String(callee.arguments[0].value), folder: first };
+      return undefined;
+    }
+
+    /** Literal pieces of a folder expression: `path.join(__dirname, '..', 'exports')` -> ['..', 'exports']. */
+    function pathParts(node: TSESTree.Node, depth: number): string[] {
+      if (depth > MAX_PATH_DEPTH) return [];
+      const text = pathText(node);
+      if (text !== undefined) return [text];
+      if (node.type === AST_NODE_TYPES.TemplateLiteral)
+        return node.quasis.map((q) => q.value.cooked ?? q.value.raw);
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = node.callee;
+        const name =
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          callee.property.type === AST_NODE_TYPES.Identifier
+            ? callee.property.name
+            : callee.type === AST_NODE_TYPES.Identifier
+              ? callee.name
+              : '';
+        if (/^(join|resolve|normalize)$/.test(name))
+          return node.arguments.flatMap((arg) => pathParts(arg, depth + 1));
+        return [];
+      }
+      if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+')
+        return [...pathParts(node.left, depth + 1), ...pathParts(node.right, depth + 1)];
+      if (node.type === AST_NODE_TYPES.LogicalExpression)
+        return [...pathParts(node.left, depth + 1), ...pathParts(node.right, depth + 1)];
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const variable = resolveVariable(sourceCode.getScope(node), node);
+        const init = variable && constantInit(variable);
+        return init ? pathParts(init, depth + 1) : [];
+      }
+      return [];
+    }
+
+    /** Folders this file writes patient data to, as path words, with what is written. */
+    function patientWrites(
+      program: TSESTree.Program,
+      m: HealthModel,
+    ): { folderWords: string[]; data: string }[] {
+      const result: { folderWords: string[]; data: string }[] = [];
+      walk(program, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+        const callee = node.callee;
+        const name =
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          callee.property.type === AST_NODE_TYPES.Identifier
+            ? callee.property.name
+            : callee.type === AST_NODE_TYPES.Identifier
+              ? callee.name
+              : '';
+        if (!FILE_WRITES.has(name) || node.arguments.length < 2) return undefined;
+        const target = node.arguments[0]!;
+        const data = node.arguments[1]!;
+        let taint;
+        try {
+          taint = m.provenance.carriesPatientData(data);
+        } catch {
+          taint = undefined;
+        }
+        if (!taint) return undefined;
+        const words = pathParts(target, 0)
+          .flatMap((p) => p.split(/[\\/]+/))
+          .filter(Boolean);
+        result.push({ folderWords: words, data: m.provenance.describe(taint) });
+        return undefined;
+      });
+      return result;
+    }
+
+    /** `app.use('/exports', …, express.static(...))`: the use call's path. */
+    function useMountOf(call: TSESTree.CallExpression): string | undefined {
+      const parent = call.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const first = parent.arguments[0];
+      return first && first !== call ? pathText(first) : undefined;
+    }
+
+    function authenticated(
+      call: TSESTree.CallExpression,
+      mountPath: string | undefined,
+      routes: ReturnType<typeof discoverRoutes>,
+      extra: readonly string[],
+    ): boolean {
+      const parent = call.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression) {
+        const index = parent.arguments.indexOf(call as TSESTree.CallExpressionArgument);
+        if (
+          parent.arguments
+            .slice(0, Math.max(index, 0))
+            .some((arg) => isAuthMiddleware(arg, extra, textOf))
+        )
+          return true;
+        // Fastify: an onRequest hook on the instance serving the folder.
+        const use = routes.uses.find((u) => u.call === parent);
+        const owner =
+          use?.owner ??
+          routes.mounts.find((mo) => mo.call === parent)?.parent ??
+          routes.mounts.find((mo) => mo.call === call)?.parent;
+        if (owner) {
+          return routes.uses.some(
+            (u) =>
+              u.owner.key === owner.key &&
+              (u.orderIndependent || u.call.range[0] < call.range[0]) &&
+              pathCovers(u.path, mountPath) &&
+              u.middleware.some((n) => isAuthMiddleware(n, extra, textOf)),
+          );
+        }
+      }
+      return false;
+    }
+
+    function suggestion(call: TSESTree.CallExpression): TSESLint.ReportSuggestionArray<MessageIds> {
+      const fix = getModel().config.auth.fix;
+      const parent = call.parent;
+      if (
+        !fix ||
+        parent?.type !== AST_NODE_TYPES.CallExpression ||
+        !parent.arguments.includes(call)
+      )
+        return [];
+      const callee = parent.callee;
+      if (
+        callee.type !== AST_NODE_TYPES.MemberExpression ||
+        callee.property.type !== AST_NODE_TYPES.Identifier ||
+        callee.property.name !== 'use'
+      )
+        return [];
+      const configFile = findProjectConfig(context.filename).file;
+      return [
+        {
+          messageId: 'addAuthMiddleware',
+          data: { name: fix.name },
+          fix: (fixer) => [
+            fixer.insertTextBefore(call, `${fix.name}, `),
+            ...addImportFix(
+              fixer,
+              sourceCode,
+              fix.name,
+              importPathFor(fix, context.filename, configFile),
+            ),
+          ],
+        },
+      ];
+    }
+  },
+});
