@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import noHardcodedCredentials from './no-hardcoded-credentials';
 import noNationalIdentifierLiteral from './no-national-identifier-literal';
 import noPatientDataInLogs from './no-patient-data-in-logs';
 import noPublicDataDirectory from './no-public-data-directory';
@@ -12,6 +13,7 @@ import requireDeleteAfterMigration from './require-delete-after-migration';
  * rule descriptors are all derived from it and from each rule's `meta`.
  */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'no-hardcoded-credentials': noHardcodedCredentials,
   'no-national-identifier-literal': noNationalIdentifierLiteral,
   'no-patient-data-in-logs': noPatientDataInLogs,
   'no-public-data-directory': noPublicDataDirectory,

@@ -1,0 +1,403 @@
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ignore from 'ignore';
+import { findProjectConfig } from '../config/project-config';
+import { healthModel } from '../model';
+import { calleeName, keyName, propertyName, unwrap } from '../model/ast';
+import { resolveImport } from '../model/imports';
+import { tokenize } from '../model/tokens';
+import { createRule } from '../util/create-rule';
+
+type Options = [];
+type MessageIds = 'literalSecret' | 'defaultAccount' | 'secretInUrl' | 'useEnvironment';
+
+/** Last words of names that hold a secret: `password`, `dbPass`, `jwtSecret`, `mot_de_passe`. */
+const SECRET_HEADS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'mdp']);
+/** `key`/`token` are secrets only with these qualifiers: `apiKey`, `privateKey`, `accessToken`. */
+const KEY_QUALIFIERS = new Set([
+  'api',
+  'private',
+  'secret',
+  'access',
+  'encryption',
+  'signing',
+  'master',
+  'client',
+  'auth',
+  'bearer',
+  'refresh',
+  'session',
+]);
+
+/** Well-known default or shared administrator accounts (CNIL: accounts shared between employees). */
+const DEFAULT_ACCOUNTS = new Set([
+  'root',
+  'admin',
+  'administrator',
+  'administrateur',
+  'sa',
+  'postgres',
+  'sys',
+  'system',
+  'dba',
+  'oracle',
+  'mysql',
+  'ftp',
+  'anonymous',
+]);
+const USER_KEYS = new Set(['user', 'username', 'userName', 'login', 'uid', 'userid', 'account']);
+
+/** Drivers and clients whose options take credentials, and the environment prefix for each. */
+const CLIENT_MODULES: Record<string, string> = {
+  pg: 'DB',
+  'pg-promise': 'DB',
+  postgres: 'DB',
+  mysql: 'DB',
+  mysql2: 'DB',
+  'mysql2/promise': 'DB',
+  mariadb: 'DB',
+  mssql: 'DB',
+  tedious: 'DB',
+  oracledb: 'DB',
+  knex: 'DB',
+  sequelize: 'DB',
+  typeorm: 'DB',
+  mongodb: 'MONGO',
+  mongoose: 'MONGO',
+  redis: 'REDIS',
+  ioredis: 'REDIS',
+  'basic-ftp': 'FTP',
+  ftp: 'FTP',
+  jsftp: 'FTP',
+  'ssh2-sftp-client': 'SFTP',
+  ssh2: 'SSH',
+  nodemailer: 'SMTP',
+  ldapjs: 'LDAP',
+  ldapts: 'LDAP',
+};
+/** Constructor and factory names of the same clients, for code that wraps its imports. */
+const CLIENT_CALLS: Record<string, string> = {
+  Pool: 'DB',
+  Sequelize: 'DB',
+  knex: 'DB',
+  createPool: 'DB',
+  createConnection: 'DB',
+  ConnectionPool: 'DB',
+  getConnection: 'DB',
+  DataSource: 'DB',
+  MongoClient: 'MONGO',
+  createClient: 'REDIS',
+  Redis: 'REDIS',
+  createTransport: 'SMTP',
+};
+
+const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/@'"`]+):([^\s@/'"`]+)@/i;
+
+const PLACEHOLDER =
+  /^(?:<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|\$[A-Z_][A-Z0-9_]*|%[sd]|:[a-z_]+|[x*._#?-]+|your[-_ ]?\w*|placeholder|redacted|todo|tbd|fixme|dummy|example|none|null|undefined|__hole__)$/i;
+
+/** Whether a name holds a secret: `password`, `PGPASSWORD`, `STORAGE_SECRET`, `apiKey`. */
+export function isSecretName(name: string): boolean {
+  const words = tokenize(name);
+  const head = words[words.length - 1];
+  if (!head) return false;
+  if (SECRET_HEADS.has(head) || /(password|passwd|passphrase)$/.test(head)) return true;
+  if (head === 'pass' && words.length > 2) return false;
+  if ((head === 'key' || head === 'token') && words.length > 1)
+    return KEY_QUALIFIERS.has(words[words.length - 2]!);
+  // French `mot de passe`, `motDePasse`, `mot_passe`.
+  return head === 'passe' && words.includes('mot');
+}
+
+/** A literal that is a real value, not a placeholder left for the operator to fill in. */
+export function isRealSecret(value: string): boolean {
+  const trimmed = value.trim();
+  return trimmed.length > 0 && trimmed === value && !PLACEHOLDER.test(trimmed);
+}
+
+function literalText(node: TSESTree.Node): string | undefined {
+  const expr = unwrap(node);
+  if (expr.type === AST_NODE_TYPES.Literal && typeof expr.value === 'string') return expr.value;
+  if (expr.type === AST_NODE_TYPES.TemplateLiteral && expr.expressions.length === 0)
+    return expr.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+function screamingSnake(name: string): string {
+  return tokenize(name)
+    .map((word) => word.toUpperCase())
+    .join('_');
+}
+
+/** A name that is a valid identifier after `process.env.`. */
+function envName(prefix: string | undefined, key: string): string {
+  const base = screamingSnake(key) || 'SECRET';
+  if (!prefix || base.startsWith(prefix)) return base;
+  return `${prefix}_${base}`;
+}
+
+/** The account name for a message, unless the password repeats it (`root`/`root`). */
+function accountText(user: string | undefined, secret: string): string {
+  if (!user) return '';
+  const u = user.toLowerCase();
+  const p = secret.toLowerCase();
+  return p.includes(u) || u.includes(p) ? '' : ` \`${user}\``;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hardcoded-credentials',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow literal passwords, secrets and default accounts in database, FTP, SMTP and LDAP connections',
+      preset: 'recommended',
+      cnilFinding: 'Accounts shared between several employees',
+      references: ['GDPR-32', 'CNIL-SAN-2022-009', 'HIPAA-164.312(a)(2)(i)', 'CWE-798'],
+      securitySeverity: 8.0,
+    },
+    hasSuggestions: true,
+    messages: {
+      literalSecret:
+        'A literal {{what}} is written in the code (`{{key}}`): everyone with the repository shares it and no access can be traced to one person (GDPR art. 32, HIPAA 164.312(a)(2)(i)); read it from the environment or a secret manager.',
+      defaultAccount:
+        'A default or shared account{{account}} is used with a literal password (`{{key}}`): every technician logs in as the same superuser, so nobody can tell who read which patient (CNIL SAN-2022-009); use a personal account and a secret from the environment.',
+      secretInUrl:
+        'The {{scheme}} connection string embeds a literal password{{account}}: it is copied into every clone, log and error message that prints the URL (GDPR art. 32); read the URL from the environment.',
+      useEnvironment: 'Read it from `process.env.{{name}}`.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    let skip: boolean | undefined;
+
+    /** Test fixtures listed in `credentials.fixtureGlobs` hold throw-away test accounts. */
+    function inFixture(): boolean {
+      if (skip !== undefined) return skip;
+      const globs = healthModel(context).config.credentials.fixtureGlobs;
+      skip = false;
+      if (globs.length === 0) return skip;
+      const filename = context.filename;
+      const configFile = isAbsolute(filename) ? findProjectConfig(filename).file : undefined;
+      const base = configFile ? dirname(configFile) : context.cwd;
+      const path = isAbsolute(filename) ? relative(base, filename) : filename;
+      if (path.startsWith('..') || path === '') return skip;
+      skip = ignore().add(globs).ignores(path.split(sep).join('/'));
+      return skip;
+    }
+
+    /** The client prefix of the call an options object (possibly nested) is passed to. */
+    function clientOf(node: TSESTree.Node): string | undefined {
+      let current: TSESTree.Node | undefined = node;
+      for (let guard = 0; current && guard < 6; guard++) {
+        const parent: TSESTree.Node | undefined = current.parent;
+        if (!parent) return undefined;
+        if (
+          (parent.type === AST_NODE_TYPES.CallExpression ||
+            parent.type === AST_NODE_TYPES.NewExpression) &&
+          parent.arguments.includes(current as TSESTree.Expression)
+        ) {
+          const ref = resolveImport(parent.callee, (n) => sourceCode.getScope(n));
+          if (ref && CLIENT_MODULES[ref.module]) return CLIENT_MODULES[ref.module];
+          const name = calleeName(parent.callee);
+          return name ? CLIENT_CALLS[name] : undefined;
+        }
+        if (
+          parent.type !== AST_NODE_TYPES.Property &&
+          parent.type !== AST_NODE_TYPES.ObjectExpression
+        )
+          return undefined;
+        current = parent;
+      }
+      return undefined;
+    }
+
+    /** The name of the variable or key an object literal is assigned to: `COMPTE = { password }`. */
+    function ownerName(object: TSESTree.Node): string | undefined {
+      const parent = object.parent;
+      if (
+        parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        parent.id.type === AST_NODE_TYPES.Identifier
+      )
+        return parent.id.name;
+      if (parent?.type === AST_NODE_TYPES.Property) {
+        const key = keyName(parent);
+        if (key && !/^(connection|auth|authentication|options|config|env|credentials)$/i.test(key))
+          return key;
+        return parent.parent ? ownerName(parent.parent) : undefined;
+      }
+      return undefined;
+    }
+
+    function suggestEnv(
+      literal: TSESTree.Node,
+      name: string,
+    ): TSESLint.ReportSuggestionArray<MessageIds> {
+      return [
+        {
+          messageId: 'useEnvironment',
+          data: { name },
+          fix: (fixer) => fixer.replaceText(literal, `process.env.${name}`),
+        },
+      ];
+    }
+
+    function checkProperty(property: TSESTree.Property): void {
+      if (property.kind !== 'init' || property.value.type === AST_NODE_TYPES.AssignmentPattern)
+        return;
+      const key = keyName(property);
+      if (!key || !isSecretName(key)) return;
+      const value = literalText(property.value);
+      if (value === undefined || !isRealSecret(value)) return;
+      if (inFixture()) return;
+      const object = property.parent;
+      const client = object ? clientOf(object) : undefined;
+      // Outside connection options, a key that repeats its own name or a phrase is a form field
+      // or a label (`{ password: 'password' }`, `{ password: 'Mot de passe' }`), not a secret.
+      if (!client && (value.toLowerCase() === key.toLowerCase() || /\s/.test(value))) return;
+      let user: string | undefined;
+      if (object?.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const sibling of object.properties) {
+          if (sibling.type !== AST_NODE_TYPES.Property) continue;
+          const siblingKey = keyName(sibling);
+          const siblingValue = literalText(sibling.value);
+          if (siblingKey && USER_KEYS.has(siblingKey) && siblingValue !== undefined)
+            user = siblingValue;
+        }
+      }
+      const owner = client ? undefined : object && ownerName(object);
+      const name = envName(client ?? (owner ? screamingSnake(owner) : undefined), key);
+      report(property.value, key, user, name);
+    }
+
+    function report(
+      literal: TSESTree.Node,
+      key: string,
+      user: string | undefined,
+      envVariable: string | undefined,
+    ): void {
+      const isDefault = user !== undefined && DEFAULT_ACCOUNTS.has(user.toLowerCase());
+      const secret = literalText(literal) ?? '';
+      const words = tokenize(key);
+      const head = words[words.length - 1] ?? '';
+      const what = /secret/.test(head)
+        ? 'secret'
+        : head === 'key'
+          ? 'key'
+          : head === 'token'
+            ? 'token'
+            : 'password';
+      context.report({
+        node: literal,
+        messageId: isDefault ? 'defaultAccount' : 'literalSecret',
+        data: { what, key, account: accountText(user, secret) },
+        suggest: envVariable ? suggestEnv(literal, envVariable) : [],
+      });
+    }
+
+    function checkUrl(node: TSESTree.Literal | TSESTree.TemplateLiteral): void {
+      const text =
+        node.type === AST_NODE_TYPES.Literal
+          ? typeof node.value === 'string'
+            ? node.value
+            : undefined
+          : node.quasis.map((q) => q.value.cooked ?? '').join('\u0000');
+      if (!text || !text.includes('://')) return;
+      const match = URL_WITH_PASSWORD.exec(text);
+      if (!match) return;
+      const [, scheme, user, password] = match as unknown as [string, string, string, string];
+      if (password.includes('\u0000') || !isRealSecret(password)) return;
+      if (inFixture()) return;
+      const lower = scheme.toLowerCase();
+      const name = lower.startsWith('mongodb')
+        ? 'MONGODB_URI'
+        : /^(postgres|postgresql|mysql|mariadb|mssql|sqlserver|oracle)$/.test(lower)
+          ? 'DATABASE_URL'
+          : `${screamingSnake(lower.replace(/\+.*$/, ''))}_URL`;
+      const isDefault = DEFAULT_ACCOUNTS.has(user.toLowerCase());
+      const account = accountText(user, password);
+      context.report({
+        node,
+        messageId: 'secretInUrl',
+        data: {
+          scheme: lower,
+          account: isDefault && account ? ` for the shared account${account}` : '',
+        },
+        // A template with holes builds the URL from other values: replacing it would drop them.
+        suggest:
+          node.type === AST_NODE_TYPES.Literal || node.expressions.length === 0
+            ? suggestEnv(node, name)
+            : [],
+      });
+    }
+
+    return {
+      Property: checkProperty,
+      VariableDeclarator(node) {
+        if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return;
+        if (!isSecretName(node.id.name)) return;
+        const value = literalText(node.init);
+        if (value === undefined || !isRealSecret(value) || /\s/.test(value)) return;
+        if (value.toLowerCase() === node.id.name.toLowerCase() || inFixture()) return;
+        report(node.init, node.id.name, undefined, screamingSnake(node.id.name));
+      },
+      AssignmentExpression(node) {
+        if (node.operator !== '=') return;
+        const left = unwrap(node.left);
+        const key =
+          left.type === AST_NODE_TYPES.Identifier
+            ? left.name
+            : left.type === AST_NODE_TYPES.MemberExpression
+              ? propertyName(left)
+              : undefined;
+        if (!key || !isSecretName(key)) return;
+        const value = literalText(node.right);
+        if (value === undefined || !isRealSecret(value) || /\s/.test(value) || inFixture()) return;
+        // `process.env.PGPASSWORD = '…'` is the variable itself: the fix is to delete the line.
+        const isEnv =
+          left.type === AST_NODE_TYPES.MemberExpression &&
+          /(^|\.)process\.env$/.test(sourceCode.getText(left.object));
+        report(node.right, key, undefined, isEnv ? undefined : screamingSnake(key));
+      },
+      NewExpression(node) {
+        // Sequelize(database, username, password, options): positional credentials.
+        if (calleeName(node.callee) !== 'Sequelize') return;
+        const [, userArg, passwordArg] = node.arguments;
+        const password = passwordArg && literalText(passwordArg);
+        if (!passwordArg || password === undefined || !isRealSecret(password) || inFixture())
+          return;
+        report(passwordArg, 'password', userArg && literalText(userArg), 'DB_PASSWORD');
+      },
+      CallExpression(node) {
+        // ldapjs client.bind(dn, password, cb); redis client.auth(password).
+        const name = calleeName(node.callee);
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        const ref = resolveImport(callee.object, (n) => sourceCode.getScope(n));
+        const client = ref && CLIENT_MODULES[ref.module];
+        const passwordArg =
+          name === 'bind' && client === 'LDAP'
+            ? node.arguments[1]
+            : name === 'auth' && client === 'REDIS'
+              ? node.arguments[node.arguments.length === 1 ? 0 : 1]
+              : undefined;
+        const password = passwordArg && literalText(passwordArg);
+        if (!passwordArg || password === undefined || !isRealSecret(password) || inFixture())
+          return;
+        const user = client === 'LDAP' && node.arguments[0] && literalText(node.arguments[0]);
+        const cn = user ? /^(?:cn|uid)=([^,]+)/i.exec(user)?.[1] : undefined;
+        report(passwordArg, 'password', cn, `${client}_PASSWORD`);
+      },
+      Literal(node) {
+        if (
+          typeof node.value === 'string' &&
+          node.parent?.type !== AST_NODE_TYPES.ImportDeclaration
+        )
+          checkUrl(node);
+      },
+      TemplateLiteral: checkUrl,
+    };
+  },
+});
