@@ -48,6 +48,8 @@ interface Sink {
   at?: TSESTree.Node;
   /** Whether wrapping the value in the encryption helper keeps the call meaningful. */
   wrappable: boolean;
+  /** Wrap the holes of a template value rather than the whole text (`nir=${…}; path=/`). */
+  wrapHoles?: boolean;
   /** S3 parameters, to check and to complete with server-side encryption. */
   s3Params?: { object: TSESTree.ObjectExpression; inline: boolean };
   /** The sink asks the storage service to encrypt with a key the project controls. */
@@ -692,7 +694,7 @@ export default createRule<Options, MessageIds>({
         suggest.push({
           messageId: 'wrapInEncryption',
           data: { helper: helper.name },
-          fix: (fixer) => wrapFixes(fixer, helper, wrapTargets),
+          fix: (fixer) => wrapFixes(fixer, helper, wrapTargets, sink.wrapHoles),
         });
       }
       if (sink.s3Params) {
@@ -707,7 +709,7 @@ export default createRule<Options, MessageIds>({
         if (statement)
           suggest.push({
             messageId: 'removeBrowserWrite',
-            fix: (fixer) => fixer.remove(statement),
+            fix: (fixer) => fixer.removeRange(statementLineRange(statement)),
           });
       }
       context.report({
@@ -752,14 +754,45 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
+    /** The statement with its line when nothing else shares the line, so no blank line is left. */
+    function statementLineRange(statement: TSESTree.Node): [number, number] {
+      const before = sourceCode.text.slice(0, statement.range[0]);
+      const lineStart = before.lastIndexOf('\n') + 1;
+      const after = sourceCode.text.slice(statement.range[1]);
+      const lineEnd = after.search(/\n|$/);
+      const alone =
+        /^[ \t]*$/.test(before.slice(lineStart)) && /^[ \t]*$/.test(after.slice(0, lineEnd));
+      if (!alone) return statement.range;
+      return [lineStart, statement.range[1] + lineEnd + (after[lineEnd] === '\n' ? 1 : 0)];
+    }
+
     function wrapFixes(
       fixer: TSESLint.RuleFixer,
       helper: ImportedHelper,
       targets: TSESTree.Node[],
+      wrapHoles = false,
     ): TSESLint.RuleFix[] {
       const fixes: TSESLint.RuleFix[] = [];
       for (const target of targets) {
         const expr = unwrap(target);
+        if (wrapHoles && expr.type === AST_NODE_TYPES.TemplateLiteral) {
+          const holes = expr.expressions.filter((hole) => carries(hole));
+          if (holes.length) {
+            for (const hole of holes)
+              fixes.push(fixer.replaceText(hole, `${helper.name}(${sourceCode.getText(hole)})`));
+            continue;
+          }
+        }
+        const parent = target.parent;
+        if (
+          parent?.type === AST_NODE_TYPES.Property &&
+          parent.shorthand &&
+          parent.value === target
+        ) {
+          const text = sourceCode.getText(target);
+          fixes.push(fixer.replaceText(parent, `${text}: ${helper.name}(${text})`));
+          continue;
+        }
         if (
           expr.type === AST_NODE_TYPES.ObjectExpression &&
           expr.properties.every(isPlainProperty)
@@ -1039,6 +1072,7 @@ export default createRule<Options, MessageIds>({
             store: 'a cookie',
             values: [node.right],
             wrappable: true,
+            wrapHoles: true,
           });
           return;
         }
@@ -1046,7 +1080,7 @@ export default createRule<Options, MessageIds>({
         if (store?.length === 1 && BROWSER_STORES.has(store[0]!)) {
           report({
             family: 'browser',
-            name: `${store[0]}[…]`,
+            name: sourceCode.getText(left).replace(/\s+/g, ''),
             store: store[0],
             values: [node.right],
             wrappable: true,
