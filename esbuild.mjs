@@ -45,8 +45,12 @@ const targets = {
     outfile: 'dist/server.js',
     // ESLint's Linter and the TypeScript parser are bundled: the server never loads the
     // workspace's own ESLint, so the editor runs exactly the rules that CI runs.
-    external: [],
-    mainFields: ['module', 'main'],
+    // @typescript-eslint/utils pulls in ESLint's whole API, whose config loader can import jiti
+    // for TypeScript config files; the server never loads config files, so jiti stays out.
+    external: ['jiti', 'jiti/package.json'],
+    // CommonJS entry points first: ESLint `require`s esquery, whose ESM build (its "module"
+    // field) would hand ESLint a namespace without `parse` and break every selector rule.
+    mainFields: ['main', 'module'],
   },
   client: {
     ...common,

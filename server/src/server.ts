@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource,
   type CancellationToken,
@@ -429,14 +429,13 @@ async function runScan(
       ? connection.window.attachWorkDoneProgress(params.workDoneToken)
       : await connection.window.createWorkDoneProgress();
   const progressToken = 'token' in progress ? (progress.token as CancellationToken) : undefined;
-  const paths = folders.flatMap((uri) => {
+  const folderPaths = folders.flatMap((uri) => {
     try {
-      return uri.startsWith('file:') ? [new URL(uri)] : [];
+      return uri.startsWith('file:') ? [fileURLToPath(uri)] : [];
     } catch {
       return [];
     }
   });
-  const folderPaths = paths.map((url) => decodeURIComponent(url.pathname));
   const previous = new Set(scanPublished);
   try {
     const result = await scanWorkspace({

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import plugin from '../../rules/src/index';
+import { LintEngine, buildConfigArray, knownRule, ruleDocsUrl } from '../../server/src/lintEngine';
+import { defaultSettings } from '../../server/src/settings';
+
+type Rule = TSESLint.RuleModule<string, readonly unknown[]>;
+
+/**
+ * Rules registered in-process for these tests only, so that the engine's recovery from a rule
+ * that throws can be observed whatever the real catalog holds.
+ */
+const testRules: Record<string, Rule> = {
+  'zz-test-throws-in-create': {
+    meta: { type: 'problem', messages: {}, schema: [] },
+    defaultOptions: [],
+    create() {
+      throw new Error('boom in create');
+    },
+  } as unknown as Rule,
+  'zz-test-throws-on-visit': {
+    meta: { type: 'problem', messages: {}, schema: [] },
+    defaultOptions: [],
+    create: () => ({
+      Identifier() {
+        throw new Error('boom on visit');
+      },
+    }),
+  } as unknown as Rule,
+  'zz-test-reports-var': {
+    meta: {
+      type: 'problem',
+      fixable: 'code',
+      hasSuggestions: true,
+      messages: { useConst: 'var declares {{name}}', suggestLet: 'Use let' },
+      schema: [],
+    },
+    defaultOptions: [],
+    create: (context: TSESLint.RuleContext<string, readonly unknown[]>) => ({
+      VariableDeclaration(node: TSESTree.VariableDeclaration) {
+        if (node.kind !== 'var') return;
+        const start = node.range[0];
+        context.report({
+          node,
+          messageId: 'useConst',
+          data: { name: 'x' },
+          fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange([start, start + 3], 'const'),
+          suggest: [
+            {
+              messageId: 'suggestLet',
+              fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange([start, start + 3], 'let'),
+            },
+          ],
+        });
+      },
+    }),
+  } as unknown as Rule,
+};
+
+const catalog = plugin.rules as Record<string, Rule>;
+const settings = (rules: Record<string, 'off' | 'warn' | 'error'>) => ({
+  ...defaultSettings(),
+  rules,
+});
+const FILE = '/project/src/file.ts';
+
+describe('LintEngine', () => {
+  before(() => Object.assign(catalog, testRules));
+  after(() => {
+    for (const id of Object.keys(testRules)) delete catalog[id];
+  });
+
+  it('turns settings overrides into the config after the preset, ignoring unknown rules', () => {
+    const config = buildConfigArray({
+      preset: 'recommended',
+      rules: { 'health-data/zz-test-reports-var': 'warn', 'health-data/not-a-rule': 'error' },
+    });
+    assert.equal(config[0], plugin.configs.recommended);
+    assert.deepEqual(config[1]!.rules, { 'health-data/zz-test-reports-var': 'warn' });
+    assert.equal(knownRule('health-data/not-a-rule'), false);
+    assert.equal(knownRule('zz-test-reports-var'), false, 'rule ids carry the plugin prefix');
+  });
+
+  it('reports findings with the configured severity, fix and suggestion', () => {
+    const engine = new LintEngine();
+    const outcome = engine.lint(
+      'var x = 1;\n',
+      FILE,
+      '/project',
+      settings({ 'health-data/zz-test-reports-var': 'warn' }),
+    );
+    assert.deepEqual(outcome.failedRules, []);
+    assert.equal(outcome.messages.length, 1);
+    const [message] = outcome.messages;
+    assert.equal(message!.ruleId, 'health-data/zz-test-reports-var');
+    assert.equal(message!.severity, 1);
+    assert.equal(message!.message, 'var declares x');
+    assert.deepEqual(message!.fix, { range: [0, 3], text: 'const' });
+    assert.equal(message!.suggestions?.[0]?.desc, 'Use let');
+  });
+
+  it('runs the other rules when one throws, naming each rule that failed', () => {
+    const engine = new LintEngine();
+    const outcome = engine.lint(
+      'var x = 1;\n',
+      FILE,
+      '/project',
+      settings({
+        'health-data/zz-test-throws-in-create': 'error',
+        'health-data/zz-test-throws-on-visit': 'error',
+        'health-data/zz-test-reports-var': 'error',
+      }),
+    );
+    assert.deepEqual(outcome.failedRules.map((failure) => failure.ruleId).sort(), [
+      'health-data/zz-test-throws-in-create',
+      'health-data/zz-test-throws-on-visit',
+    ]);
+    assert.match(outcome.failedRules.map((failure) => failure.error).join('\n'), /boom on visit/);
+    assert.deepEqual(
+      outcome.messages.map((message) => message.ruleId),
+      ['health-data/zz-test-reports-var'],
+    );
+    assert.equal(outcome.internalError, undefined);
+  });
+
+  it('gives one fatal message for a file that does not parse', () => {
+    const outcome = new LintEngine().lint('const = ;', FILE, '/project', defaultSettings());
+    assert.equal(outcome.messages.length, 1);
+    assert.equal(outcome.messages[0]!.fatal, true);
+    assert.equal(outcome.messages[0]!.ruleId, null);
+  });
+
+  it('drops reports about other plugins’ directives and unused disable comments', () => {
+    const text = '// eslint-disable-next-line no-console -- legacy\nconsole.log(1);\n';
+    const outcome = new LintEngine().lint(text, FILE, '/project', defaultSettings());
+    assert.deepEqual(outcome.messages, []);
+  });
+
+  it('fixAll applies the safe fixes, never the suggestions, and skips failed rules', () => {
+    const engine = new LintEngine();
+    const fixed = engine.fixAll(
+      'var a = 1;\nvar b = 2;\n',
+      FILE,
+      '/project',
+      settings({
+        'health-data/zz-test-reports-var': 'error',
+        'health-data/zz-test-throws-on-visit': 'error',
+      }),
+      ['health-data/zz-test-throws-on-visit'],
+    );
+    assert.equal(fixed, 'const a = 1;\nconst b = 2;\n');
+    assert.equal(engine.fixAll('let a = 1;\n', FILE, '/project', defaultSettings()), undefined);
+  });
+
+  it('links each catalog rule to its documentation', () => {
+    for (const id of Object.keys(plugin.rules)) {
+      if (id.startsWith('zz-test-')) continue;
+      assert.match(ruleDocsUrl(`health-data/${id}`) ?? '', new RegExp(`/docs/rules/${id}\\.md$`));
+    }
+    assert.equal(ruleDocsUrl(null), undefined);
+    assert.equal(ruleDocsUrl('no-console'), undefined);
+  });
+});
