@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import noCleartextTransport from './no-cleartext-transport';
 import noHardcodedCredentials from './no-hardcoded-credentials';
 import noNationalIdentifierLiteral from './no-national-identifier-literal';
 import noPatientDataInLogs from './no-patient-data-in-logs';
@@ -6,6 +7,7 @@ import noPublicDataDirectory from './no-public-data-directory';
 import noSelectStarExport from './no-select-star-export';
 import noUnauthenticatedEndpoint from './no-unauthenticated-endpoint';
 import noUnencryptedWrite from './no-unencrypted-write';
+import noWeakPseudonymization from './no-weak-pseudonymization';
 import requireDeleteAfterMigration from './require-delete-after-migration';
 
 /**
@@ -13,6 +15,7 @@ import requireDeleteAfterMigration from './require-delete-after-migration';
  * rule descriptors are all derived from it and from each rule's `meta`.
  */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'no-cleartext-transport': noCleartextTransport,
   'no-hardcoded-credentials': noHardcodedCredentials,
   'no-national-identifier-literal': noNationalIdentifierLiteral,
   'no-patient-data-in-logs': noPatientDataInLogs,
@@ -20,5 +23,6 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-select-star-export': noSelectStarExport,
   'no-unauthenticated-endpoint': noUnauthenticatedEndpoint,
   'no-unencrypted-write': noUnencryptedWrite,
+  'no-weak-pseudonymization': noWeakPseudonymization,
   'require-delete-after-migration': requireDeleteAfterMigration,
 };

@@ -1,5 +1,5 @@
 import { Linter } from 'eslint';
-import parser from '@typescript-eslint/parser';
+import * as parser from '@typescript-eslint/parser';
 import assert from 'node:assert/strict';
 import rule, {
   findNationalIdentifiers,
