@@ -552,7 +552,7 @@ export class Provenance {
 
   private member(member: TSESTree.MemberExpression): Taint | undefined {
     const prop = propertyName(member);
-    if (prop !== undefined && (COUNT_PROPERTIES.has(prop) || describesNonData(prop)))
+    if (prop !== undefined && (COUNT_PROPERTIES.has(prop) || this.describesNonData(prop)))
       return undefined;
     const objectTaint =
       member.object.type === AST_NODE_TYPES.Super ? undefined : this.trace(member.object);
@@ -699,7 +699,7 @@ export class Provenance {
     if (!path) return undefined;
     const initTaint = init ? this.trace(init) : undefined;
     const key = path.key;
-    if (key !== undefined && describesNonData(key)) return undefined;
+    if (key !== undefined && this.describesNonData(key)) return undefined;
     if (key !== undefined) {
       const cls = this.classifier.classify(key, {
         inContainer: initTaint !== undefined || (init !== undefined && this.containerNamed(init)),
@@ -747,7 +747,7 @@ export class Provenance {
   ): Taint | undefined {
     const path = patternPath(pattern, name);
     if (!path?.key) return owner;
-    if (describesNonData(path.key)) return undefined;
+    if (this.describesNonData(path.key)) return undefined;
     const cls = this.classifier.classify(path.key, { inContainer: owner !== undefined });
     if (cls && cls.role !== 'data') return undefined;
     if (cls && cls.category !== 'container' && (cls.tier === 'strong' || owner))
@@ -866,6 +866,18 @@ export class Provenance {
     return undefined;
   }
 
+  /**
+   * `id`, `patientId`, `count`, `createdAt`: a key or property about a record, not its data.
+   * Sensitive names keep their heads: `hivStatus` is the status itself.
+   */
+  private describesNonData(name: string): boolean {
+    const cls = this.classifier.classify(name);
+    if (cls?.role === 'data' && cls.tier === 'strong' && cls.category !== 'container') return false;
+    const words = tokenize(name);
+    const role = HEAD_ROLES.get(words[words.length - 1] ?? '');
+    return role === 'id' || role === 'count' || (role === 'flag' && words.length > 1);
+  }
+
   private containerNamed(node: TSESTree.Node): boolean {
     const chain = memberChain(node);
     const last = chain[chain.length - 1];
@@ -942,13 +954,6 @@ function isConstantFlag(node: TSESTree.Node): boolean {
       node.property.type === AST_NODE_TYPES.Identifier &&
       /^[A-Z][A-Z0-9_]*$/.test(node.property.name))
   );
-}
-
-/** `id`, `patientId`, `count`, `createdAt`: a key or property that is about a record, not its data. */
-function describesNonData(name: string): boolean {
-  const words = tokenize(name);
-  const role = HEAD_ROLES.get(words[words.length - 1] ?? '');
-  return role === 'id' || role === 'count' || (role === 'flag' && words.length > 1);
 }
 
 function containsNode(root: TSESTree.Node, target: TSESTree.Node): boolean {

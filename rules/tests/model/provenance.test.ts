@@ -57,6 +57,16 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(x) { sink(x.numeroSecu); }`,
     'social security number (NIR) from `x.numeroSecu`',
   ],
+  [
+    'status-named sensitive field',
+    `function f(patient) { sink(patient.hivStatus); }`,
+    'HIV/STI status',
+  ],
+  [
+    'destructured sensitive status',
+    `function f(patient) { const { hivStatus } = patient; sink(hivStatus); }`,
+    'HIV/STI status',
+  ],
   ['weak field of a patient', `function f(patient) { sink(patient.nom); }`, 'name from `patient`'],
   [
     'object literal with strong keys',
@@ -158,6 +168,7 @@ const CASES: Array<[string, string, string | null]> = [
   ],
   ['ORM count', `async function f() { sink(await Patient.count()); }`, null],
   ['count helper', `async function f() { sink(await countPatients()); }`, null],
+  ['status flag of a record', `function f(patient) { sink(patient.accountStatus); }`, null],
   ['id alone', `function f(patient) { sink(patient.id); }`, null],
   ['ids of a list', `function f(patients) { sink(patients.map((p) => p.id)); }`, null],
   ['destructured id', `function f(patient) { const { id } = patient; sink(id); }`, null],
