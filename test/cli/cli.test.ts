@@ -317,6 +317,8 @@ describe('health-data-lint progress', function () {
   after(cleanTemps);
 
   it('draws a file count on a terminal for large trees, and never in logs', function () {
+    // Two lints of 210 files: slow on a loaded machine.
+    this.timeout(180_000);
     const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
     if (script.error) this.skip();
     const files: Record<string, string> = {};

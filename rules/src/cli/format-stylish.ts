@@ -1,4 +1,4 @@
-import type { Edit, FileReport, Finding } from './findings';
+import type { Edit, FileReport, Finding, Position } from './findings';
 import { type Summary, summaryLine } from './summary';
 
 const MAX_SNIPPET = 60;
@@ -8,12 +8,38 @@ function snippet(text: string): string {
   return JSON.stringify(flat.length > MAX_SNIPPET ? `${flat.slice(0, MAX_SNIPPET - 1)}…` : flat);
 }
 
-/** Says what a fix does in words a reviewer can check at a glance. */
+function advance(start: Position, text: string): Position {
+  const lines = text.split('\n');
+  return lines.length === 1
+    ? { line: start.line, column: start.column + text.length }
+    : { line: start.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1 };
+}
+
+/**
+ * Says what a fix does in words a reviewer can check at a glance: only the part that changes,
+ * since rules often rewrite a whole statement to add a few characters.
+ */
 export function describeEdit(edit: Edit): string {
-  if (edit.text === '') return `delete ${snippet(edit.before)}`;
-  if (edit.before === '')
-    return `insert ${snippet(edit.text)} at ${edit.start.line}:${edit.start.column}`;
-  return `replace ${snippet(edit.before)} with ${snippet(edit.text)}`;
+  let prefix = 0;
+  const limit = Math.min(edit.before.length, edit.text.length);
+  while (prefix < limit && edit.before[prefix] === edit.text[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < limit - prefix &&
+    edit.before[edit.before.length - 1 - suffix] === edit.text[edit.text.length - 1 - suffix]
+  )
+    suffix++;
+  const removed = edit.before.slice(prefix, edit.before.length - suffix);
+  const added = edit.text.slice(prefix, edit.text.length - suffix);
+  const at = advance(edit.start, edit.before.slice(0, prefix));
+  // Several changes merged into one replacement (an import plus a try/finally) read better as a span.
+  if (removed.includes('\n') || added.includes('\n')) {
+    const end = advance(at, removed);
+    return at.line === end.line ? `edit line ${at.line}` : `edit lines ${at.line}-${end.line}`;
+  }
+  if (added === '') return `delete ${snippet(removed)} at ${at.line}:${at.column}`;
+  if (removed === '') return `insert ${snippet(added)} at ${at.line}:${at.column}`;
+  return `replace ${snippet(removed)} with ${snippet(added)} at ${at.line}:${at.column}`;
 }
 
 /** The fix and suggestions on offer for a finding, one line each. */
