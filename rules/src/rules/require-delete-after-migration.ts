@@ -10,7 +10,7 @@ import {
   resolveVariable,
 } from '../model/ast';
 import { type HealthModel, healthModel, type SqlStatement, staticString, unwrap } from '../model';
-import { tablesRead } from '../model/sql';
+import { scanSql, tablesRead } from '../model/sql';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 
@@ -38,6 +38,10 @@ interface Staging {
   /** Source-side copy of patient tables into the new system (reported only when asked). */
   source?: { tables: string[] };
   fix?: FixPlan;
+  /** The write completes before the call returns (`writeFileSync`, `execSync`, SheetJS). */
+  sync?: boolean;
+  /** A stream or writer whose writes the routine awaits later (`createWriteStream`, `new Upload`). */
+  stream?: boolean;
 }
 
 type FixPlan =
@@ -347,6 +351,16 @@ export default createRule<Options, MessageIds>({
           const found = taintOf(arg);
           if (found) return found;
         }
+        // A part made from it and filled in turn: `const sheet = workbook.addWorksheet(); sheet.addRow(p)`.
+        const declarator = call.parent;
+        if (
+          depth < 2 &&
+          declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+          declarator.id.type === AST_NODE_TYPES.Identifier
+        ) {
+          const found = fedData(declarator.id, depth + 1);
+          if (found) return found;
+        }
       }
       // A child's output: `dump.stdout.pipe(out)` where dump is a pg_dump process.
       const def = variable.defs[0];
@@ -415,6 +429,7 @@ export default createRule<Options, MessageIds>({
           target,
           data: () => fedData(workbook) ?? patientNamed(target) ?? routineRead(routineOf(call)),
           fix: { sink: 'file' },
+          sync: sheetjs,
         };
       }
       if (FILE_WRITES.has(name)) {
@@ -430,6 +445,7 @@ export default createRule<Options, MessageIds>({
           target,
           data: () => fedData(data) ?? patientNamed(target),
           fix: { sink: 'file' },
+          sync: name.endsWith('Sync'),
         };
       }
       if (name === 'createWriteStream' || name === 'writeZip') {
@@ -446,6 +462,8 @@ export default createRule<Options, MessageIds>({
             patientNamed(target) ??
             routineRead(routineOf(call)),
           fix: { sink: 'file' },
+          sync: zip && args.length === 1,
+          stream: !zip,
         };
       }
       if (name === 'createObjectCsvWriter' || name === 'createArrayCsvWriter') {
@@ -458,6 +476,7 @@ export default createRule<Options, MessageIds>({
           target,
           data: () => streamData(call) ?? patientNamed(target) ?? routineRead(routineOf(call)),
           fix: { sink: 'file' },
+          stream: true,
         };
       }
       return undefined;
@@ -465,6 +484,20 @@ export default createRule<Options, MessageIds>({
 
     /** What is written into a stream or writer held by a variable: `.write(x)`, `src.pipe(out)`, `pipeline(src, out)`. */
     function streamData(call: TSESTree.CallExpression): string | undefined {
+      const parent = call.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(call)) {
+        // `dump.stdout.pipe(createWriteStream(p))`, `pipeline(source, createWriteStream(p))`.
+        const name = calleeName(parent.callee);
+        if (name === 'pipe' && parent.callee.type === AST_NODE_TYPES.MemberExpression)
+          return fedData(parent.callee.object);
+        if (name === 'pipeline') {
+          for (const arg of parent.arguments) {
+            if (arg === call) break;
+            const found = fedData(arg);
+            if (found) return found;
+          }
+        }
+      }
       const holder = holderOf(call);
       if (!holder) return undefined;
       const variable = resolveVariable(scopeOf(holder), holder);
@@ -605,6 +638,9 @@ export default createRule<Options, MessageIds>({
         target,
         data: () => `a ${dump.tool} of ${dump.what}`,
         fix: target === call.arguments[0] ? undefined : { sink: 'file' },
+        sync: calleeName(call.callee)?.endsWith('Sync') === true,
+        // A child process the routine waits for later (`await once(child, 'exit')`).
+        stream: calleeName(call.callee)?.endsWith('Sync') !== true,
       };
     }
 
@@ -702,6 +738,7 @@ export default createRule<Options, MessageIds>({
         expires: hasExpiry(params),
         data: () => fedData(body) ?? patientNamed(key),
         fix: plan?.(bucket, key),
+        stream: name === 'Upload',
       };
     }
 
@@ -881,9 +918,14 @@ export default createRule<Options, MessageIds>({
     }
 
     function sqlDeletions(sqlNode: TSESTree.Node, at: TSESTree.Node): Deletion[] {
-      const sql = getModel().provenance.sqlOf(sqlNode);
+      let statements = getModel().provenance.sqlOf(sqlNode)?.statements;
+      if (!statements) {
+        // `TRUNCATE staging` and `DROP TABLE staging` are too short for the model's SQL pre-check.
+        const value = staticString(sqlNode, scopeOf);
+        if (value && /^\s*(?:truncate|drop)\b/i.test(value.text)) statements = scanSql(value.text);
+      }
       const result: Deletion[] = [];
-      for (const statement of sql?.statements ?? []) {
+      for (const statement of statements ?? []) {
         for (const removed of statement.removed)
           result.push({
             node: at,
@@ -1208,6 +1250,7 @@ export default createRule<Options, MessageIds>({
         ({ deletion, at, substitute }) =>
           matches(deletion, staging, substitute) &&
           (deletion.helper ||
+            at === staging.node ||
             at.range[0] >= staging.node.range[1] ||
             isCallbackAt(at, routine) ||
             deletion.owner !== undefined),
@@ -1321,8 +1364,9 @@ export default createRule<Options, MessageIds>({
           );
         case AST_NODE_TYPES.CallExpression: {
           const name = calleeName(expr.callee);
+          // Path joins and GCS handles (`bucket(b).file(k)`) only build references.
           return (
-            (name === 'join' || name === 'resolve') &&
+            (name === 'join' || name === 'resolve' || name === 'bucket' || name === 'file') &&
             expr.arguments.every((a) => simpleExpression(a, depth + 1))
           );
         }
@@ -1502,6 +1546,7 @@ export default createRule<Options, MessageIds>({
       const index = block.body.indexOf(statement as TSESTree.Statement);
       if (index < 0) return undefined;
       const wrapped = block.body.slice(index);
+      if (!finishesBeforeFinally(staging, routine, statement, wrapped)) return undefined;
       if (
         wrapped.some(
           (s) =>
@@ -1552,6 +1597,57 @@ export default createRule<Options, MessageIds>({
         if (!imports) return null;
         return [...imports, fixer.replaceTextRange([lineStart, tailEnd], replacement)];
       };
+    }
+
+    /**
+     * The `finally` must not run while the data is still being written or sent: in a plain
+     * function only synchronous writes qualify; in an async one the write must be awaited (or be
+     * a stream the routine awaits later) and no `return` may hand back a pending promise.
+     */
+    function finishesBeforeFinally(
+      staging: Staging,
+      routine: FunctionNode,
+      statement: TSESTree.Node,
+      wrapped: TSESTree.Statement[],
+    ): boolean {
+      if (!routine.async) return staging.sync === true;
+      if (!staging.sync && !staging.stream) {
+        let awaited = false;
+        for (let node: TSESTree.Node | undefined = staging.node; node; node = node.parent) {
+          if (node.type === AST_NODE_TYPES.AwaitExpression) awaited = true;
+          if (node === statement) break;
+        }
+        if (!awaited) return false;
+      }
+      let pending = false;
+      const visit = (node: TSESTree.Node) => {
+        if (pending || isFunctionNode(node)) return;
+        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) {
+          const value = unwrap(node.argument);
+          if (
+            value.type === AST_NODE_TYPES.CallExpression ||
+            value.type === AST_NODE_TYPES.NewExpression ||
+            value.type === AST_NODE_TYPES.ConditionalExpression ||
+            value.type === AST_NODE_TYPES.LogicalExpression
+          )
+            pending = true;
+        }
+        forEachChild(node, visit);
+      };
+      for (const s of wrapped) visit(s);
+      return !pending;
+    }
+
+    function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void) {
+      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+          for (const v of value)
+            if (v && typeof v === 'object' && 'type' in v) visit(v as TSESTree.Node);
+        } else if (value && typeof value === 'object' && 'type' in value) {
+          visit(value as TSESTree.Node);
+        }
+      }
     }
 
     function deletionTargets(staging: Staging): TSESTree.Node[] {
