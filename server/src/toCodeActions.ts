@@ -122,12 +122,29 @@ export function minimalEdit(document: TextDocument, after: string): TextEdit {
   return offsetEdit(document, { range: [start, endBefore], text: after.slice(start, endAfter) });
 }
 
-/** `// eslint-disable-next-line <rule> -- ` above the finding's line, at that line's indentation. */
+const DISABLE_NEXT_LINE =
+  /^([\t ]*\/\/[\t ]*eslint-disable-next-line[\t ]+)([^\r\n]*?)([\t ]+--[^\r\n]*)?$/;
+
+/**
+ * `// eslint-disable-next-line <rule> -- ` above the finding's line, at that line's indentation.
+ * When the line above already disables other rules, the rule joins that list instead: a second
+ * directive there would only disable the directive line itself.
+ */
 export function disableLineEdit(document: TextDocument, line: number, ruleId: string): TextEdit {
   const lineText = document.getText({
     start: { line, character: 0 },
     end: { line: line + 1, character: 0 },
   });
+  if (line > 0) {
+    const above = document
+      .getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } })
+      .replace(/\r?\n$/, '');
+    const existing = DISABLE_NEXT_LINE.exec(above);
+    if (existing && existing[2]!.trim() !== '') {
+      const listEnd = existing[1]!.length + existing[2]!.trimEnd().length;
+      return TextEdit.insert({ line: line - 1, character: listEnd }, `, ${ruleId}`);
+    }
+  }
   const indentation = /^[\t ]*/.exec(lineText)?.[0] ?? '';
   const eol = /\r\n$/.test(lineText) ? '\r\n' : '\n';
   return TextEdit.insert(

@@ -119,6 +119,21 @@ describe('toCodeActions', () => {
     );
   });
 
+  it('adds the rule to a disable comment already above the line, keeping its reason', () => {
+    const source = [
+      'function f() {',
+      '  // eslint-disable-next-line health-data/no-patient-data-in-logs -- audited sink',
+      '  log(patient);',
+      '}',
+    ].join('\n');
+    const withComment = TextDocument.create('file:///y.ts', 'typescript', 2, source);
+    const edit = disableLineEdit(withComment, 2, 'health-data/no-unencrypted-write');
+    assert.equal(
+      TextDocument.applyEdits(withComment, [edit]).split('\n')[1],
+      '  // eslint-disable-next-line health-data/no-patient-data-in-logs, health-data/no-unencrypted-write -- audited sink',
+    );
+  });
+
   it('finds findings by range when the client sends no diagnostics, and skips unrelated lines', () => {
     const lint = snapshot();
     const actions = toCodeActions(lint, {
