@@ -136,6 +136,16 @@ function envName(prefix: string | undefined, key: string): string {
   return `${prefix}_${base}`;
 }
 
+/**
+ * A value that spells its own key or a URN: enum members and protocol constants such as
+ * `{ RefreshToken: 'refresh_token' }` or `AccessToken: 'urn:ietf:params:oauth:token-type:access_token'`.
+ */
+function namesItself(key: string, value: string): boolean {
+  if (/^urn:/i.test(value)) return true;
+  const keyWords = tokenize(key).join(' ');
+  return keyWords.length > 0 && ` ${tokenize(value).join(' ')} `.includes(` ${keyWords} `);
+}
+
 /** The account name for a message, unless the password repeats it (`root`/`root`). */
 function accountText(user: string | undefined, secret: string): string {
   if (!user) return '';
@@ -256,7 +266,7 @@ export default createRule<Options, MessageIds>({
       const client = object ? clientOf(object) : undefined;
       // Outside connection options, a key that repeats its own name or a phrase is a form field
       // or a label (`{ password: 'password' }`, `{ password: 'Mot de passe' }`), not a secret.
-      if (!client && (value.toLowerCase() === key.toLowerCase() || /\s/.test(value))) return;
+      if (!client && (namesItself(key, value) || /\s/.test(value))) return;
       let user: string | undefined;
       if (object?.type === AST_NODE_TYPES.ObjectExpression) {
         for (const sibling of object.properties) {
@@ -340,7 +350,7 @@ export default createRule<Options, MessageIds>({
         if (!isSecretName(node.id.name)) return;
         const value = literalText(node.init);
         if (value === undefined || !isRealSecret(value) || /\s/.test(value)) return;
-        if (value.toLowerCase() === node.id.name.toLowerCase() || inFixture()) return;
+        if (namesItself(node.id.name, value) || inFixture()) return;
         report(node.init, node.id.name, undefined, screamingSnake(node.id.name));
       },
       AssignmentExpression(node) {

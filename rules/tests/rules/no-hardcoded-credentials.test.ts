@@ -11,6 +11,10 @@ type MessageIds = 'literalSecret' | 'defaultAccount' | 'secretInUrl' | 'useEnvir
 
 const valid: ValidTestCase<[]>[] = [
   {
+    code: "const GrantType = { RefreshToken: 'refresh_token', ClientCredentials: 'client_credentials' };",
+  },
+  { code: "const TokenType = { AccessToken: 'urn:ietf:params:oauth:token-type:access_token' };" },
+  {
     code: `import { Pool } from 'pg';
 const pool = new Pool({ host: process.env.PGHOST, user: process.env.PGUSER, password: process.env.PGPASSWORD });`,
   },
