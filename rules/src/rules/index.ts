@@ -8,6 +8,7 @@ import noSelectStarExport from './no-select-star-export';
 import noUnauthenticatedEndpoint from './no-unauthenticated-endpoint';
 import noUnencryptedWrite from './no-unencrypted-write';
 import noWeakPseudonymization from './no-weak-pseudonymization';
+import requireAccessAudit from './require-access-audit';
 import requireDeleteAfterMigration from './require-delete-after-migration';
 
 /**
@@ -24,5 +25,6 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-unauthenticated-endpoint': noUnauthenticatedEndpoint,
   'no-unencrypted-write': noUnencryptedWrite,
   'no-weak-pseudonymization': noWeakPseudonymization,
+  'require-access-audit': requireAccessAudit,
   'require-delete-after-migration': requireDeleteAfterMigration,
 };
