@@ -301,6 +301,7 @@ export default createRule<[], MessageIds>({
       extra: readonly string[],
     ): boolean {
       const parent = call.parent;
+      let owner = routes.mounts.find((mo) => mo.call === call)?.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression) {
         const index = parent.arguments.indexOf(call as TSESTree.CallExpressionArgument);
         if (
@@ -309,23 +310,21 @@ export default createRule<[], MessageIds>({
             .some((arg) => isAuthMiddleware(arg, extra, textOf))
         )
           return true;
-        // Fastify: an onRequest hook on the instance serving the folder.
-        const use = routes.uses.find((u) => u.call === parent);
-        const owner =
-          use?.owner ??
-          routes.mounts.find((mo) => mo.call === parent)?.parent ??
-          routes.mounts.find((mo) => mo.call === call)?.parent;
-        if (owner) {
-          return routes.uses.some(
-            (u) =>
-              u.owner.key === owner.key &&
-              (u.orderIndependent || u.call.range[0] < call.range[0]) &&
-              pathCovers(u.path, mountPath) &&
-              u.middleware.some((n) => isAuthMiddleware(n, extra, textOf)),
-          );
-        }
+        owner ??=
+          routes.uses.find((u) => u.call === parent)?.owner ??
+          routes.mounts.find((mo) => mo.call === parent)?.parent;
       }
-      return false;
+      // An earlier app.use(auth) covering the path, or a Fastify onRequest hook on the instance.
+      return (
+        owner !== undefined &&
+        routes.uses.some(
+          (u) =>
+            u.owner.key === owner.key &&
+            (u.orderIndependent || u.call.range[0] < call.range[0]) &&
+            pathCovers(u.path, mountPath) &&
+            u.middleware.some((n) => isAuthMiddleware(n, extra, textOf)),
+        )
+      );
     }
 
     function suggestion(call: TSESTree.CallExpression): TSESLint.ReportSuggestionArray<MessageIds> {

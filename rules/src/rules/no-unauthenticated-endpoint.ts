@@ -236,7 +236,12 @@ export default createRule<Options, MessageIds>({
       const fullPath = joinPaths(firstMountPrefix(route.owner, a.routes), route.path);
       const scope = routeScope(fullPath, route.handler, a);
       if (!scope) return;
-      const verdict = ownerVerdict(route.owner, route.call.range[0], fullPath, a, extra, 0);
+      const authOption = route.options ? propertyValue(route.options, 'auth') : undefined;
+      // Hapi `options.auth: false` opts the route out of the server's default strategy.
+      const optedOut = authOption?.type === AST_NODE_TYPES.Literal && authOption.value === false;
+      const verdict = optedOut
+        ? ({ kind: 'exposed' } as const)
+        : ownerVerdict(route.owner, route.call.range[0], fullPath, a, extra, 0);
       if (verdict.kind === 'protected') return;
       const method = route.method.toUpperCase();
       const path = fullPath ?? '(dynamic path)';

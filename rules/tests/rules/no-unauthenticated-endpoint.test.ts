@@ -1,0 +1,529 @@
+import rule from '../../src/rules/no-unauthenticated-endpoint';
+import { createRuleTester } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+const AUTH_FIX = { healthData: { auth: { fix: { name: 'requireAuth', import: 'lab-auth' } } } };
+const STRICT = [{ reportUnknownMounts: true }] as [{ reportUnknownMounts: boolean }];
+
+const express = "import express from 'express';\nconst app = express();\n";
+const fastify = "import Fastify from 'fastify';\nconst app = Fastify();\n";
+const nest = "import { Controller, Get, UseGuards } from '@nestjs/common';\n";
+
+ruleTester.run('no-unauthenticated-endpoint', rule, {
+  valid: [
+    // Express: route-level middleware, vocabulary and configuration names.
+    `${express}app.get('/patients/:id', requireAuth, (req, res) => res.json({}));`,
+    `${express}app.get('/patients/:id', authenticate, handler);`,
+    `${express}app.get('/dossiers', passport.authenticate('jwt', { session: false }), handler);`,
+    `${express}app.get('/patients', checkJwt, handler);`,
+    `${express}app.get('/patients', ensureLoggedIn('/login'), handler);`,
+    `${express}app.get('/patients', verifyToken, handler);`,
+    `${express}app.get('/patients', [isAuthenticated, audit], handler);`,
+    `${express}app.get('/resultats', keycloak.protect(), handler);`,
+    `${express}app.get('/resultats', expressjwt({ secret, algorithms: ['RS256'] }), handler);`,
+    `${express}app.get('/resultats', requiresAuth(), handler);`,
+    {
+      code: `${express}app.get('/patients', laboSso, handler);`,
+      settings: { healthData: { auth: { middleware: ['laboSso'] } } },
+    },
+    // Express: earlier app.use(auth), path-scoped app.use, and the chained route form.
+    `${express}app.use(requireAuth);\napp.get('/patients/:id', handler);`,
+    `${express}app.use('/api', requireAuth);\napp.get('/api/patients/:id', handler);`,
+    `${express}app.use(requireAuth);\napp.route('/patients/:id').get(handler).put(handler);`,
+    `${express}app.route('/patients/:id').get(requireAuth, handler);`,
+    // Mounted routers: mount-level middleware, auth before the mount, router.use(auth).
+    `${express}const router = express.Router();\nrouter.get('/:id', handler);\napp.use('/patients', requireAuth, router);`,
+    `${express}const router = express.Router();\nrouter.get('/:id', handler);\napp.use(requireAuth);\napp.use('/patients', router);`,
+    "import { Router } from 'express';\nconst router = Router();\nrouter.use(requireAuth);\nrouter.get('/patients', handler);",
+    // Out of scope: health checks, login/token routes, public reference data.
+    `${express}app.get('/health', (req, res) => res.json({ ok: true }));`,
+    `${express}app.get('/healthz', handler);`,
+    `${express}app.post('/login', (req, res) => res.json({}));`,
+    `${express}app.post('/api/patients/login', handler);`,
+    `${express}app.post('/oauth/token', handler);`,
+    `${express}app.get('/api/catalogue/analyses', (req, res) => res.json(catalogue));`,
+    `${express}app.get('/metadata', (req, res) => res.json(capabilityStatement));`,
+    // app.get with one argument reads an Express setting.
+    `${express}const env = app.get('patients');`,
+    // An early 401 before patient data is touched.
+    `${express}app.get('/patients/:id', async (req, res) => {\n  if (!req.user) return res.sendStatus(401);\n  const { rows } = await pool.query('SELECT nom FROM patients WHERE id = $1', [req.params.id]);\n  res.json(rows[0]);\n});`,
+    `${express}app.get('/dossiers/:id', async (req, res) => {\n  if (!req.isAuthenticated()) {\n    return res.status(403).end();\n  }\n  res.json(await db.dossier.findUnique({ where: { id: req.params.id } }));\n});`,
+    `${express}app.get('/dossiers/:id', async (req, res) => {\n  await requireUser(req);\n  res.json(await db.dossier.findUnique({ where: { id: req.params.id } }));\n});`,
+    // Fastify: hooks on the route, addHook on the instance (whatever the order), register encapsulation.
+    `${fastify}app.get('/patients/:id', { preHandler: [app.authenticate] }, handler);`,
+    `${fastify}app.get('/patients/:id', { onRequest: app.auth([app.verifyJwt]) }, handler);`,
+    `${fastify}app.route({ method: 'GET', url: '/patients/:id', onRequest: [app.authenticate], handler });`,
+    `${fastify}app.get('/patients/:id', handler);\napp.addHook('onRequest', app.authenticate);`,
+    `${fastify}app.addHook('preHandler', async (request, reply) => {\n  try { await request.jwtVerify(); } catch { reply.code(401).send(); }\n});\napp.get('/resultats', handler);`,
+    `${fastify}app.addHook('onRequest', verifyJwt);\napp.register(async (instance) => {\n  instance.get('/patients', handler);\n}, { prefix: '/api' });`,
+    `${fastify}app.register(async (instance) => {\n  instance.addHook('onRequest', instance.authenticate);\n  instance.get('/patients', handler);\n});`,
+    // Koa with @koa/router.
+    "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router();\nrouter.get('/patients/:id', jwt({ secret }), handler);\napp.use(router.routes());",
+    "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router();\nrouter.get('/patients/:id', handler);\napp.use(jwt({ secret }));\napp.use(router.routes());",
+    // Hono.
+    "import { Hono } from 'hono';\nconst app = new Hono();\napp.use('/patients/*', jwt({ secret }));\napp.get('/patients/:id', handler);",
+    "import { Hono } from 'hono';\nconst app = new Hono();\nconst patients = new Hono();\npatients.get('/:id', handler);\napp.use('/api/*', bearerAuth({ token }));\napp.route('/api/patients', patients);",
+    // Hapi.
+    "import Hapi from '@hapi/hapi';\nconst server = Hapi.server({ port: 3000 });\nserver.route({ method: 'GET', path: '/patients/{id}', options: { auth: 'jwt' }, handler });",
+    "import Hapi from '@hapi/hapi';\nconst server = Hapi.server({ port: 3000 });\nserver.auth.default('jwt');\nserver.route({ method: 'GET', path: '/patients/{id}', handler });",
+    "import Hapi from '@hapi/hapi';\nconst server = Hapi.server({ port: 3000 });\nserver.route({ method: 'GET', path: '/health', options: { auth: false }, handler });",
+    // NestJS: guards on class or method, composite auth decorators, non-patient controllers.
+    `${nest}@Controller('patients')\n@UseGuards(JwtAuthGuard)\nexport class PatientsController {\n  @Get(':id')\n  findOne() {}\n}`,
+    `${nest}@Controller('patients')\nexport class PatientsController {\n  @Get(':id')\n  @UseGuards(AuthGuard('jwt'))\n  findOne() {}\n}`,
+    `${nest}@Controller('dossiers')\n@Auth(Role.Biologiste)\nexport class DossiersController {\n  @Get()\n  findAll() {}\n}`,
+    `${nest}@Controller('health')\nexport class HealthController {\n  @Get()\n  check() { return { ok: true }; }\n}`,
+    // Next.js: session check at the top, auth wrapper.
+    {
+      code: "import { getServerSession } from 'next-auth';\nexport default async function handler(req, res) {\n  const session = await getServerSession(req, res, authOptions);\n  if (!session) return res.status(401).end();\n  res.json(await prisma.patient.findMany());\n}",
+      filename: 'pages/api/patients/index.ts',
+    },
+    {
+      code: 'export default withApiAuthRequired(async function handler(req, res) {\n  res.json(await prisma.patient.findMany());\n});',
+      filename: 'pages/api/patients.ts',
+    },
+    {
+      code: 'export async function GET(request: Request) {\n  const session = await auth();\n  if (!session) return new Response(null, { status: 401 });\n  return Response.json(await prisma.resultat.findMany());\n}',
+      filename: 'app/api/resultats/route.ts',
+    },
+    {
+      code: 'export async function GET() {\n  return Response.json({ status: "ok" });\n}',
+      filename: 'app/api/health/route.ts',
+    },
+    // A router whose mount is unknown is only reported with reportUnknownMounts.
+    "import { Router } from 'express';\nexport const router = Router();\nrouter.get('/patients/:id', handler);",
+    "module.exports = function routes(app) {\n  app.get('/patients/:id', handler);\n};",
+    // Not a route: a Map or a cache with get().
+    "const patients = new Map();\npatients.get('/patients/1', fallback);",
+  ],
+  invalid: [
+    {
+      code: `${express}app.get('/patients/:id', (req, res) => res.json({}));`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 3,
+          column: 1,
+          data: { method: 'GET', path: '/patients/:id', reason: 'path segment `patients`' },
+        },
+      ],
+    },
+    {
+      code: `${express}app.post('/dossiers', handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${express}app.put('/api/resultats/:id', handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${express}app.delete('/patients/:id', handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${express}app.all('/export', handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${express}app.get('/fhir/Patient/:id', handler);`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 3,
+          column: 1,
+          data: { method: 'GET', path: '/fhir/Patient/:id', reason: 'path segment `Patient`' },
+        },
+      ],
+    },
+    {
+      code: `${express}app.get('/fhir/Observation', handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${express}app.get('/api/lab-results', handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${express}app.get('/api/sauvegardes/latest', handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    // Scope by what the handler reads, not by its path.
+    {
+      code: `${express}app.get('/api/v1/items/:id', async (req, res) => {\n  const { rows } = await pool.query('SELECT nom, nir FROM patients WHERE id = $1', [req.params.id]);\n  res.json(rows);\n});`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 3,
+          column: 1,
+          data: { method: 'GET', path: '/api/v1/items/:id', reason: 'reads `patients` at line 4' },
+        },
+      ],
+    },
+    {
+      code: `${express}app.get('/api/search', async (req, res) => {\n  res.json(await prisma.patient.findMany({ where: { nom: req.query.q } }));\n});`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${express}async function list(req, res) {\n  res.json(await knex('dossiers').select('nom'));\n}\napp.get('/api/list', list);`,
+      errors: [{ messageId: 'unauthenticated', line: 6, column: 1 }],
+    },
+    // Middleware that is not authentication.
+    {
+      code: `${express}app.get('/patients/:id', cors(), rateLimit, handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${express}app.get('/patients/:id', optionalAuth, handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${express}app.get('/patients/:id', passport.authenticate('anonymous'), handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${express}app.use(session({ secret }));\napp.get('/patients/:id', handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 4, column: 1 }],
+    },
+    // Order matters: registered before app.use(auth).
+    {
+      code: `${express}app.get('/patients/:id', handler);\napp.use(requireAuth);`,
+      errors: [
+        {
+          messageId: 'registeredBeforeAuth',
+          line: 3,
+          column: 1,
+          data: {
+            method: 'GET',
+            path: '/patients/:id',
+            reason: 'path segment `patients`',
+            auth: 'app.use(requireAuth)',
+            line: '4',
+          },
+        },
+      ],
+    },
+    {
+      code: `${express}app.route('/dossiers/:id').get(handler).delete(handler);\napp.use(requireAuth);`,
+      errors: [
+        { messageId: 'registeredBeforeAuth', line: 3, column: 1 },
+        { messageId: 'registeredBeforeAuth', line: 3, column: 1 },
+      ],
+    },
+    // Auth on another path prefix does not cover the route.
+    {
+      code: `${express}app.use('/admin', requireAuth);\napp.get('/patients/:id', handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 4, column: 1 }],
+    },
+    // Same-file routers: judged by their mount.
+    {
+      code: `${express}const router = express.Router();\nrouter.get('/:id', handler);\napp.use('/patients', router);\napp.use(requireAuth);`,
+      errors: [
+        {
+          messageId: 'registeredBeforeAuth',
+          line: 4,
+          column: 1,
+          data: {
+            method: 'GET',
+            path: '/patients/:id',
+            reason: 'path segment `patients`',
+            auth: 'app.use(requireAuth)',
+            line: '6',
+          },
+        },
+      ],
+    },
+    {
+      code: "import { Router } from 'express';\nimport express from 'express';\nconst app = express();\nconst patients = Router();\npatients.get('/', handler);\napp.use('/api/patients', patients);",
+      errors: [{ messageId: 'unauthenticated', line: 5, column: 1 }],
+    },
+    {
+      code: "import { Router } from 'express';\nexport const router = Router();\nrouter.get('/patients/:id', handler);",
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unknownMount',
+          line: 3,
+          column: 1,
+          data: {
+            method: 'GET',
+            path: '/patients/:id',
+            reason: 'path segment `patients`',
+            router: 'router',
+          },
+        },
+      ],
+    },
+    {
+      code: "module.exports = function routes(app) {\n  app.get('/patients/:id', handler);\n};",
+      options: STRICT,
+      errors: [{ messageId: 'unknownMount', line: 2, column: 3 }],
+    },
+    // The 401 comes after the data is read.
+    {
+      code: `${express}app.get('/patients/:id', async (req, res) => {\n  const { rows } = await pool.query('SELECT nom FROM patients WHERE id = $1', [req.params.id]);\n  if (!req.user) return res.sendStatus(401);\n  res.json(rows[0]);\n});`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    // An if that returns without saying anything about auth is not a check.
+    {
+      code: `${express}app.get('/patients/:id', async (req, res) => {\n  if (!req.params.id) return res.sendStatus(400);\n  res.json(await Patient.findById(req.params.id));\n});`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    // Suggestion: insert the configured middleware and its import.
+    {
+      code: `${express}app.get('/patients/:id', handler);`,
+      settings: AUTH_FIX,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addAuthMiddleware',
+              data: { name: 'requireAuth' },
+              output:
+                "import express from 'express';\nimport { requireAuth } from 'lab-auth';\nconst app = express();\napp.get('/patients/:id', requireAuth, handler);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const express = require('express');\nconst app = express();\napp.get('/resultats', cors(), handler);",
+      settings: AUTH_FIX,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addAuthMiddleware',
+              data: { name: 'requireAuth' },
+              output:
+                "const express = require('express');\nconst { requireAuth } = require('lab-auth');\nconst app = express();\napp.get('/resultats', requireAuth, cors(), handler);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import express from 'express';\nimport { requireAuth } from 'lab-auth';\nconst app = express();\napp.get('/dossiers', handler);",
+      settings: AUTH_FIX,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 4,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addAuthMiddleware',
+              data: { name: 'requireAuth' },
+              output:
+                "import express from 'express';\nimport { requireAuth } from 'lab-auth';\nconst app = express();\napp.get('/dossiers', requireAuth, handler);",
+            },
+          ],
+        },
+      ],
+    },
+    // Fastify.
+    {
+      code: `${fastify}app.get('/patients/:id', async (request) => prisma.patient.findUnique({ where: { id: request.params.id } }));`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${fastify}app.get('/patients/:id', { schema }, handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${fastify}app.route({ method: 'GET', url: '/resultats', handler });`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 3,
+          column: 1,
+          data: { method: 'GET', path: '/resultats', reason: 'path segment `resultats`' },
+        },
+      ],
+    },
+    {
+      code: `${fastify}app.addHook('onSend', addHeaders);\napp.get('/dossiers', handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 4, column: 1 }],
+    },
+    {
+      code: `${fastify}app.register(async (instance) => {\n  instance.addHook('onRequest', instance.authenticate);\n});\napp.get('/patients', handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 6, column: 1 }],
+    },
+    {
+      code: `${fastify}app.register(async (instance) => {\n  instance.get('/patients', handler);\n}, { prefix: '/api' });`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 4,
+          column: 3,
+          data: { method: 'GET', path: '/api/patients', reason: 'path segment `patients`' },
+        },
+      ],
+    },
+    // Koa.
+    {
+      code: "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router();\nrouter.get('/patients/:id', handler);\napp.use(router.routes());",
+      errors: [{ messageId: 'unauthenticated', line: 5, column: 1 }],
+    },
+    {
+      code: "import Koa from 'koa';\nimport Router from '@koa/router';\nconst app = new Koa();\nconst router = new Router();\nrouter.get('/patients/:id', handler);\napp.use(router.routes());\napp.use(jwt({ secret }));",
+      errors: [{ messageId: 'registeredBeforeAuth', line: 5, column: 1 }],
+    },
+    {
+      code: "import Router from 'koa-router';\nimport Koa from 'koa';\nconst app = new Koa();\nconst router = new Router({ prefix: '/api' });\nrouter.get('patient', '/dossiers/:id', handler);\napp.use(router.routes());",
+      errors: [{ messageId: 'unauthenticated', line: 5, column: 1 }],
+    },
+    // Hono.
+    {
+      code: "import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/patients/:id', (c) => c.json({}));",
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: "import { Hono } from 'hono';\nconst app = new Hono();\napp.use('/admin/*', jwt({ secret }));\napp.get('/patients/:id', handler);",
+      errors: [{ messageId: 'unauthenticated', line: 4, column: 1 }],
+    },
+    {
+      code: "import { Hono } from 'hono';\nconst app = new Hono();\nconst patients = new Hono();\npatients.get('/:id', handler);\napp.route('/api/patients', patients);",
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 4,
+          column: 1,
+          data: { method: 'GET', path: '/api/patients/:id', reason: 'path segment `patients`' },
+        },
+      ],
+    },
+    // Hapi.
+    {
+      code: "import Hapi from '@hapi/hapi';\nconst server = Hapi.server({ port: 3000 });\nserver.route({ method: 'GET', path: '/patients/{id}', handler });",
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: "import Hapi from '@hapi/hapi';\nconst server = Hapi.server({ port: 3000 });\nserver.auth.default('jwt');\nserver.route({ method: 'GET', path: '/dossiers/{id}', options: { auth: false }, handler });",
+      errors: [{ messageId: 'unauthenticated', line: 4, column: 1 }],
+    },
+    {
+      code: "import Hapi from '@hapi/hapi';\nconst server = Hapi.server({ port: 3000 });\nserver.route([\n  { method: 'GET', path: '/health', handler },\n  { method: 'GET', path: '/resultats', handler },\n]);",
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    // NestJS.
+    {
+      code: `${nest}@Controller('patients')\nexport class PatientsController {\n  @Get(':id')\n  findOne() {}\n}`,
+      errors: [
+        {
+          messageId: 'unguardedController',
+          line: 5,
+          column: 3,
+          data: { method: 'GET', path: '/patients/:id', reason: 'path segment `patients`' },
+          suggestions: [
+            {
+              messageId: 'addUseGuards',
+              data: { guard: "AuthGuard('jwt')" },
+              output: `import { Controller, Get, UseGuards } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Controller('patients')\n@UseGuards(AuthGuard('jwt'))\nexport class PatientsController {\n  @Get(':id')\n  findOne() {}\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import { Controller, Get } from '@nestjs/common';\n@Controller('resultats')\nexport class ResultatsController {\n  @Get()\n  list() {}\n}",
+      settings: { healthData: { auth: { fix: { name: 'JwtAuthGuard', import: 'lab-auth' } } } },
+      errors: [
+        {
+          messageId: 'unguardedController',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addUseGuards',
+              data: { guard: 'JwtAuthGuard' },
+              output:
+                "import { Controller, Get, UseGuards } from '@nestjs/common';\nimport { JwtAuthGuard } from 'lab-auth';\n@Controller('resultats')\n@UseGuards(JwtAuthGuard)\nexport class ResultatsController {\n  @Get()\n  list() {}\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${nest}@Controller('patients')\n@UseGuards(ThrottlerGuard)\nexport class PatientsController {\n  @Get(':id')\n  findOne() {}\n}`,
+      errors: [
+        {
+          messageId: 'unguardedController',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addUseGuards',
+              output: `import { Controller, Get, UseGuards } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Controller('patients')\n@UseGuards(AuthGuard('jwt'))\n@UseGuards(ThrottlerGuard)\nexport class PatientsController {\n  @Get(':id')\n  findOne() {}\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${nest}@Controller('v1')\nexport class LegacyController {\n  @Get('items')\n  async items() {\n    return this.prisma.dossier.findMany();\n  }\n}`,
+      errors: [
+        {
+          messageId: 'unguardedController',
+          line: 5,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'addUseGuards',
+              output: `import { Controller, Get, UseGuards } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Controller('v1')\n@UseGuards(AuthGuard('jwt'))\nexport class LegacyController {\n  @Get('items')\n  async items() {\n    return this.prisma.dossier.findMany();\n  }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Next.js.
+    {
+      code: 'export default async function handler(req, res) {\n  res.json(await prisma.patient.findMany());\n}',
+      filename: 'pages/api/patients/index.ts',
+      errors: [
+        {
+          messageId: 'nextUnauthenticated',
+          line: 1,
+          column: 16,
+          data: { method: 'API route', path: '/api/patients', reason: 'path segment `patients`' },
+        },
+      ],
+    },
+    {
+      code: 'export default async function handler(req, res) {\n  res.json(await prisma.dossier.findUnique({ where: { id: req.query.id } }));\n}',
+      filename: 'src/pages/api/v1/[id].ts',
+      errors: [{ messageId: 'nextUnauthenticated', line: 1, column: 16 }],
+    },
+    {
+      code: 'export async function GET(request: Request) {\n  return Response.json(await prisma.resultat.findMany());\n}',
+      filename: 'app/api/resultats/route.ts',
+      errors: [{ messageId: 'nextUnauthenticated', line: 1, column: 23 }],
+    },
+    {
+      code: 'export async function GET(request: Request) {\n  return Response.json(await prisma.resultat.findMany());\n}',
+      filename: 'app/(lab)/api/resultats/[id]/route.ts',
+      settings: { healthData: { auth: { fix: { name: 'getLabSession', import: 'lab-auth' } } } },
+      errors: [
+        {
+          messageId: 'nextUnauthenticated',
+          line: 1,
+          column: 23,
+          data: { method: 'GET', path: '/api/resultats/:id', reason: 'path segment `resultats`' },
+          suggestions: [
+            {
+              messageId: 'addSessionCheck',
+              data: { name: 'getLabSession' },
+              output:
+                "import { getLabSession } from 'lab-auth';\nexport async function GET(request: Request) {\n  const session = await getLabSession(request);\n  if (!session) return new Response(null, { status: 401 });\n  return Response.json(await prisma.resultat.findMany());\n}",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
