@@ -486,6 +486,7 @@ export default createRule<Options, MessageIds>({
       qualifier: string,
       inline: boolean,
       indent: string,
+      lineGoesOn = true,
     ): string {
       const special = new Set(specialColumns(schema));
       const keep = schema.columns.filter((c) => !special.has(c)).map((c) => qualifier + c);
@@ -493,7 +494,7 @@ export default createRule<Options, MessageIds>({
       const list = keep.length ? keep.join(', ') : `${qualifier}id`;
       if (optIn.length === 0) return list;
       if (inline) return `${list} /* , ${optIn.join(', ')} */`;
-      return `${list}\n${indent}  -- , ${optIn.join(', ')}\n${indent} `;
+      return `${list}\n${indent}  -- , ${optIn.join(', ')}${lineGoesOn ? `\n${indent} ` : ''}`;
     }
 
     function starSuggestions(
@@ -513,6 +514,7 @@ export default createRule<Options, MessageIds>({
         : select.tables;
       const inline = isStringLiteral(range);
       const indent = indentAt(range[0]);
+      const lineGoesOn = (sourceCode.text.slice(range[1]).split('\n')[0] ?? '').trim() !== '';
       const known = refs.map((ref) =>
         ref.derived ? undefined : index.lookup(ref.name, SQL_KINDS),
       );
@@ -525,6 +527,7 @@ export default createRule<Options, MessageIds>({
             qualify ? `${star.qualifier ?? ref.alias ?? ref.name}.` : '',
             inline,
             indent,
+            lineGoesOn && i === refs.length - 1,
           ),
         );
         const table = refs.map((r) => r.name).join('`, `');
@@ -590,7 +593,7 @@ export default createRule<Options, MessageIds>({
     function readLabel(call: TSESTree.CallExpression): string {
       const callee = unwrap(call.callee);
       const text = sourceCode.getText(callee).replace(/\s+/g, '');
-      return `${text.length > 48 ? `…${text.slice(-45)}` : text}()`;
+      return text.length > 48 ? `${calleeName(callee) ?? 'read'}()` : `${text}()`;
     }
 
     function firstObjectArg(
