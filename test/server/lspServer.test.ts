@@ -199,6 +199,25 @@ describe('language server over stdio', function () {
     });
   }
 
+  for (const pull of [false, true]) {
+    it(`with healthData.run onSave, lints on save only (${pull ? 'pull' : 'push'})`, async () => {
+      const client = await start({ pull, settings: { run: 'onSave' } });
+      const uri = uriOf(join(workspace, 'saved.ts'));
+      await client.open(uri, 'typescript', CLEAN);
+      assert.deepEqual(await client.diagnostics(uri), []);
+      await client.change(uri, [{ text: BROKEN }]);
+      if (pull) {
+        assert.deepEqual(await client.diagnostics(uri), [], 'edits are not linted before saving');
+      } else {
+        await sleep(400);
+        assert.equal(client.published.get(uri)?.version, 1, 'edits are not linted before saving');
+      }
+      await client.save(uri);
+      if (!pull) await sleep(50);
+      assert.equal((await client.diagnostics(uri)).length, 1);
+    });
+  }
+
   it('publishes only the newest of several quick edits', async () => {
     const client = await start();
     const uri = uriOf(join(workspace, 'typing.ts'));
