@@ -240,7 +240,7 @@ export default createRule<Options, MessageIds>({
       // Hapi `options.auth: false` opts the route out of the server's default strategy.
       const optedOut = authOption?.type === AST_NODE_TYPES.Literal && authOption.value === false;
       const verdict = optedOut
-        ? ({ kind: 'exposed' } as const)
+        ? ({ kind: 'exposed' } as Verdict)
         : ownerVerdict(route.owner, route.call.range[0], fullPath, a, extra, 0);
       if (verdict.kind === 'protected') return;
       const method = route.method.toUpperCase();
