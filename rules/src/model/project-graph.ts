@@ -400,6 +400,8 @@ export function projectFiles(root: string): string[] {
           if (MODULE_EXTENSIONS.includes(extname(entry.name))) files.push(path);
           continue;
         }
+        // A nested package.json starts another project (a workspace package, a fixture).
+        if (stat(join(path, 'package.json'))?.isFile) continue;
         walk(path, depth + 1);
       } else if (entry.isFile() && MODULE_EXTENSIONS.includes(extname(entry.name))) {
         if (!entry.name.endsWith('.d.ts')) files.push(path);

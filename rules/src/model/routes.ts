@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { dirname, relative as relativePath, resolve as resolvePath, sep } from 'node:path';
+import { importedBinding } from './project-graph';
 import { tokenize } from './tokens';
 
 /**
@@ -535,6 +536,9 @@ function visitCall(
         const mount: Mount = { parent: owner, call, path, child: arg, before: [...before] };
         linkChild(mount, result);
         result.mounts.push(mount);
+        // An imported module may be middleware (`const auth = require('./auth')`): keep it.
+        if (arg.type === AST_NODE_TYPES.Identifier && !/(router|routes)$/i.test(arg.name))
+          middleware.push(arg);
       } else {
         middleware.push(arg);
       }
@@ -603,8 +607,8 @@ function isMountable(arg: TSESTree.Node, result: ProgramRoutes): boolean {
   if (arg.type === AST_NODE_TYPES.Identifier) {
     const owner = existingOwner(arg, result);
     if (owner && owner.kind !== 'unknown') return true;
-    // A conventionally named router: patientsRouter, routes, apiRoutes.
-    return /(router|routes|app|api|controller)$/i.test(arg.name);
+    // A conventionally named router (patientsRouter, apiRoutes) or a module of the project.
+    return /(router|routes|app|api|controller)$/i.test(arg.name) || importsRelative(arg);
   }
   if (arg.type === AST_NODE_TYPES.CallExpression) {
     const callee = arg.callee;
@@ -624,6 +628,15 @@ function isMountable(arg: TSESTree.Node, result: ProgramRoutes): boolean {
   )
     return true;
   return false;
+}
+
+/** Whether an identifier is bound by an import or require of a relative module. */
+function importsRelative(id: TSESTree.Identifier): boolean {
+  let program: TSESTree.Node | undefined = id;
+  while (program?.parent) program = program.parent;
+  if (program?.type !== AST_NODE_TYPES.Program) return false;
+  const binding = importedBinding(program, id.name);
+  return binding !== undefined && binding.specifier.startsWith('.');
 }
 
 function linkChild(mount: Mount, result: ProgramRoutes): void {

@@ -1,0 +1,137 @@
+import { ESLint, type Linter } from 'eslint';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import plugin from '../../src/index';
+import { clearProjectGraphCache } from '../../src/model/project-graph';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'no-unauthenticated-endpoint');
+const RULE = 'health-data/no-unauthenticated-endpoint';
+
+function eslintFor(cwd: string, strict: boolean): ESLint {
+  const preset = (strict ? plugin.configs.strict : plugin.configs.recommended) as Linter.Config;
+  const severity = preset.rules?.[RULE];
+  return new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        ...preset,
+        rules: { [RULE]: severity ?? 'error' },
+        linterOptions: { noInlineConfig: true },
+      },
+    ],
+  });
+}
+
+/** `file:line:column messageId` of every finding of the rule in a fixture project. */
+async function findings(project: string, strict = false): Promise<string[]> {
+  clearProjectGraphCache();
+  const cwd = join(FIXTURES, project);
+  const results = await eslintFor(cwd, strict).lintFiles(['.']);
+  return results
+    .flatMap((result) =>
+      result.messages
+        .filter((m) => m.ruleId === RULE || m.fatal)
+        .map(
+          (m) =>
+            `${relative(cwd, result.filePath).split('\\').join('/')}:${m.line}:${m.column} ${m.ruleId === RULE ? m.messageId : m.message}`,
+        ),
+    )
+    .sort();
+}
+
+describe('no-unauthenticated-endpoint across files (ESLint API on fixture projects)', () => {
+  it('reports a router from another module where it is mounted without authentication', async () => {
+    assert.deepEqual(await findings('express-mounted'), ['app.js:10:26 mountedWithoutAuth']);
+  });
+
+  it('names the router, its module and the exposed route in the message', async () => {
+    clearProjectGraphCache();
+    const cwd = join(FIXTURES, 'express-mounted');
+    const [result] = await eslintFor(cwd, false).lintFiles(['app.js']);
+    assert.match(
+      result!.messages[0]!.message,
+      /Router `router` \(\.\/routes\/patients\) serves patient data \(GET \/api\/patients\/:id\)/,
+    );
+  });
+
+  it('keeps the strict preset quiet on routers whose mount it found', async () => {
+    assert.deepEqual(await findings('express-mounted', true), ['app.js:10:26 mountedWithoutAuth']);
+  });
+
+  it('accepts a router mounted after app.use(auth), through an index file and ESM imports', async () => {
+    assert.deepEqual(await findings('express-protected'), []);
+    assert.deepEqual(await findings('express-protected', true), []);
+  });
+
+  it('reports a router mounted nowhere only with reportUnknownMounts (strict)', async () => {
+    assert.deepEqual(await findings('orphan-router'), []);
+    assert.deepEqual(await findings('orphan-router', true), ['patients.js:6:1 unknownMount']);
+  });
+
+  it('follows Fastify register() to the plugin module and its own hooks', async () => {
+    assert.deepEqual(await findings('fastify-plugin'), ['server.js:8:14 mountedWithoutAuth']);
+  });
+
+  it('honours a NestJS global guard declared in another file, except on @Public() routes', async () => {
+    assert.deepEqual(await findings('nest-global'), [
+      'src/patients.controller.ts:17:3 publicOptOut',
+    ]);
+  });
+
+  it('honours a Next.js middleware.ts whose matcher covers the API routes', async () => {
+    assert.deepEqual(await findings('next-middleware'), []);
+  });
+
+  it('reports a Next.js API route that the middleware matcher leaves out', async () => {
+    assert.deepEqual(await findings('next-open'), [
+      'pages/api/patients.js:1:16 nextUnauthenticated',
+    ]);
+  });
+
+  it('sees a change to a mounted module once the cache is cleared (language server)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hdl-graph-'));
+    try {
+      writeFileSync(join(dir, 'package.json'), '{}');
+      writeFileSync(
+        join(dir, 'app.js'),
+        "const express = require('express');\nconst r = require('./r');\nconst app = express();\napp.use('/x', r);\n",
+      );
+      const router = (path: string) =>
+        `const { Router } = require('express');\nconst router = Router();\nrouter.get('${path}', h);\nmodule.exports = router;\n`;
+      writeFileSync(join(dir, 'r.js'), router('/health'));
+      assert.deepEqual((await eslintFor(dir, false).lintFiles(['app.js']))[0]!.messages, []);
+      writeFileSync(join(dir, 'r.js'), router('/patients/:id'));
+      clearProjectGraphCache();
+      const after = (await eslintFor(dir, false).lintFiles(['app.js']))[0]!.messages;
+      assert.deepEqual(
+        after.map((m) => m.messageId),
+        ['mountedWithoutAuth'],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('survives a symlink loop in the project while looking for mounts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hdl-loop-'));
+    try {
+      writeFileSync(join(dir, 'package.json'), '{}');
+      mkdirSync(join(dir, 'a'));
+      symlinkSync(dir, join(dir, 'a', 'loop'), 'dir');
+      writeFileSync(
+        join(dir, 'routes.js'),
+        "const { Router } = require('express');\nconst router = Router();\nrouter.get('/patients/:id', h);\nmodule.exports = router;\n",
+      );
+      const messages = (await eslintFor(dir, true).lintFiles(['routes.js']))[0]!.messages;
+      assert.deepEqual(
+        messages.map((m) => m.messageId),
+        ['unknownMount'],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
