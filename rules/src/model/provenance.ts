@@ -41,6 +41,16 @@ export interface PatientRead {
 }
 
 const MAX_DEPTH = 60;
+
+/** Declared types that are patient records in lab code although their word is generic alone. */
+const RECORD_TYPE_NAMES = new Set([
+  'Resultat',
+  'Resultats',
+  'Examen',
+  'Analyse',
+  'Prelevement',
+  'Ordonnance',
+]);
 const MAX_LABELS = 4;
 
 /** Member names whose value is a count, size or flag about a collection or a string. */
@@ -793,7 +803,21 @@ export class Provenance {
     if (id.type !== AST_NODE_TYPES.Identifier || !id.typeAnnotation) return undefined;
     const typeName = patientTypeName(id.typeAnnotation.typeAnnotation, (n) => {
       const cls = this.classifier.classify(n);
-      return cls !== undefined && isSource(cls) ? cls : this.classifier.container(n);
+      if (cls !== undefined && isSource(cls)) return cls;
+      // FHIR resource types (`Observation[]`) and French record types (`Resultat`) name records
+      // of patients when used as a declared type; English `Result<T>` stays generic.
+      if (FHIR_PATIENT_RESOURCES.has(n) || RECORD_TYPE_NAMES.has(n)) {
+        return {
+          category: 'container',
+          tier: 'strong',
+          role: 'data',
+          label: 'patient record',
+          term: n,
+          name: n,
+          containerInName: false,
+        };
+      }
+      return this.classifier.container(n);
     });
     if (!typeName) return undefined;
     const annotation = this.text(id.typeAnnotation.typeAnnotation);

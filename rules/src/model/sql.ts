@@ -170,8 +170,10 @@ export function tokenizeSql(sql: string): SqlToken[] {
 
 /** Quick pre-check so that ordinary strings are never tokenised. */
 export function looksLikeSql(text: string): boolean {
-  return /\b(select|insert|update|delete|create|drop|truncate|copy|with)\b[\s\S]*\b(from|into|table|set|to|as)\b/i.test(
-    text,
+  return (
+    /\b(select|insert|update|delete|create|drop|truncate|copy|with)\b[\s\S]*\b(from|into|table|set|to|as)\b/i.test(
+      text,
+    ) || /^\s*(truncate|drop\s+table)\s+[\w"`[]/i.test(text)
   );
 }
 
