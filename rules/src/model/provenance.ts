@@ -42,6 +42,19 @@ export interface PatientRead {
 
 const MAX_DEPTH = 60;
 
+/**
+ * Table and model names that hold patient records in lab software although the word alone is
+ * generic (`resultats` of a LIS are lab results; `prisma.resultat`, `examens`).
+ */
+const RECORD_TABLE_WORDS = new Set([
+  'resultat',
+  'resultats',
+  'examen',
+  'examens',
+  'lab result',
+  'lab results',
+]);
+
 /** Declared types that are patient records in lab code although their word is generic alone. */
 const RECORD_TYPE_NAMES = new Set([
   'Resultat',
@@ -381,9 +394,11 @@ export class Provenance {
 
   /** Whether a table or model name is a patient-like container (`patients`, `Dossier`, `staging_patients`). */
   isPatientTable(name: string): boolean {
+    const table = name.split('.').pop() ?? name;
     return (
-      this.classifier.container(name.split('.').pop() ?? name) !== undefined ||
-      this.classifier.classify(name)?.category === 'health'
+      this.classifier.container(table) !== undefined ||
+      this.classifier.classify(table)?.category === 'health' ||
+      RECORD_TABLE_WORDS.has(tokenize(table).join(' '))
     );
   }
 
@@ -433,7 +448,11 @@ export class Provenance {
     for (let guard = 0; guard < 32; guard++) {
       if (current.type === AST_NODE_TYPES.MemberExpression) {
         const prop = propertyName(current);
-        if (prop && this.classifier.container(prop)) return prop;
+        if (
+          prop &&
+          (this.classifier.container(prop) || RECORD_TABLE_WORDS.has(tokenize(prop).join(' ')))
+        )
+          return prop;
         current = unwrap(current.object);
       } else if (current.type === AST_NODE_TYPES.CallExpression) {
         for (const arg of current.arguments.slice(0, 1)) {

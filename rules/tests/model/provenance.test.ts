@@ -4,6 +4,38 @@ import { probe } from './probe';
 /** [what it shows, code with one `sink(x)`, expected: substring of the description or null] */
 const CASES: Array<[string, string, string | null]> = [
   // Sources
+  ['FHIR resource type', `function f(obs: Observation[]) { sink(obs); }`, 'Observation'],
+  [
+    'French record type',
+    `function transfererResultats(resultats: Resultat[]) { sink(JSON.stringify(resultats)); }`,
+    'Resultat',
+  ],
+  [
+    'generic Result type is not a record',
+    `function f(r: Result<string, Error>) { sink(r); }`,
+    null,
+  ],
+  [
+    'French results table',
+    `async function f(db) { sink(await db.query('SELECT valeur FROM resultats')); }`,
+    'query of `resultats`',
+  ],
+  [
+    'Prisma French results model',
+    `async function f(prisma) { sink(await prisma.resultat.findMany()); }`,
+    'query of `resultat`',
+  ],
+  [
+    'status-named sensitive field',
+    `function f(patient) { sink(patient.hivStatus); }`,
+    'HIV/STI status',
+  ],
+  [
+    'destructured sensitive status',
+    `function f(patient) { const { hivStatus } = patient; sink(hivStatus); }`,
+    'HIV/STI status',
+  ],
+  ['status flag of a record', `function f(patient) { sink(patient.accountStatus); }`, null],
   [
     'SQL read of a patient table',
     `async function f(pool) { const { rows } = await pool.query('SELECT * FROM patients'); sink(rows); }`,
@@ -56,16 +88,6 @@ const CASES: Array<[string, string, string | null]> = [
     'strong field of anything',
     `function f(x) { sink(x.numeroSecu); }`,
     'social security number (NIR) from `x.numeroSecu`',
-  ],
-  [
-    'status-named sensitive field',
-    `function f(patient) { sink(patient.hivStatus); }`,
-    'HIV/STI status',
-  ],
-  [
-    'destructured sensitive status',
-    `function f(patient) { const { hivStatus } = patient; sink(hivStatus); }`,
-    'HIV/STI status',
   ],
   ['weak field of a patient', `function f(patient) { sink(patient.nom); }`, 'name from `patient`'],
   [
@@ -168,7 +190,6 @@ const CASES: Array<[string, string, string | null]> = [
   ],
   ['ORM count', `async function f() { sink(await Patient.count()); }`, null],
   ['count helper', `async function f() { sink(await countPatients()); }`, null],
-  ['status flag of a record', `function f(patient) { sink(patient.accountStatus); }`, null],
   ['id alone', `function f(patient) { sink(patient.id); }`, null],
   ['ids of a list', `function f(patients) { sink(patients.map((p) => p.id)); }`, null],
   ['destructured id', `function f(patient) { const { id } = patient; sink(id); }`, null],
