@@ -291,7 +291,7 @@ export default createRule<Options, MessageIds>({
       description:
         'Disallow `SELECT *` and unprojected ORM reads of patient tables in export and migration code',
       preset: 'recommended',
-      cnilFinding: 'far more data extracted than the laboratories requested during the migration',
+      cnilFinding: 'Far more data extracted than the laboratories requested during the migration',
       references: ['GDPR-5(1)(c)', 'GDPR-29', 'CNIL-SAN-2022-009', 'HIPAA-164.502(b)', 'CWE-359'],
       securitySeverity: 6.5,
       strictOptions: [{ reportOutsideExportContext: true }],
