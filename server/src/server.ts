@@ -389,6 +389,7 @@ connection.onCodeAction(async (params) => {
     diagnostics: params.context.diagnostics,
     only: params.context.only,
     docsUrl: ruleDocsUrl,
+    snippetEdits: capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
     fixAllText: () =>
       engine.fixAll(
         snapshot.document.getText(),

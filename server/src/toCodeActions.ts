@@ -1,8 +1,10 @@
 import {
+  type AnnotatedTextEdit,
   type CodeAction,
   CodeActionKind,
   type Diagnostic,
   type Range,
+  type SnippetTextEdit,
   TextDocumentEdit,
   TextEdit,
   type WorkspaceEdit,
@@ -33,6 +35,11 @@ export interface CodeActionRequest {
   /** Computes the text with every safe fix applied; called only when a fix-all action is wanted. */
   fixAllText?: () => string | undefined;
   docsUrl: (ruleId: string) => string | undefined;
+  /**
+   * The client applies snippet edits (LSP 3.18 `snippetEditSupport`): the disable comment then
+   * leaves the cursor after `-- `, where the justification goes.
+   */
+  snippetEdits?: boolean;
 }
 
 function wanted(kind: string, only: string[] | undefined): boolean {
@@ -88,7 +95,10 @@ export function selectFindings(snapshot: LintSnapshot, request: CodeActionReques
   );
 }
 
-function versionedEdit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+function versionedEdit(
+  document: TextDocument,
+  edits: (TextEdit | AnnotatedTextEdit | SnippetTextEdit)[],
+): WorkspaceEdit {
   return {
     documentChanges: [
       TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits),
@@ -153,6 +163,20 @@ export function disableLineEdit(document: TextDocument, line: number, ruleId: st
   );
 }
 
+/** The disable edit as a snippet with the cursor after `-- `, when it inserts a new directive. */
+function disableLineSnippet(edit: TextEdit): SnippetTextEdit | TextEdit {
+  const marker = ' -- ';
+  const at = edit.newText.lastIndexOf(marker);
+  if (at < 0 || !edit.newText.startsWith('//', edit.newText.search(/\S/))) return edit;
+  const escape = (text: string) => text.replace(/[$}\\]/g, (char) => `\\${char}`);
+  const head = edit.newText.slice(0, at + marker.length);
+  const tail = edit.newText.slice(at + marker.length);
+  return {
+    range: edit.range,
+    snippet: { kind: 'snippet', value: `${escape(head)}$0${escape(tail)}` },
+  };
+}
+
 /**
  * The code actions for a request, computed from one cached lint result: each fix and suggestion
  * of the selected findings, then per rule and line a justified disable comment and the rule's
@@ -193,7 +217,11 @@ export function toCodeActions(snapshot: LintSnapshot, request: CodeActionRequest
           title: `Disable ${ruleId} for this line — with justification`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: versionedEdit(document, [disableLineEdit(document, line, ruleId)]),
+          edit: versionedEdit(document, [
+            request.snippetEdits
+              ? disableLineSnippet(disableLineEdit(document, line, ruleId))
+              : disableLineEdit(document, line, ruleId),
+          ]),
         });
       }
       const url = request.docsUrl(ruleId);

@@ -110,6 +110,26 @@ describe('toCodeActions', () => {
     assert.equal(apply(disable!).split('\n')[3], text.split('\n')[2]);
   });
 
+  it('leaves the cursor after "-- " when the client applies snippet edits', () => {
+    const lint = snapshot();
+    const [disable] = toCodeActions(lint, {
+      range: lint.diagnostics[1]!.range,
+      diagnostics: [lint.diagnostics[1]!],
+      docsUrl,
+      snippetEdits: true,
+    });
+    const [change] = disable!.edit!.documentChanges! as TextDocumentEdit[];
+    assert.deepEqual(change!.edits, [
+      {
+        range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+        snippet: {
+          kind: 'snippet',
+          value: '  // eslint-disable-next-line health-data/no-unencrypted-write -- $0\n',
+        },
+      },
+    ]);
+  });
+
   it('keeps CRLF line endings in the disable comment', () => {
     const crlf = TextDocument.create('file:///x.ts', 'typescript', 1, '\tfoo();\r\nbar();\r\n');
     const edit = disableLineEdit(crlf, 0, 'health-data/no-patient-data-in-logs');
