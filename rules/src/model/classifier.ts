@@ -246,15 +246,30 @@ function qualifiedAsTechnical(words: string[], match: Match): boolean {
 }
 
 const classifiers = new WeakMap<HealthDataConfig, Classifier>();
+/**
+ * Classifiers by vocabulary content. A project without healthdata.config.json gets a fresh
+ * default configuration object for every file, so identity alone rebuilt the term index (and
+ * threw away the name cache) once per file; equal vocabularies now share one classifier.
+ */
+const classifiersByVocabulary = new Map<string, Classifier>();
+/** Distinct vocabularies kept: an edited config file must not grow the server without bound. */
+const MAX_VOCABULARIES = 16;
 let defaultClassifier: Classifier | undefined;
 
-/** One classifier per configuration object, built once and shared by every rule and file. */
+/** One classifier per vocabulary, built once and shared by every rule and file. */
 export function classifierFor(config?: HealthDataConfig): Classifier {
   if (!config) return (defaultClassifier ??= new Classifier());
   let classifier = classifiers.get(config);
+  if (classifier) return classifier;
+  const key = JSON.stringify(config.vocabulary);
+  classifier = classifiersByVocabulary.get(key);
   if (!classifier) {
     classifier = new Classifier(config);
-    classifiers.set(config, classifier);
+    if (classifiersByVocabulary.size >= MAX_VOCABULARIES) {
+      classifiersByVocabulary.delete(classifiersByVocabulary.keys().next().value!);
+    }
+    classifiersByVocabulary.set(key, classifier);
   }
+  classifiers.set(config, classifier);
   return classifier;
 }

@@ -26,7 +26,7 @@ export interface HealthModel {
   exportContextOf(node: TSESTree.Node): ReturnType<ExportContextFinder['of']>;
 }
 
-const models = new WeakMap<object, HealthModel>();
+const models = new WeakMap<object, { model: HealthModel; configKey: string }>();
 
 export function healthModel(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -34,7 +34,11 @@ export function healthModel(
   const sourceCode = context.sourceCode;
   const config = configFor(context);
   const cached = models.get(sourceCode);
-  if (cached && cached.config === config) return cached;
+  if (cached?.model.config === config) return cached.model;
+  // Compared by content: without a healthdata.config.json every call gets a new default
+  // object, and an identity check rebuilt the model (losing its caches) on each rule callback.
+  const configKey = JSON.stringify(config);
+  if (cached?.configKey === configKey) return cached.model;
   const classifier = classifierFor(config);
   const provenance = new Provenance(sourceCode, classifier, config);
   const exportContext = new ExportContextFinder(context.filename, config);
@@ -45,6 +49,6 @@ export function healthModel(
     exportContext,
     exportContextOf: (node) => exportContext.of(node),
   };
-  models.set(sourceCode, model);
+  models.set(sourceCode, { model, configKey });
   return model;
 }
