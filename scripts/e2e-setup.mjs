@@ -83,7 +83,17 @@ function once(folder, stamp, install) {
   writeFileSync(marker, stamp);
 }
 
-function npmInstall(folder, spec, env) {
+// Under `npm run` or `npx`, the outer npm's settings arrive as npm_* variables; the nested
+// install must not inherit them (code-server's postinstall reads the Node version from
+// npm_config_user_agent, which would name the outer Node 20).
+function cleanEnv(extra = {}) {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')),
+  );
+  return { ...env, ...extra };
+}
+
+function npmInstall(folder, spec, env = cleanEnv()) {
   run(
     'npm',
     [
@@ -116,14 +126,18 @@ export function ensureToolchain() {
 
   const codeServerFolder = join(root, 'code-server');
   once(codeServerFolder, `code-server@${CODE_SERVER_VERSION} ${nodeVersion}`, () =>
-    npmInstall(codeServerFolder, `code-server@${CODE_SERVER_VERSION}`, {
-      ...process.env,
-      // Lifecycle scripts run `node` from PATH: code-server's postinstall checks for Node 24.
-      PATH: `${dirname(nodeBin)}:${process.env.PATH ?? ''}`,
-      // The machine's ~/.npmrc may point nodedir at the system Node 20 headers.
-      npm_config_nodedir: nodeDir,
-      npm_config_update_notifier: 'false',
-    }),
+    npmInstall(
+      codeServerFolder,
+      `code-server@${CODE_SERVER_VERSION}`,
+      cleanEnv({
+        // npm and its lifecycle scripts run the first `node` on PATH: Node 24, which
+        // code-server's postinstall requires and its native modules are compiled for.
+        PATH: `${dirname(nodeBin)}:${process.env.PATH ?? ''}`,
+        // The machine's ~/.npmrc may point nodedir at the system Node 20 headers.
+        npm_config_nodedir: nodeDir,
+        npm_config_update_notifier: 'false',
+      }),
+    ),
   );
   const codeServer = join(
     codeServerFolder,

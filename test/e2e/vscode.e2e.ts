@@ -251,8 +251,14 @@ async function scenario(page: Page, workspace: string): Promise<void> {
     return text !== before ? text : undefined;
   });
   step(`applied "${chosen}" and saved`);
-  if (PREFERRED_SUGGESTION.test(chosen) && !after.includes('redactPatient(')) {
-    fail(`after "${chosen}" the file does not call redactPatient()`);
+  if (PREFERRED_SUGGESTION.test(chosen)) {
+    if (!after.includes('redactPatient(patient)')) {
+      fail(`after "${chosen}" the file does not call redactPatient(patient)`);
+    }
+    // The helper comes from healthdata.config.json's redaction.fix, import included.
+    if (!/import\s*\{[^}]*\bredactPatient\b[^}]*\}\s*from/.test(after)) {
+      fail(`after "${chosen}" the file does not import redactPatient`);
+    }
   }
 
   const remaining = cliFindings(workspace, TARGET_FILE);
