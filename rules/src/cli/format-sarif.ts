@@ -8,6 +8,7 @@ import {
   SUPPRESSION_RULE_ID,
 } from './findings';
 import { describeEdit } from './format-stylish';
+import { minimalEdits } from './minimal-edits';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/health-data-lint/health-data-lint';
@@ -117,12 +118,11 @@ function sarifFix(file: string, description: string, edit: Edit) {
     artifactChanges: [
       {
         artifactLocation: artifact(file),
-        replacements: [
-          {
-            deletedRegion: region(edit.start, edit.end),
-            insertedContent: { text: edit.text },
-          },
-        ],
+        // Only what changes: a whole rewritten block would copy the flagged values into the log.
+        replacements: minimalEdits(edit).map((piece) => ({
+          deletedRegion: region(piece.start, piece.end),
+          insertedContent: { text: piece.text },
+        })),
       },
     ],
   };

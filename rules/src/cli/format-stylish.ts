@@ -37,9 +37,12 @@ export function describeEdit(edit: Edit): string {
     const end = advance(at, removed);
     return at.line === end.line ? `edit line ${at.line}` : `edit lines ${at.line}-${end.line}`;
   }
-  if (added === '') return `delete ${snippet(removed)} at ${at.line}:${at.column}`;
+  // The removed text is what the finding is about (a password, a NIR, a patient field): CI logs
+  // are read far more widely than the code, so it is counted, never quoted.
+  const span = `${removed.length} character${removed.length === 1 ? '' : 's'}`;
+  if (added === '') return `delete ${span} at ${at.line}:${at.column}`;
   if (removed === '') return `insert ${snippet(added)} at ${at.line}:${at.column}`;
-  return `replace ${snippet(removed)} with ${snippet(added)} at ${at.line}:${at.column}`;
+  return `replace ${span} with ${snippet(added)} at ${at.line}:${at.column}`;
 }
 
 /** The fix and suggestions on offer for a finding, one line each. */
