@@ -24,6 +24,8 @@ export class RawLspClient {
   readonly stderr: string[] = [];
   /** Errors the server caught at its last line of defence (uncaught exceptions, rejections). */
   readonly escaped: string[] = [];
+  /** Every window/logMessage and window/showMessage text: the output channel's content. */
+  readonly notices: string[] = [];
   private buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<string, (message: Message) => void>();
@@ -134,8 +136,9 @@ export class RawLspClient {
       this.send({ jsonrpc: '2.0', id: message.id, result: this.answer(message) });
       return;
     }
-    if (message.method === 'window/logMessage') {
+    if (message.method === 'window/logMessage' || message.method === 'window/showMessage') {
       const text = (message.params as { message?: string }).message ?? '';
+      this.notices.push(text);
       if (/^(Unexpected error|Unhandled rejection)/.test(text)) this.escaped.push(text);
       return;
     }
