@@ -58,7 +58,10 @@ describe('robustness: what the extension ships', function () {
     assert.deepEqual(Object.keys(manifest.dependencies ?? {}), []);
     const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
       lockfileVersion: number;
-      X;
+      packages: Record<
+        string,
+        { version?: string; integrity?: string; link?: boolean; inBundle?: boolean }
+      >;
     };
     assert.ok(lock.lockfileVersion >= 2);
     // Every registry package is pinned to one version with an integrity hash (packages bundled
