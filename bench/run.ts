@@ -1,0 +1,295 @@
+// The performance benchmark: `npm run bench` (builds first). Prints the results as Markdown
+// tables with a verdict per target and writes bench/results.json. Not a test: the machine is
+// shared and noisy, so it reports medians and spreads instead of failing on a threshold.
+//   npm run bench -- --rounds 5 --sample-lines 40000
+import { Linter } from 'eslint';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measureCliScaling } from './cli';
+import { type Corpus, type CorpusFile, discoverCorpus, materialize } from './corpus';
+import {
+  editorFile,
+  lintDelayMs,
+  measureColdStart,
+  measureEditLatency,
+  measureServerMemory,
+} from './editor';
+import { elapsedMs, median } from './stats';
+import { loadBuiltPlugin, measureRuleCosts, measureThroughput, setups } from './throughput';
+
+interface Options {
+  rounds: number;
+  sampleLines: number;
+  edits: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { rounds: 5, sampleLines: 40_000, edits: 100 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const value = Number(argv[i + 1]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${argv[i]} expects a number`);
+    if (argv[i] === '--rounds') options.rounds = value;
+    else if (argv[i] === '--sample-lines') options.sampleLines = value;
+    else if (argv[i] === '--edits') options.edits = value;
+    else throw new Error(`unknown option ${argv[i]}`);
+  }
+  return options;
+}
+
+const started = process.hrtime.bigint();
+const loadAtStart = loadavg();
+const log = (line: string) =>
+  process.stderr.write(`[${(elapsedMs(started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
+/**
+ * Every package in proportion, every seed: the in-process rounds lint a sample so that five
+ * configurations times six rounds fit the ten-minute budget; the CLI and the server's memory
+ * run use the whole corpus.
+ */
+function sampleOf(corpus: Corpus, lines: number): CorpusFile[] {
+  const seeds = corpus.files.filter((file) => file.pkg === 'seeds');
+  const rest = corpus.files.filter((file) => file.pkg !== 'seeds');
+  const restLines = corpus.lines - seeds.reduce((sum, file) => sum + file.lines, 0);
+  const step = Math.max(1, Math.round(restLines / Math.max(1, lines)));
+  return [...seeds, ...rest.filter((_, index) => index % step === 0)];
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const pct = (n: number) => `${fmt(n * 100)} %`;
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const plugin = loadBuiltPlugin();
+  const corpus = discoverCorpus();
+  materialize(corpus);
+  const sample = sampleOf(corpus, options.sampleLines);
+  const sampleLines = sample.reduce((sum, file) => sum + file.lines, 0);
+  log(
+    `corpus: ${fmt(corpus.files.length)} files, ${fmt(corpus.lines)} lines (copied to ${corpus.dir}); sample ${fmt(sample.length)} files, ${fmt(sampleLines)} lines`,
+  );
+
+  log(`CI throughput: ${options.rounds} interleaved rounds after a warm-up round`);
+  const throughput = measureThroughput(plugin, sample, corpus.dir, options.rounds, log);
+  log('per-rule cost (ESLint stats), configs.strict');
+  const ruleCosts = measureRuleCosts(plugin, sample, corpus.dir, 'strict');
+
+  const floor = setups(plugin)[0]!;
+  const parser = new Linter({ configType: 'flat', cwd: corpus.dir });
+  const parsesAsTypeScript = (text: string) =>
+    !parser
+      .verify(text, floor.config, { filename: join(corpus.dir, 'probe.ts') })
+      .some((message) => message.fatal);
+  const editorDir = join(corpus.dir, 'editor');
+  const editorFiles = [2_000, 10_000].map((lines) =>
+    editorFile(corpus.files, lines, editorDir, parsesAsTypeScript),
+  );
+  const parseTimes = editorFiles.map((file) => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const start = process.hrtime.bigint();
+      parser.verify(file.text, floor.config, { filename: file.path });
+      times.push(elapsedMs(start));
+    }
+    // The first two runs warm the JIT on this text.
+    return median(times.slice(2));
+  });
+
+  log('CLI --concurrency 1 and 2 on the whole corpus');
+  const outputDir = join(tmpdir(), 'health-data-lint-bench');
+  mkdirSync(outputDir, { recursive: true });
+  const cli = await measureCliScaling(corpus.dir, outputDir, 1);
+
+  const latencies = [];
+  for (const [index, file] of editorFiles.entries()) {
+    log(`editor: ${options.edits} edits on the ${fmt(file.lines)}-line file`);
+    latencies.push(await measureEditLatency(file, options.edits, parseTimes[index]!, corpus.dir));
+  }
+  log('server memory after opening the 200 largest corpus files');
+  const memory = await measureServerMemory(corpus.files, 200, corpus.dir);
+  log('cold start');
+  const coldStart = await measureColdStart(editorFiles[0]!, 3, corpus.dir);
+
+  const byId = new Map(throughput.map((result) => [result.id, result]));
+  const recommended = byId.get('recommended')!;
+  const strict = byId.get('strict')!;
+  const sonarjs = byId.get('sonarjs')!;
+  const small = latencies[0]!;
+  const targets = [
+    {
+      target: 'recommended ≤ 1.25× floor',
+      measured: `${fmt(recommended.roundRatios.median, 2)}×`,
+      ok: recommended.roundRatios.median <= 1.25,
+    },
+    {
+      target: 'strict ≤ 1.5× floor',
+      measured: `${fmt(strict.roundRatios.median, 2)}×`,
+      ok: strict.roundRatios.median <= 1.5,
+    },
+    {
+      target: 'recommended and strict faster than sonarjs recommended',
+      measured: `${fmt(recommended.roundRatios.median, 2)}× / ${fmt(strict.roundRatios.median, 2)}× vs ${fmt(sonarjs.roundRatios.median, 2)}×`,
+      ok: strict.ms.median < sonarjs.ms.median && recommended.ms.median < sonarjs.ms.median,
+    },
+    ...latencies.map((latency) => ({
+      target: `editor p95 ≤ 1.5× parse (${fmt(latency.lines)} lines, after the debounce)`,
+      measured: `${fmt(latency.workP95)} ms vs 1.5 × ${fmt(latency.parseMs)} ms`,
+      ok: latency.workP95 <= 1.5 * latency.parseMs,
+    })),
+    {
+      target: `editor p95 ≤ 150 ms (${fmt(small.lines)} lines, after the debounce)`,
+      measured: `${fmt(small.workP95)} ms`,
+      ok: small.workP95 <= 150,
+    },
+    {
+      target: `editor p95 ≤ 150 ms (${fmt(small.lines)} lines, keystroke to diagnostics)`,
+      measured: `${fmt(small.p95)} ms`,
+      ok: small.p95 <= 150,
+    },
+    {
+      target: 'server memory ≤ 250 MB after 200 files',
+      measured: `${fmt(memory.rssMb)} MB`,
+      ok: memory.rssMb <= 250,
+    },
+  ];
+
+  const out: string[] = [];
+  const table = (header: string[], rows: string[][]) => {
+    out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
+    for (const row of rows) out.push(`| ${row.join(' | ')} |`);
+    out.push('');
+  };
+  out.push(
+    `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${cpus().length} CPUs (shared), load average at start ${fmt(loadAtStart[0]!, 1)}.`,
+    '',
+    `Corpus: ${fmt(corpus.files.length)} files, ${fmt(corpus.lines)} lines (${corpus.skipped.length} files skipped as minified or generated).`,
+    '',
+  );
+  table(
+    ['Package', 'Version', 'Files', 'Lines', 'Skipped'],
+    corpus.packages.map((pkg) => [
+      pkg.pkg,
+      pkg.version,
+      fmt(pkg.files),
+      fmt(pkg.lines),
+      fmt(pkg.skipped),
+    ]),
+  );
+  out.push(
+    `CI throughput: one process, ${options.rounds} interleaved rounds after a warm-up round, on a ${fmt(sampleLines)}-line sample (${fmt(sample.length)} files, every package in proportion).`,
+    '',
+  );
+  table(
+    [
+      'Configuration',
+      'Median',
+      'Spread (min–max)',
+      'Lines/s',
+      '× floor',
+      'Per-round ratio',
+      'Findings',
+    ],
+    throughput.map((result) => [
+      result.label +
+        (result.disabled.length ? ` (${result.disabled.length} rules threw, off)` : ''),
+      `${fmt(result.ms.median / 1000, 2)} s`,
+      `${fmt(result.ms.min / 1000, 2)}–${fmt(result.ms.max / 1000, 2)} s (spread ${pct(result.ms.relativeSpread)})`,
+      fmt(result.linesPerSecond),
+      `${fmt(result.ratioToFloor, 2)}×`,
+      `${fmt(result.roundRatios.median, 2)}× (${fmt(result.roundRatios.min, 2)}–${fmt(result.roundRatios.max, 2)})`,
+      fmt(result.messages),
+    ]),
+  );
+  out.push(
+    `Per-rule cost, configs.strict, ESLint \`stats\` (parse ${fmt(ruleCosts.parseMs)} ms, all rules ${fmt(ruleCosts.rulesMs)} ms over the sample):`,
+    '',
+  );
+  table(
+    ['Rule', 'Time', 'Share of parse time'],
+    ruleCosts.rules.map((rule) => [
+      rule.ruleId,
+      `${fmt(rule.ms)} ms`,
+      `${fmt(rule.ofParse * 100, 1)} %`,
+    ]),
+  );
+  table(
+    ['CLI on the whole corpus', 'Wall time', 'Files', 'Findings'],
+    cli.runs.map((run) => [
+      `--concurrency ${run.concurrency}`,
+      `${fmt(run.seconds, 1)} s`,
+      fmt(run.files),
+      fmt(run.findings),
+    ]),
+  );
+  out.push(`Speed-up with 2 workers: ${fmt(cli.speedup, 2)}×.`, '');
+  out.push(
+    `Editor (LSP over stdio, dist/server.js, push diagnostics matched by version; the server debounces typing by ${lintDelayMs()} ms):`,
+    '',
+  );
+  table(
+    [
+      'File',
+      'Parse (floor)',
+      'Edit → diagnostics p50 / p95 / max',
+      'After the debounce p50 / p95 / max',
+      'Code action p50 / p95',
+    ],
+    latencies.map((latency) => [
+      `${fmt(latency.lines)} lines, ${latency.diagnostics} diagnostics`,
+      `${fmt(latency.parseMs)} ms`,
+      `${fmt(latency.p50)} / ${fmt(latency.p95)} / ${fmt(latency.max)} ms`,
+      `${fmt(latency.workP50)} / ${fmt(latency.workP95)} / ${fmt(latency.workMax)} ms`,
+      `${fmt(latency.codeActionP50, 1)} / ${fmt(latency.codeActionP95, 1)} ms (${latency.codeActions} actions)`,
+    ]),
+  );
+  out.push(
+    `Server memory after opening the ${memory.files} largest files (${fmt(memory.lines)} lines, ${fmt(memory.seconds, 1)} s): RSS ${fmt(memory.rssMb)} MB, peak ${fmt(memory.peakMb)} MB; RSS after the first file ${fmt(memory.baselineRssMb)} MB.`,
+    '',
+    `Cold start (median of ${coldStart.samples.length}): spawn → initialize ${fmt(coldStart.initializeMs)} ms, → first diagnostics of the ${fmt(small.lines)}-line file ${fmt(coldStart.firstDiagnosticsMs)} ms.`,
+    '',
+  );
+  table(
+    ['Target', 'Measured', 'Verdict'],
+    targets.map((t) => [t.target, t.measured, verdict(t.ok)]),
+  );
+  const totalSeconds = elapsedMs(started) / 1000;
+  out.push(`Benchmark wall time: ${fmt(totalSeconds)} s.`);
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  writeFileSync(
+    join(__dirname, 'results.json'),
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: cpus().length,
+        loadAverageAtStart: loadAtStart,
+        options,
+        corpus: {
+          files: corpus.files.length,
+          lines: corpus.lines,
+          packages: corpus.packages.map(({ dir: _dir, ...pkg }) => pkg),
+          skipped: corpus.skipped,
+        },
+        sample: { files: sample.length, lines: sampleLines },
+        throughput,
+        ruleCosts,
+        cli,
+        editor: { lintDelayMs: lintDelayMs(), latencies, memory, coldStart },
+        targets,
+        seconds: totalSeconds,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});
