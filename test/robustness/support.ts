@@ -16,12 +16,18 @@ export const STRICT = [plugin.configs.strict as unknown as Linter.Config];
 export const RULE_IDS = Object.keys(plugin.rules);
 
 /**
- * Property runs: the value given for `npm test`, multiplied for `npm run fuzz` by FUZZ_RUNS
- * (a factor, e.g. FUZZ_RUNS=20) so the deep run explores far more cases with the same tests.
+ * Property runs: the value given for `npm test`, multiplied by FUZZ_RUNS (a factor, e.g.
+ * FUZZ_RUNS=50); `npm run fuzz` multiplies by 20 unless FUZZ_RUNS says otherwise.
  */
 export function runs(base: number): number {
-  const factor = Number(process.env.FUZZ_RUNS);
-  return Number.isFinite(factor) && factor > 0 ? Math.max(1, Math.round(base * factor)) : base;
+  const fromEnv = Number(process.env.FUZZ_RUNS);
+  const factor =
+    Number.isFinite(fromEnv) && fromEnv > 0
+      ? fromEnv
+      : process.env.npm_lifecycle_event === 'fuzz'
+        ? 20
+        : 1;
+  return Math.max(1, Math.round(base * factor));
 }
 
 /** One Linter per cwd, as the language server keeps them; files must live under the cwd. */
