@@ -189,7 +189,7 @@ export function expectUnlessKnownBug<T>(
     JSON.stringify(actual) === JSON.stringify(bug.buggy) &&
     JSON.stringify(actual) !== JSON.stringify(expected)
   ) {
-    console.log(`      KNOWN BUG (reported, see docs/security.md): ${bug.description}`);
+    console.log(`      KNOWN BUG (reported for routing): ${bug.description}`);
     context.skip();
   }
   assert.deepEqual(actual, expected);
