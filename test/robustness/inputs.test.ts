@@ -495,6 +495,10 @@ describe('robustness: inputs through the language server', function () {
       await client.change(name, [{ text: VULNERABLE_LOG.slice(0, i) }]);
     }
     await client.change(name, [{ text: '\u0000\uFFFD\uD800 binary' }]);
+    // A version that stays broken long enough to be linted gets exactly one parse error.
+    const broken = await client.diagnostics(name);
+    assert.equal(broken.length, 1, JSON.stringify(broken));
+    assert.match(String(broken[0]!.message), /Parsing error/);
     await client.change(name, [{ text: VULNERABLE_LOG.replace(/\n/g, '\r\n') }]);
     const diagnostics = await client.diagnostics(name);
     assert.deepEqual(
