@@ -187,8 +187,8 @@ async function main(): Promise<void> {
       'Median',
       'Spread (min–max)',
       'Lines/s',
-      '× floor',
-      'Per-round ratio',
+      '× floor (medians)',
+      '× floor per round: median (min–max)',
       'Findings',
     ],
     throughput.map((result) => [
