@@ -573,6 +573,8 @@ export class Provenance {
       if (!ref.writeExpr || ref.identifier === id) continue;
       const def = variable.defs[0];
       if (def?.type === 'Variable' && ref.writeExpr === def.node.init) continue;
+      // `for (const key in patient)`: the keys are field names, not the patient's values.
+      if (isForInTarget(ref.identifier)) continue;
       const taint = this.trace(ref.writeExpr);
       if (taint) return this.step(taint, id);
     }
@@ -997,6 +999,16 @@ function isConstantFlag(node: TSESTree.Node): boolean {
       node.property.type === AST_NODE_TYPES.Identifier &&
       /^[A-Z][A-Z0-9_]*$/.test(node.property.name))
   );
+}
+
+function isForInTarget(identifier: TSESTree.Node): boolean {
+  let node: TSESTree.Node | undefined = identifier;
+  for (let i = 0; i < 4 && node; i++) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (parent?.type === AST_NODE_TYPES.ForInStatement) return parent.left === node;
+    node = parent;
+  }
+  return false;
 }
 
 function containsNode(root: TSESTree.Node, target: TSESTree.Node): boolean {

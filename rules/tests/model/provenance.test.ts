@@ -4,6 +4,16 @@ import { probe } from './probe';
 /** [what it shows, code with one `sink(x)`, expected: substring of the description or null] */
 const CASES: Array<[string, string, string | null]> = [
   // Sources
+  [
+    'for-in keys are field names',
+    `function f(patientItems) { for (const grouping in patientItems) { sink(\`\${grouping} orders\`); } }`,
+    null,
+  ],
+  [
+    'for-of elements are records',
+    `function f(patients) { for (const p of patients) { sink(p); } }`,
+    '`patients`',
+  ],
   ['FHIR resource type', `function f(obs: Observation[]) { sink(obs); }`, 'Observation'],
   [
     'French record type',
