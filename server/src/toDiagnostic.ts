@@ -37,17 +37,41 @@ export interface ToDiagnosticOptions {
   relatedLocations?: (message: LintMessage, document: TextDocument) => RelatedLocation[];
 }
 
-/** ESLint lines and columns are 1-based; LSP positions 0-based, both in UTF-16 code units. */
-export function toRange(message: LintMessage): Range {
-  const startLine = Math.max(message.line - 1, 0);
-  const startCharacter = Math.max(message.column - 1, 0);
-  const endLine = message.endLine === undefined ? startLine : Math.max(message.endLine - 1, 0);
-  const endCharacter =
-    message.endColumn === undefined ? startCharacter : Math.max(message.endColumn - 1, 0);
+/** A 1-based ESLint coordinate, or undefined when it is missing or not a number. */
+function oneBased(value: number | undefined): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(value - 1, 0) : undefined;
+}
+
+/**
+ * ESLint lines and columns are 1-based; LSP positions 0-based, both in UTF-16 code units. A
+ * message without a position (ESLint reports a parser's stack overflow, "Maximum call stack size
+ * exceeded", with neither line nor column) covers the first line of the document, so the editor
+ * still shows it somewhere visible.
+ */
+export function toRange(message: LintMessage, document?: TextDocument): Range {
+  const startLine = oneBased(message.line);
+  const startCharacter = oneBased(message.column);
+  if (startLine === undefined || startCharacter === undefined) {
+    return {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: document ? firstLineLength(document) : 0 },
+    };
+  }
+  const endLine = oneBased(message.endLine) ?? startLine;
+  const endCharacter = oneBased(message.endColumn) ?? startCharacter;
+  const endsBeforeStart =
+    endLine < startLine || (endLine === startLine && endCharacter < startCharacter);
   return {
     start: { line: startLine, character: startCharacter },
-    end: { line: endLine, character: endCharacter },
+    end: endsBeforeStart
+      ? { line: startLine, character: startCharacter }
+      : { line: endLine, character: endCharacter },
   };
+}
+
+function firstLineLength(document: TextDocument): number {
+  const lineBreak = document.getText().search(/[\r\n]/);
+  return lineBreak === -1 ? document.getText().length : lineBreak;
 }
 
 export function toSeverity(message: LintMessage): DiagnosticSeverity {
@@ -62,7 +86,7 @@ export function toDiagnostic(
   options: ToDiagnosticOptions,
 ): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: toRange(message),
+    range: toRange(message, document),
     severity: toSeverity(message),
     source: SOURCE,
     message: message.message,

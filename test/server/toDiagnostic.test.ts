@@ -37,6 +37,34 @@ describe('toDiagnostic', () => {
     assert.deepEqual(range, { start: { line: 1, character: 2 }, end: { line: 1, character: 2 } });
   });
 
+  it('puts a parse error without a position on the first line instead of NaN', () => {
+    // ESLint's report for 10,000 nested parentheses: fatal, no line, no column.
+    const overflow = {
+      ruleId: null,
+      fatal: true,
+      severity: 2,
+      message: 'Parsing error: Maximum call stack size exceeded',
+    } as unknown as LintMessage;
+    const expected = { start: { line: 0, character: 0 }, end: { line: 0, character: 54 } };
+    assert.deepEqual(toDiagnostic(overflow, 0, document, { docsUrl }).range, expected);
+    assert.deepEqual(toRange(overflow, document), expected);
+    assert.deepEqual(toRange(overflow), {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 0 },
+    });
+    const oneLine = TextDocument.create('file:///project/one.ts', 'typescript', 1, 'let a = ((');
+    assert.deepEqual(toRange(overflow, oneLine).end, { line: 0, character: 10 });
+    const crlf = TextDocument.create('file:///project/crlf.ts', 'typescript', 1, 'let a;\r\nb');
+    assert.deepEqual(toRange(overflow, crlf).end, { line: 0, character: 6 });
+    const nan = { ...overflow, line: Number.NaN, column: Number.NaN } as LintMessage;
+    assert.deepEqual(toRange(nan, document), expected);
+  });
+
+  it('never ends a range before it starts', () => {
+    const range = toRange(message({ line: 3, column: 5, endLine: 2, endColumn: 1 }));
+    assert.deepEqual(range, { start: { line: 2, character: 4 }, end: { line: 2, character: 4 } });
+  });
+
   it('names the rule, links its docs and keeps ESLint severity', () => {
     const error = toDiagnostic(message(), 0, document, { docsUrl });
     assert.equal(error.source, SOURCE);
