@@ -9,6 +9,7 @@ import {
   type Connection,
   type Diagnostic,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   DocumentDiagnosticReportKind,
   ExecuteCommandRequest,
   type ExecuteCommandParams,
@@ -89,6 +90,14 @@ const scanPublished = new Set<string>();
 const loggedRuleFailures = new Set<string>();
 const reportedProblems = new Set<string>();
 let runningScan: CancellationTokenSource | undefined;
+let shutdownReceived = false;
+
+/** LSP 3.17 `shutdown`: every request after it fails with InvalidRequest, a second shutdown too. */
+function refuseAfterShutdown(method: string): void {
+  if (shutdownReceived) {
+    throw new ResponseError(ErrorCodes.InvalidRequest, `${method}: the server is shutting down`);
+  }
+}
 
 const settingsCache = new SettingsCache(async (scopeUri) => {
   if (capabilities.workspace?.configuration) {
@@ -226,6 +235,7 @@ async function publishFor(uri: string): Promise<void> {
 }
 
 function schedulePublish(uri: string, delay: number): void {
+  if (shutdownReceived) return;
   clearTimeout(pendingLints.get(uri));
   pendingLints.set(
     uri,
@@ -251,6 +261,7 @@ function relintOpenDocuments(): void {
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  refuseAfterShutdown('initialize');
   capabilities = params.capabilities ?? {};
   pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -360,7 +371,17 @@ documents.onDidClose((event) => {
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+connection.onShutdown(() => {
+  refuseAfterShutdown('shutdown');
+  shutdownReceived = true;
+  runningScan?.cancel();
+  // Diagnostics scheduled by the last edits would be published to a client that stopped listening.
+  for (const timer of pendingLints.values()) clearTimeout(timer);
+  pendingLints.clear();
+});
+
 connection.languages.diagnostics.on(async (params, token) => {
+  refuseAfterShutdown('textDocument/diagnostic');
   const document = documents.get(params.textDocument.uri);
   if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const settings = await settingsFor(document.uri);
@@ -380,6 +401,7 @@ connection.languages.diagnostics.on(async (params, token) => {
 });
 
 connection.onCodeAction(async (params) => {
+  refuseAfterShutdown('textDocument/codeAction');
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
   const snapshot = await currentLint(document);
@@ -487,8 +509,12 @@ async function runScan(
   }
 }
 
-connection.onRequest(SCAN_WORKSPACE_REQUEST, (params: WorkDoneProgressParams | undefined, token) =>
-  runScan(token, params ?? {}),
+connection.onRequest(
+  SCAN_WORKSPACE_REQUEST,
+  (params: WorkDoneProgressParams | undefined, token) => {
+    refuseAfterShutdown(SCAN_WORKSPACE_REQUEST);
+    return runScan(token, params ?? {});
+  },
 );
 
 async function applyFixAll(uri: string): Promise<boolean> {
@@ -531,6 +557,7 @@ function uriArgument(params: ExecuteCommandParams): string | undefined {
 connection.onRequest(
   ExecuteCommandRequest.type.method,
   async (params: ExecuteCommandParams, token) => {
+    refuseAfterShutdown(ExecuteCommandRequest.type.method);
     switch (params.command) {
       case SCAN_WORKSPACE_COMMAND:
         return runScan(token, params);

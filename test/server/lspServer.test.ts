@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -433,5 +434,30 @@ describe('language server over stdio', function () {
   it('shuts down and exits cleanly', async () => {
     const client = await start();
     assert.equal(await client.shutdown(), 0);
+  });
+
+  it('refuses every request after shutdown with InvalidRequest, then exits with 0', async () => {
+    const client = await start({ pull: true });
+    const uri = uriOf(join(workspace, 'broken.ts'));
+    await client.open(uri, 'typescript', BROKEN);
+    const [diagnostic] = await client.diagnostics(uri);
+    assert.ok(diagnostic);
+    const exited = once(client.child, 'exit');
+    assert.equal(await client.connection.sendRequest('shutdown'), null);
+    const late: [string, unknown][] = [
+      [
+        'textDocument/codeAction',
+        { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } },
+      ],
+      ['textDocument/diagnostic', { textDocument: { uri } }],
+      ['workspace/executeCommand', { command: 'healthData.fixAll', arguments: [uri] }],
+      ['healthData/scanWorkspace', {}],
+      ['shutdown', undefined],
+    ];
+    for (const [method, params] of late) {
+      await assert.rejects(client.connection.sendRequest(method, params), { code: -32600 }, method);
+    }
+    await client.connection.sendNotification('exit');
+    assert.deepEqual(await exited, [0, null]);
   });
 });
