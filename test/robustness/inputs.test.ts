@@ -25,7 +25,6 @@ import {
   lint,
   rangeProblem,
   removeTemps,
-  expectUnlessKnownBug,
   ROOT,
   runBuiltCli,
   seedSources,
@@ -129,11 +128,8 @@ describe('robustness: inputs through the rules (ESLint Linter, strict preset)', 
   });
 
   it('reports the same findings with a BOM and with CRLF line ends', function () {
-    // Columns of no-select-star-export drift under CRLF: a known bug with its own test below.
     const key = (m: ReturnType<typeof lint>[number]) =>
-      m.ruleId === 'health-data/no-select-star-export'
-        ? `${m.ruleId}@${m.line}`
-        : `${m.ruleId}@${m.line}:${m.column}`;
+      `${m.ruleId}@${m.line}:${m.column}-${m.endLine}:${m.endColumn}`;
     for (const { file, text } of seedSources().filter((s) => s.file.includes('vulnerable'))) {
       const plain = lint(text, file).map(key);
       const crlf = text.replace(/\r?\n/g, '\r\n');
@@ -153,11 +149,7 @@ describe('robustness: inputs through the rules (ESLint Linter, strict preset)', 
         .filter((m) => m.ruleId === 'health-data/no-select-star-export')
         .map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn}`);
     assert.deepEqual(at(text), ['3:12-3:13']);
-    expectUnlessKnownBug(this, at(text.replace(/\n/g, '\r\n')), ['3:12-3:13'], {
-      buggy: ['2:31-4:19'],
-      description:
-        'rules/src/rules/no-select-star-export.ts: with CRLF line ends the finding covers the whole template literal (2:31-4:19) instead of the `*` (3:12-3:13)',
-    });
+    assert.deepEqual(at(text.replace(/\n/g, '\r\n')), ['3:12-3:13']);
   });
 
   it('follows circular imports between two files without looping', function () {

@@ -8,8 +8,17 @@ export interface StringPart {
   /** Offset of the piece in the assembled text. */
   textStart: number;
   text: string;
-  /** Source range of the piece's characters (excluding quotes), when it maps 1:1 to the source. */
+  /**
+   * Source offset of the piece's first character (after the quote or backtick), when each
+   * character of the piece is spelled verbatim in the source.
+   */
   sourceStart?: number;
+  /**
+   * Offsets in `text` of the line feeds that the source spells `\r\n`: a template literal's value
+   * turns each CRLF into LF (ECMA-262 TV of LineTerminatorSequence), so the source runs one
+   * character ahead after each of them. Sorted ascending.
+   */
+  crlfAt?: number[];
 }
 
 export interface StaticString {
@@ -93,11 +102,7 @@ export function staticString(
       let holes = 0;
       expr.quasis.forEach((quasi, index) => {
         const cooked = quasi.value.cooked ?? quasi.value.raw;
-        parts.push({
-          textStart: text.length,
-          text: cooked,
-          sourceStart: cooked === quasi.value.raw ? quasi.range[0] + 1 : undefined,
-        });
+        parts.push(templatePart(quasi, cooked, text.length));
         text += cooked;
         const hole = expr.expressions[index];
         if (hole) {
@@ -190,6 +195,40 @@ function literalPart(literal: TSESTree.Literal, value: string): StringPart {
   };
 }
 
+/**
+ * The piece of a template quasi. It maps to the source when the value is the raw text, or differs
+ * from it only by line ends: a file saved with CRLF gives `\r\n` in the source and `\n` in the
+ * value, and a lone `\r` becomes `\n` without changing the length.
+ */
+export function templatePart(
+  quasi: TSESTree.TemplateElement,
+  cooked: string,
+  textStart: number,
+): StringPart {
+  const raw = quasi.value.raw;
+  const sourceStart = quasi.range[0] + 1;
+  if (cooked === raw) return { textStart, text: cooked, sourceStart };
+  if (raw.replace(/\r\n?/g, '\n') !== cooked) return { textStart, text: cooked };
+  const crlfAt: number[] = [];
+  for (let i = raw.indexOf('\r\n'); i !== -1; i = raw.indexOf('\r\n', i + 2)) {
+    crlfAt.push(i - crlfAt.length);
+  }
+  return crlfAt.length > 0
+    ? { textStart, text: cooked, sourceStart, crlfAt }
+    : { textStart, text: cooked, sourceStart };
+}
+
+/** Source offset of an offset inside a mapped piece (0 ≤ offset ≤ its length). */
+function sourceOffsetIn(sourceStart: number, crlfAt: readonly number[], offset: number): number {
+  let shift = 0;
+  // A position just after a line feed spelled CRLF lies after both characters in the source.
+  for (const at of crlfAt) {
+    if (at >= offset) break;
+    shift++;
+  }
+  return sourceStart + offset + shift;
+}
+
 /** Source range of a text range of a static string, when it lies inside one mapped piece. */
 export function sourceRangeOf(
   value: StaticString,
@@ -199,9 +238,10 @@ export function sourceRangeOf(
   for (const part of value.parts) {
     if (part.sourceStart === undefined) continue;
     if (start >= part.textStart && end <= part.textStart + part.text.length) {
+      const crlfAt = part.crlfAt ?? [];
       return [
-        part.sourceStart + (start - part.textStart),
-        part.sourceStart + (end - part.textStart),
+        sourceOffsetIn(part.sourceStart, crlfAt, start - part.textStart),
+        sourceOffsetIn(part.sourceStart, crlfAt, end - part.textStart),
       ];
     }
   }

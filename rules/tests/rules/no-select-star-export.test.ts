@@ -222,6 +222,27 @@ export function backupAll() { execSync('pg_dump -Fc lis -f /backups/lis.dump'); 
 
 const invalid = [
   {
+    // A file saved with CRLF line ends: the template's value has LF only, the source CRLF.
+    code: 'export async function exportPatients(db) {\r\n  const rows = await db.query(`\r\n    SELECT *\r\n    FROM patients`);\r\n  return rows;\r\n}',
+    filename: at('empty', 'migration/export.ts'),
+    errors: [
+      {
+        messageId: 'selectStar',
+        line: 3,
+        column: 12,
+        endLine: 3,
+        endColumn: 13,
+        suggestions: [
+          {
+            messageId: 'listPlaceholder',
+            output:
+              'export async function exportPatients(db) {\r\n  const rows = await db.query(`\r\n    SELECT id /* list the requested columns */\r\n    FROM patients`);\r\n  return rows;\r\n}',
+          },
+        ],
+      },
+    ],
+  },
+  {
     code: `export async function exportPatients() {
   return pool.query('SELECT * FROM patients WHERE lab = $1', [1]);
 }`,
