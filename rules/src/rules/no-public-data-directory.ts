@@ -14,6 +14,7 @@ import {
 } from '../model/routes';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
+import { describeLiteralForMessage } from '../util/redact';
 
 type MessageIds = 'publicFolder' | 'publicWrittenFolder' | 'addAuthMiddleware';
 
@@ -129,7 +130,8 @@ export default createRule<[], MessageIds>({
             .flatMap((p) => p.split(/[\\/]+/))
             .filter((s) => s && s !== '.' && s !== '..');
           if (segments.length === 0) continue;
-          const display = segments.slice(-2).join('/');
+          // The folder's last segments as the message names them: a name built from a NIR stays out.
+          const display = describeLiteralForMessage(segments.slice(-2).join('/'));
           let word: string | undefined;
           for (const segment of segments.slice(-3)) {
             const words = tokenize(segment);
@@ -153,7 +155,7 @@ export default createRule<[], MessageIds>({
             context.report({
               node: call,
               messageId: 'publicFolder',
-              data: { server, folder: display, word: `"${word}"` },
+              data: { server, folder: display, word: `"${describeLiteralForMessage(word)}"` },
               suggest,
             });
           } else {

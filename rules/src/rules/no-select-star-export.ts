@@ -22,6 +22,7 @@ import {
 } from '../model/schema';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
+import { describeLiteralForMessage } from '../util/redact';
 
 type Options = [{ reportOutsideExportContext?: boolean }];
 type MessageIds =
@@ -968,7 +969,7 @@ export default createRule<Options, MessageIds>({
           : emptySelect
             ? `${readLabel(emptySelect).slice(0, -2)}()`
             : sourceCode.getText(root.call).length <= 48
-              ? sourceCode.getText(root.call)
+              ? describeLiteralForMessage(sourceCode.getText(root.call), 48)
               : readLabel(root.call),
         explicitStar: starNode !== undefined,
         schema,

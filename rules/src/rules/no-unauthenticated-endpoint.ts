@@ -35,6 +35,7 @@ import { looksLikeSql, scanSql, tablesRead } from '../model/sql';
 import { tokenize } from '../model/tokens';
 import { FHIR_PATIENT_RESOURCES } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
+import { describeLiteralForMessage } from '../util/redact';
 
 type Options = [{ reportUnknownMounts?: boolean }];
 type MessageIds =
@@ -244,7 +245,7 @@ export default createRule<Options, MessageIds>({
         : ownerVerdict(route.owner, route.call.range[0], fullPath, a, extra, 0);
       if (verdict.kind === 'protected') return;
       const method = route.method.toUpperCase();
-      const path = fullPath ?? '(dynamic path)';
+      const path = fullPath === undefined ? '(dynamic path)' : pathForMessage(fullPath);
       if (verdict.kind === 'elsewhere') return;
       if (verdict.kind === 'unknown') {
         if (!reportUnknown) return;
@@ -466,14 +467,19 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: member.key,
               messageId: 'publicOptOut',
-              data: { method, path: path ?? '/', reason: scope.reason, decorator: publicDecorator },
+              data: {
+                method,
+                path: pathForMessage(path ?? '/'),
+                reason: scope.reason,
+                decorator: publicDecorator,
+              },
             });
             continue;
           }
           context.report({
             node: member.key,
             messageId: 'unguardedController',
-            data: { method, path: path ?? '/', reason: scope.reason },
+            data: { method, path: pathForMessage(path ?? '/'), reason: scope.reason },
             suggest: guardSuggestion(cls, controller),
           });
         }
@@ -575,7 +581,7 @@ export default createRule<Options, MessageIds>({
           messageId: 'nextUnauthenticated',
           data: {
             method: h.method === 'ANY' ? 'API route' : h.method,
-            path: kind.path,
+            path: pathForMessage(kind.path),
             reason: scope.reason,
           },
           suggest: sessionSuggestion(h.fn, kind),
@@ -721,8 +727,12 @@ function nextPath(parts: string[]): string {
 }
 
 function shortText(text: string): string {
-  const single = text.replace(/\s+/g, ' ');
-  return single.length > 60 ? `${single.slice(0, 57)}...` : single;
+  return describeLiteralForMessage(text, 60);
+}
+
+/** A route path as the message names it: a path written with a NIR or an e-mail keeps it out. */
+function pathForMessage(path: string): string {
+  return describeLiteralForMessage(path, 80);
 }
 
 function firstMountPrefix(owner: Owner, routes: ProgramRoutes): string | undefined {

@@ -13,6 +13,7 @@ import {
 import { discoverRoutes } from '../model/routes';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
+import { describeLiteralForMessage } from '../util/redact';
 
 type MessageIds = 'routeWithoutAudit' | 'exportWithoutAudit';
 
@@ -335,7 +336,11 @@ export default createRule<[], MessageIds>({
             context.report({
               node: read.node,
               messageId: 'routeWithoutAudit',
-              data: { method: unit.route.method, path: unit.route.path, data },
+              data: {
+                method: unit.route.method,
+                path: describeLiteralForMessage(unit.route.path, 80),
+                data,
+              },
             });
           } else {
             context.report({

@@ -13,6 +13,7 @@ import { type HealthModel, healthModel, type SqlStatement, staticString, unwrap 
 import { scanSql, tablesRead } from '../model/sql';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
+import { describeLiteralForMessage } from '../util/redact';
 
 type Options = [{ requireDeletionOnFailure?: boolean; reportSourceMigration?: boolean }];
 type MessageIds = 'notDeleted' | 'deletedOnlyOnSuccess' | 'sourceNotPurged' | 'deleteInFinally';
@@ -293,7 +294,10 @@ export default createRule<Options, MessageIds>({
           ? [
               {
                 messageId: 'deleteInFinally',
-                data: { where: staging.where, deletion: deletion!.statement },
+                data: {
+                  where: staging.where,
+                  deletion: describeLiteralForMessage(deletion!.statement, 120),
+                },
                 fix: suggest,
               },
             ]
@@ -301,9 +305,9 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** A path, key or bucket as the message names it: a name built from a NIR stays out. */
     function text(node: TSESTree.Node): string {
-      const raw = sourceCode.getText(node).replace(/\s+/g, ' ');
-      return raw.length > 40 ? `${raw.slice(0, 37)}...` : raw;
+      return describeLiteralForMessage(sourceCode.getText(node));
     }
 
     function isTaggedSql(node: TSESTree.TaggedTemplateExpression): boolean {
@@ -767,7 +771,7 @@ export default createRule<Options, MessageIds>({
           result.push({
             node,
             kind: 'file',
-            where: `server file \`${file ?? 'OUTFILE'}\``,
+            where: `server file \`${file ? describeLiteralForMessage(file) : 'OUTFILE'}\``,
             data,
           });
           continue;

@@ -29,6 +29,25 @@ ruleTester.run('no-public-data-directory', rule, {
   ],
   invalid: [
     {
+      // A folder named after a patient: the message names it without the NIR or the address.
+      code: `${express}app.use('/exports', express.static('/srv/export/dossier-284057512345678'));\napp.use('/mail', express.static('/srv/export/jean.dupont@mail.fr'));`,
+      errors: [
+        {
+          messageId: 'publicFolder',
+          line: 3,
+          column: 21,
+          endColumn: 74,
+          data: { server: 'express.static', folder: 'export/dossier-…', word: '"export"' },
+        },
+        {
+          messageId: 'publicFolder',
+          line: 4,
+          column: 18,
+          data: { server: 'express.static', folder: 'export/…', word: '"export"' },
+        },
+      ],
+    },
+    {
       code: `${express}app.use('/exports', express.static('exports'));`,
       errors: [
         {

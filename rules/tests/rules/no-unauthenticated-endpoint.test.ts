@@ -98,6 +98,18 @@ ruleTester.run('no-unauthenticated-endpoint', rule, {
   ],
   invalid: [
     {
+      // A path written with a patient's NIR: the message names the route without it.
+      code: `${express}app.get('/patients/284057512345678/dossier', (req, res) => res.json({}));`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 3,
+          column: 1,
+          data: { method: 'GET', path: '/patients/…/dossier', reason: 'path segment `patients`' },
+        },
+      ],
+    },
+    {
       code: `${express}app.get('/patients/:id', (req, res) => res.json({}));`,
       errors: [
         {

@@ -466,6 +466,43 @@ export function exportPatients(patients: Patient[], path: string) {
     },
   ],
   invalid: [
+    // A file named after a patient: message and suggestion title name it without the NIR.
+    {
+      code: `import fs from 'node:fs';
+export async function exportDossier(patient: { nir: string }): Promise<void> {
+  fs.writeFileSync('/srv/export/dossier-284057512345678.json', JSON.stringify(patient));
+}`,
+      errors: [
+        {
+          messageId: 'notDeleted',
+          line: 3,
+          column: 3,
+          data: {
+            routine: 'exportDossier',
+            data: 'patient record from `patient` (line 3)',
+            where: "file `'/srv/export/dossier-….json'`",
+          },
+          suggestions: [
+            {
+              messageId: 'deleteInFinally',
+              data: {
+                where: "file `'/srv/export/dossier-….json'`",
+                deletion: "await rm('/srv/export/dossier-….json', { force: true });",
+              },
+              output: `import fs from 'node:fs';
+import { rm } from 'node:fs/promises';
+export async function exportDossier(patient: { nir: string }): Promise<void> {
+  try {
+    fs.writeFileSync('/srv/export/dossier-284057512345678.json', JSON.stringify(patient));
+  } finally {
+    await rm('/srv/export/dossier-284057512345678.json', { force: true });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // sync-writeFileSync
     {
       code: `import { writeFileSync } from 'node:fs';
