@@ -730,9 +730,13 @@ function shortText(text: string): string {
   return describeLiteralForMessage(text, 60);
 }
 
-/** A route path as the message names it: a path written with a NIR or an e-mail keeps it out. */
+/**
+ * A route path as the message names it: as the client requests it, without the path-to-regexp
+ * escapes Express needs for special characters (`'/\\$export'` is the FHIR `/$export`), and with
+ * a NIR or an e-mail written in it masked.
+ */
 function pathForMessage(path: string): string {
-  return describeLiteralForMessage(path, 80);
+  return describeLiteralForMessage(path.replace(/\\(.)/g, '$1'), 80);
 }
 
 function firstMountPrefix(owner: Owner, routes: ProgramRoutes): string | undefined {
@@ -1310,7 +1314,7 @@ function exposedRoute(
     );
     if (ownAuth) continue;
     if (!foreignScope(path, fn, a)) continue;
-    return `${route.method.toUpperCase()} ${path ?? '(dynamic path)'}`;
+    return `${route.method.toUpperCase()} ${path === undefined ? '(dynamic path)' : pathForMessage(path)}`;
   }
   for (const mount of routes.mounts) {
     if (mount.parent.key !== owner.key) continue;

