@@ -1,4 +1,12 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES as NODE_TYPES,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
+
+// Bound once: each read of the package export goes through several re-export getters, and the
+// model compares node types on every node it visits (about 5 % of lint time when bundled).
+const AST_NODE_TYPES = NODE_TYPES;
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
@@ -350,3 +358,15 @@ export function isFunctionNode(
     node.type === AST_NODE_TYPES.FunctionExpression
   );
 }
+
+/**
+ * Keys that hold no child node. ESLint's `Program` also carries every token and comment, which
+ * look like nodes (they have a string `type`) and outnumber the nodes several times over.
+ */
+export const SKIPPED_KEYS: ReadonlySet<string> = new Set([
+  'parent',
+  'loc',
+  'range',
+  'tokens',
+  'comments',
+]);
