@@ -49,6 +49,12 @@ interface CachedModule {
 
 const modules = new Map<string, CachedModule>();
 const fileLists = new Map<string, { files: string[]; at: number }>();
+/**
+ * Project-wide text searches and project roots, trusted as long as listings are: every lint of
+ * a router file asks them again, and answering meant a stat and a read of every project file.
+ */
+const mentions = new Map<string, { files: string[]; at: number }>();
+const rootOfDir = new Map<string, { root: string; at: number }>();
 /** How long a project file listing is trusted when nobody clears the cache (CLI runs). */
 const LISTING_TTL_MS = 10_000;
 
@@ -56,6 +62,8 @@ const LISTING_TTL_MS = 10_000;
 export function clearProjectGraphCache(): void {
   modules.clear();
   fileLists.clear();
+  mentions.clear();
+  rootOfDir.clear();
 }
 
 function stat(file: string): { mtimeMs: number; size: number; isFile: boolean } | undefined {
@@ -357,14 +365,22 @@ function exportTarget(node: TSESTree.Node): string | undefined {
 
 /** The nearest folder above a file holding a `package.json` (the project), or the file's folder. */
 export function projectRoot(file: string): string {
-  let dir = dirname(file);
+  const start = dirname(file);
+  const cached = rootOfDir.get(start);
+  if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.root;
+  let root = start;
+  let dir = start;
   for (let i = 0; i < 30; i++) {
-    if (stat(join(dir, 'package.json'))?.isFile) return dir;
+    if (stat(join(dir, 'package.json'))?.isFile) {
+      root = dir;
+      break;
+    }
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  return dirname(file);
+  rootOfDir.set(start, { root, at: Date.now() });
+  return root;
 }
 
 /**
@@ -420,6 +436,9 @@ export function projectFiles(root: string): string[] {
 
 /** Project files whose text contains a string: a cheap filter before parsing. */
 export function projectFilesMentioning(root: string, needle: string): string[] {
+  const key = `${root}\0${needle}`;
+  const cached = mentions.get(key);
+  if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.files;
   const found: string[] = [];
   for (const file of projectFiles(root)) {
     const s = stat(file);
@@ -437,6 +456,7 @@ export function projectFilesMentioning(root: string, needle: string): string[] {
     }
     if (text.includes(needle)) found.push(file);
   }
+  mentions.set(key, { files: found, at: Date.now() });
   return found;
 }
 
