@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { RestartPolicy } from './restartPolicy';
 import {
+  CloseAction,
+  ErrorAction,
   ExecuteCommandRequest,
   LanguageClient,
   type LanguageClientOptions,
@@ -19,6 +22,7 @@ interface ScanResult {
 }
 
 let client: LanguageClient | undefined;
+const restartPolicy = new RestartPolicy();
 
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -39,6 +43,19 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     traceOutputChannel: output,
     synchronize: { configurationSection: 'healthData' },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    errorHandler: {
+      // A malformed message is not a reason to stop: the server keeps its own state.
+      error: () => ({ action: ErrorAction.Continue, handled: true }),
+      closed: () => {
+        const decision = restartPolicy.onServerClosed(Date.now());
+        output.warn(decision.message);
+        if (decision.notify) void vscode.window.showWarningMessage(decision.message);
+        return {
+          action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart,
+          handled: true,
+        };
+      },
+    },
     // A function, so that a restart after trust is granted sends the new trust state.
     initializationOptions: () => ({
       trusted: vscode.workspace.isTrusted,
@@ -118,7 +135,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('healthData.openRuleDocs', (url: unknown) => {
       if (typeof url === 'string') void vscode.env.openExternal(vscode.Uri.parse(url));
     }),
-    vscode.commands.registerCommand('healthData.restartServer', () => client?.restart()),
+    vscode.commands.registerCommand('healthData.restartServer', () => {
+      restartPolicy.reset();
+      return client?.restart();
+    }),
     // Restricted mode ignores healthdata.config.json; once trusted, the server reads it.
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
   );
