@@ -14,6 +14,7 @@ import {
 import { resolveImport } from '../model/imports';
 import { TERMINOLOGY_URI_PREFIXES } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
+import { noteRelated, provenanceRelated } from '../model/related';
 
 type Options = [{ checkDatabaseTls?: boolean }];
 type MessageIds =
@@ -324,6 +325,7 @@ export default createRule<Options, MessageIds>({
         data: { origin: url.origin, scheme: `${url.scheme}://`, data },
         suggest: httpSuggestions(url),
       });
+      noteRelated(context, urlNode, provenanceRelated(taint));
     }
 
     /** curl/wget/lftp run with a cleartext URL among their arguments. */

@@ -5,6 +5,7 @@ import { type HealthModel, healthModel, type Taint } from '../model';
 import { calleeName, memberChain, propertyName, resolveVariable, unwrap } from '../model/ast';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
+import { noteRelated, provenanceRelated } from '../model/related';
 
 type Options = [{ loggers?: string[] }];
 type MessageIds =
@@ -418,6 +419,7 @@ export default createRule<Options, MessageIds>({
         data: { data, sink: sink.name },
         suggest: sink.kind === 'log' ? suggestionsFor(model, node, property) : [],
       });
+      noteRelated(context, property ?? node, provenanceRelated(taint));
     }
 
     function isMorgan(model: HealthModel, callee: TSESTree.Node): boolean {

@@ -15,6 +15,14 @@ import {
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import { describeLiteralForMessage } from '../util/redact';
+import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
+
+/** A write of patient data into a folder, with its provenance as plain locations. */
+interface PatientWrite {
+  folderWords: string[];
+  data: string;
+  related: RelatedLocation[];
+}
 
 type MessageIds = 'publicFolder' | 'publicWrittenFolder' | 'addAuthMiddleware';
 
@@ -123,7 +131,7 @@ export default createRule<[], MessageIds>({
         const m = getModel();
         const extra = m.config.auth.middleware;
         const routes = discoverRoutes(program);
-        let writes: { folderWords: string[]; data: string }[] | undefined;
+        let writes: PatientWrite[] | undefined;
         for (const { call, server, folder } of found) {
           const parts = pathParts(folder, 0);
           const segments = parts
@@ -142,10 +150,12 @@ export default createRule<[], MessageIds>({
             if (word) break;
           }
           let written: string | undefined;
+          let writtenBy: PatientWrite | undefined;
           if (!word) {
             writes ??= patientWrites(program, m);
             const last = segments[segments.length - 1]!;
-            written = writes.find((w) => w.folderWords.includes(last))?.data;
+            writtenBy = writes.find((w) => w.folderWords.includes(last));
+            written = writtenBy?.data;
           }
           if (!word && !written) continue;
           const mountPath = useMountOf(call);
@@ -165,6 +175,7 @@ export default createRule<[], MessageIds>({
               data: { server, folder: display, data: written! },
               suggest,
             });
+            noteRelated(context, call, writtenBy?.related ?? []);
           }
         }
       },
@@ -254,11 +265,8 @@ export default createRule<[], MessageIds>({
     }
 
     /** Folders this file writes patient data to, as path words, with what is written. */
-    function patientWrites(
-      program: TSESTree.Program,
-      m: HealthModel,
-    ): { folderWords: string[]; data: string }[] {
-      const result: { folderWords: string[]; data: string }[] = [];
+    function patientWrites(program: TSESTree.Program, m: HealthModel): PatientWrite[] {
+      const result: PatientWrite[] = [];
       walk(program, (node) => {
         if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
         const callee = node.callee;
@@ -282,7 +290,18 @@ export default createRule<[], MessageIds>({
         const words = pathParts(target, 0)
           .flatMap((p) => p.split(/[\\/]+/))
           .filter(Boolean);
-        result.push({ folderWords: words, data: m.provenance.describe(taint) });
+        result.push({
+          folderWords: words,
+          data: m.provenance.describe(taint),
+          related: [
+            ...provenanceRelated(taint),
+            {
+              loc: node.loc,
+              message: 'The patient data is written into the served folder here',
+              kind: 'step',
+            },
+          ],
+        });
         return undefined;
       });
       return result;

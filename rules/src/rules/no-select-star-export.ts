@@ -23,6 +23,7 @@ import {
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import { describeLiteralForMessage } from '../util/redact';
+import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
 
 type Options = [{ reportOutsideExportContext?: boolean }];
 type MessageIds =
@@ -1281,6 +1282,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         if (findings.length === 0) return;
         const reasons = new Map<Finding, string>();
+        const paths = new Map<Finding, RelatedLocation[]>();
         for (const finding of findings) {
           const ctx = model().exportContextOf(finding.read);
           if (ctx) reasons.set(finding, contextText(ctx));
@@ -1295,11 +1297,21 @@ export default createRule<Options, MessageIds>({
               if (!taint) continue;
               for (const finding of waiting) {
                 if (reasons.has(finding)) continue;
-                if (contains(finding.read, taint.source) || contains(taint.source, finding.read))
+                if (contains(finding.read, taint.source) || contains(taint.source, finding.read)) {
+                  const sinkName = calleeName(sink.callee) ?? 'an export';
                   reasons.set(
                     finding,
-                    `and its rows reach \`${calleeName(sink.callee) ?? 'an export'}\` (line ${sink.loc.start.line})`,
+                    `and its rows reach \`${sinkName}\` (line ${sink.loc.start.line})`,
                   );
+                  paths.set(finding, [
+                    ...provenanceRelated(taint),
+                    {
+                      loc: arg.loc,
+                      message: `The rows reach \`${sinkName}\` here`,
+                      kind: 'step',
+                    },
+                  ]);
+                }
               }
             }
           }
@@ -1328,6 +1340,7 @@ export default createRule<Options, MessageIds>({
             },
             suggest: finding.suggest(index),
           });
+          noteRelated(context, finding.loc, paths.get(finding) ?? []);
         }
       },
     };

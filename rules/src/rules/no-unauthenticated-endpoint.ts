@@ -36,6 +36,7 @@ import { tokenize } from '../model/tokens';
 import { FHIR_PATIENT_RESOURCES } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
 import { describeLiteralForMessage } from '../util/redact';
+import { noteRelated } from '../model/related';
 
 type Options = [{ reportUnknownMounts?: boolean }];
 type MessageIds =
@@ -317,10 +318,18 @@ export default createRule<Options, MessageIds>({
       const verdict = ownerVerdict(mount.parent, mount.call.range[0], mount.path, a, extra, 0);
       if (verdict.kind !== 'exposed') return;
       const fix = getModel().config.auth.fix;
+      // The exposed route lives in the mounted module: the editor and SARIF link to it there.
+      noteRelated(context, mount.child, [
+        {
+          filename: exposed.file,
+          loc: exposed.loc,
+          message: `${exposed.route} is defined here and serves patient data without authentication once mounted`,
+        },
+      ]);
       context.report({
         node: mount.child,
         messageId: 'mountedWithoutAuth',
-        data: { router: foreign.owner.name, file: foreign.specifier, route: exposed },
+        data: { router: foreign.owner.name, file: foreign.specifier, route: exposed.route },
         suggest: fix
           ? [
               {
@@ -1275,6 +1284,14 @@ function paramOwner(fn: Fn, routes: ProgramRoutes): Owner | undefined {
  * The first patient-data route of a foreign owner that its own module leaves unauthenticated
  * (`GET /api/patients/:id`), following its own mounts a few levels down.
  */
+/** A route of a mounted module that serves patient data with no authentication on its way. */
+interface ExposedRoute {
+  /** `GET /patients/:id`, as messages show it. */
+  route: string;
+  file: string;
+  loc: TSESTree.SourceLocation;
+}
+
 function exposedRoute(
   foreign: ForeignOwner,
   classifier: Classifier,
@@ -1282,7 +1299,7 @@ function exposedRoute(
   extra: readonly string[],
   depth: number,
   seen: Set<string>,
-): string | undefined {
+): ExposedRoute | undefined {
   const id = `${foreign.module.file}#${foreign.owner.key}`;
   if (seen.has(id) || depth > MAX_MOUNT_DEPTH) return undefined;
   seen.add(id);
@@ -1314,7 +1331,11 @@ function exposedRoute(
     );
     if (ownAuth) continue;
     if (!foreignScope(path, fn, a)) continue;
-    return `${route.method.toUpperCase()} ${path === undefined ? '(dynamic path)' : pathForMessage(path)}`;
+    return {
+      route: `${route.method.toUpperCase()} ${path === undefined ? '(dynamic path)' : pathForMessage(path)}`,
+      file: module.file,
+      loc: route.call.loc,
+    };
   }
   for (const mount of routes.mounts) {
     if (mount.parent.key !== owner.key) continue;

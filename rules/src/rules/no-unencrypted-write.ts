@@ -21,6 +21,7 @@ import {
 } from '../model/imports';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
+import { noteRelated, provenanceRelated } from '../model/related';
 
 type Options = [{ checkDatabaseWrites?: boolean }];
 type MessageIds =
@@ -718,6 +719,7 @@ export default createRule<Options, MessageIds>({
         data: { data, sink: sink.name, store: sink.store ?? '' },
         suggest,
       });
+      noteRelated(context, sink.at ?? first.node, provenanceRelated(first.taint));
     }
 
     /** The statement that is nothing but this write, when removing it keeps the code valid. */
@@ -937,6 +939,7 @@ export default createRule<Options, MessageIds>({
     ): void {
       if (!isStoredValue(value) || isEncryptedValue(value)) return;
       const helper = getModel().config.encryption.fix;
+      noteRelated(context, reportAt, provenanceRelated(getModel().provenance.trace(value)));
       context.report({
         node: reportAt,
         messageId: 'databaseField',

@@ -5,6 +5,7 @@ import { resolveGlobal, resolveImport, withoutDefault } from '../model/imports';
 import { tokenize } from '../model/tokens';
 import { VOCABULARY } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
+import { noteRelated, provenanceRelated } from '../model/related';
 
 type MessageIds = 'unkeyedHash' | 'reversibleEncoding' | 'useHmac';
 
@@ -471,6 +472,7 @@ export default createRule<[], MessageIds>({
             ? [{ messageId: 'useHmac', fix: suggestionFix(transform.suggestion) }]
             : [],
         });
+        noteRelated(context, transform.node, provenanceRelated(taint));
       },
     };
   },

@@ -14,6 +14,7 @@ import { discoverRoutes } from '../model/routes';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import { describeLiteralForMessage } from '../util/redact';
+import { noteRelated } from '../model/related';
 
 type MessageIds = 'routeWithoutAudit' | 'exportWithoutAudit';
 
@@ -349,6 +350,17 @@ export default createRule<[], MessageIds>({
               data: { name: unit.name ?? 'This export routine', data },
             });
           }
+          // Where the missing audit call belongs: the first line of the handler or routine.
+          const head = unit.node.loc.start;
+          const headLine = context.sourceCode.lines[head.line - 1] ?? '';
+          noteRelated(context, read.node, [
+            {
+              loc: { start: head, end: { line: head.line, column: headLine.length } },
+              message: unit.route
+                ? 'This route handler reads patient records and records no access audit'
+                : 'This export routine reads patient records and records no access audit',
+            },
+          ]);
         }
       },
     };

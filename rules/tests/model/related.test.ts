@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import * as parser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Linter } from 'eslint';
+import plugin from '../../src/index';
 import { healthModel } from '../../src/model';
 import {
   clearRelated,
@@ -176,5 +179,30 @@ describe('related locations side channel', () => {
     assert.deepEqual(relatedFor('/repo/f0.ts', query), []);
     assert.equal(relatedFor('/repo/f1.ts', query).length, 1);
     assert.equal(relatedFor(`/repo/f${MAX_FILES}.ts`, query).length, 1);
+  });
+});
+
+describe('related locations of the shipped rules on the seed codebase', () => {
+  before(() => clearRelated());
+
+  it('a clear-text write of the migration extract points back at the query of the patient tables', () => {
+    const file = resolve(__dirname, '../../../seeds/vulnerable/migration/migration-exporter.ts');
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    const queryLine = lines.findIndex((l) => l.includes('const resultats = await pool.query(')) + 1;
+    const writeLine =
+      lines.findIndex((l) => l.includes('await writeFile(`${stagingPath}.resultats')) + 1;
+    assert.ok(queryLine > 0 && writeLine > queryLine, 'the seed still has its query and its write');
+    const linter = new Linter({ configType: 'flat', cwd: resolve(__dirname, '../../..') });
+    const messages = linter.verify(text, [plugin.configs.recommended as never], file);
+    const write = messages.find(
+      (m) => m.ruleId === 'health-data/no-unencrypted-write' && m.line === writeLine,
+    );
+    assert.ok(write, JSON.stringify(messages.map((m) => [m.ruleId, m.line])));
+    const related = relatedFor(file, write, { text });
+    assert.equal(related[0]?.kind, 'source');
+    assert.equal(related[0]?.loc.start.line, queryLine);
+    assert.match(related[0]!.message, /query of `patients`, `resultats`/);
+    assert.equal(related[0]?.filename, undefined, 'the source is in the linted file itself');
   });
 });
