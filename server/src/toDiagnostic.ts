@@ -4,7 +4,9 @@ import {
   DiagnosticSeverity,
   type Range,
 } from 'vscode-languageserver';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { relatedFor } from '../../rules/src/model/related';
 import type { LintMessage } from './lintEngine';
 
 /** Every diagnostic this server publishes carries this source. */
@@ -31,10 +33,43 @@ export interface ToDiagnosticOptions {
   /** `meta.docs.url` of a rule; the diagnostic code links there. */
   docsUrl: (ruleId: string) => string | undefined;
   /**
-   * The hook for related locations (provenance path, cross-file facts). ESLint messages do not
-   * carry them yet, so the default supplies none.
+   * The hook for related locations (provenance path, cross-file facts). By default they come from
+   * what the rules noted while linting the document (ESLint messages cannot carry them).
    */
   relatedLocations?: (message: LintMessage, document: TextDocument) => RelatedLocation[];
+  /** The filename the document was linted as, when it is not the path of its file: URI. */
+  filename?: string;
+}
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The related locations the rules noted for a message of the document's latest lint: the
+ * provenance path in this document, cross-file facts (a mount site) in others. Nothing when the
+ * notes come from another text than the document's.
+ */
+export function notedLocations(
+  message: LintMessage,
+  document: TextDocument,
+  filename = pathOf(document.uri),
+): RelatedLocation[] {
+  if (!filename || !message.ruleId) return [];
+  return relatedFor(filename, message, { text: document.getText() }).map((item) => ({
+    uri: item.filename ? pathToFileURL(item.filename).href : document.uri,
+    // ESTree lines are 1-based, columns 0-based UTF-16 units like LSP characters.
+    range: {
+      start: { line: item.loc.start.line - 1, character: item.loc.start.column },
+      end: { line: item.loc.end.line - 1, character: item.loc.end.column },
+    },
+    message: item.message,
+  }));
 }
 
 /** A 1-based ESLint coordinate, or undefined when it is missing or not a number. */
@@ -109,7 +144,10 @@ export function toDiagnostic(
       message: `Suggestion: ${suggestion.desc}`,
     });
   }
-  for (const location of options.relatedLocations?.(message, document) ?? []) {
+  const locations = options.relatedLocations
+    ? options.relatedLocations(message, document)
+    : notedLocations(message, document, options.filename);
+  for (const location of locations) {
     related.push({
       location: { uri: location.uri, range: location.range },
       message: location.message,
