@@ -9,14 +9,27 @@ import {
   propertyName,
   resolveVariable,
 } from '../model/ast';
-import { type HealthModel, healthModel, type SqlStatement, staticString, unwrap } from '../model';
+import {
+  type HealthModel,
+  healthModel,
+  type PatientRead,
+  type SqlStatement,
+  staticString,
+  type Taint,
+  unwrap,
+} from '../model';
 import { scanSql, tablesRead } from '../model/sql';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import { describeLiteralForMessage } from '../util/redact';
 
 type Options = [{ requireDeletionOnFailure?: boolean; reportSourceMigration?: boolean }];
-type MessageIds = 'notDeleted' | 'deletedOnlyOnSuccess' | 'sourceNotPurged' | 'deleteInFinally';
+type MessageIds =
+  | 'notDeleted'
+  | 'deletedOnlyOnSuccess'
+  | 'sourceNotPurged'
+  | 'sourceKeptAfterBulkCopy'
+  | 'deleteInFinally';
 
 type SinkKind = 'file' | 'table' | 'object';
 type FunctionNode =
@@ -221,6 +234,35 @@ const INLINE_CALLBACK_CALLS = new Set([
 /** Events whose listeners run even when the transfer fails. */
 const ALWAYS_EVENTS = new Set(['close']);
 
+/** Bulk writes of rows into a table, model or collection: Prisma, Sequelize, MongoDB, knex, TypeORM. */
+const BULK_INSERTS = new Set([
+  'createMany',
+  'createManyAndReturn',
+  'bulkCreate',
+  'insertMany',
+  'insert',
+  'batchInsert',
+  'bulkInsert',
+  'save',
+]);
+/** Bulk inserts whose first argument names the table: knex `batchInsert`, Sequelize `bulkInsert`. */
+const TABLE_FIRST_INSERTS = new Set(['batchInsert', 'bulkInsert']);
+
+/** ORM and driver calls that remove rows, documents or a whole table of a model or collection. */
+const ORM_DELETES = new Set([
+  'deleteMany',
+  'deleteAll',
+  'destroy',
+  'remove',
+  'delete',
+  'del',
+  'truncate',
+  'clear',
+  'drop',
+  'dropCollection',
+  'bulkDelete',
+]);
+
 export default createRule<Options, MessageIds>({
   name: 'require-delete-after-migration',
   meta: {
@@ -242,6 +284,8 @@ export default createRule<Options, MessageIds>({
         '`{{routine}}` deletes {{where}} (holding {{data}}) only when the transfer succeeds: a failed run leaves the extract behind; delete it in a `finally` block',
       sourceNotPurged:
         '`{{routine}}` copies {{data}} into {{where}} but never removes or schedules the purge of the source: the old system keeps every record after the migration (GDPR art. 5(1)(e))',
+      sourceKeptAfterBulkCopy:
+        '`{{routine}}` copies {{data}} into {{target}} but never removes or schedules the purge of {{source}}: the source copy stays behind after the migration (CNIL SAN-2022-009: no deletion after migration; GDPR art. 5(1)(e))',
       deleteInFinally: 'Delete {{where}} in a `finally` block: `{{deletion}}`',
     },
     schema: [
@@ -1708,6 +1752,357 @@ export default createRule<Options, MessageIds>({
         .join('\n');
     }
 
+    // ---- bulk copies into a target system -----------------------------------------------------
+
+    /** One step of a receiver chain, with the names that may say which model or table it is. */
+    interface Segment {
+      text: string;
+      names: string[];
+    }
+
+    /** A bulk insert of rows read from one system into another client or model. */
+    interface BulkCopy {
+      node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+      data: string;
+      target: string;
+      targetKey: string[];
+      sourceChain: string[];
+      sourceKey: string[];
+      sourceTables: string[];
+      source: string;
+    }
+
+    /** What a call or SQL tag runs on, from its root: `target.patient`, `client.db('new_lis')`. */
+    function receiverChain(node: TSESTree.Node): Segment[] | undefined {
+      const expr = unwrap(node);
+      if (expr.type === AST_NODE_TYPES.TaggedTemplateExpression) return chainOf(expr.tag, 0);
+      if (expr.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const callee = unwrap(expr.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression
+        ? chainOf(callee.object, 0)
+        : undefined;
+    }
+
+    function chainOf(node: TSESTree.Node, depth: number): Segment[] | undefined {
+      const segments: Segment[] = [];
+      let current = unwrap(node);
+      for (let guard = 0; guard < 32; guard++) {
+        if (current.type === AST_NODE_TYPES.MemberExpression) {
+          const prop = propertyName(current);
+          segments.push({
+            text:
+              prop !== undefined && !current.computed ? `.${prop}` : `[${flat(current.property)}]`,
+            names: prop ? [prop] : [],
+          });
+          current = unwrap(current.object);
+        } else if (current.type === AST_NODE_TYPES.CallExpression) {
+          const first = current.arguments[0] && unwrap(current.arguments[0]);
+          const names =
+            first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string'
+              ? [first.value]
+              : first?.type === AST_NODE_TYPES.Identifier
+                ? [first.name]
+                : [];
+          segments.push({ text: `(${current.arguments.map(flat).join(',')})`, names });
+          current = unwrap(current.callee);
+        } else if (current.type === AST_NODE_TYPES.AwaitExpression) {
+          current = unwrap(current.argument);
+        } else if (current.type === AST_NODE_TYPES.Identifier) {
+          const alias = depth < 4 ? aliasOf(current) : undefined;
+          const root = alias
+            ? chainOf(alias, depth + 1)
+            : [{ text: current.name, names: [current.name] }];
+          return root && [...root, ...segments.reverse()];
+        } else {
+          // `this`, `new DataSource(cfg)`: the root as written.
+          return [{ text: flat(current), names: [] }, ...segments.reverse()];
+        }
+      }
+      return undefined;
+    }
+
+    function flat(node: TSESTree.Node): string {
+      return sourceCode.getText(node).replace(/\s+/g, '');
+    }
+
+    /**
+     * A const bound to a handle taken from another one (`const repo = target.getRepository(Patient)`,
+     * `const db = client.db('new_lis')`); factories (`knex(cfg)`, `new PrismaClient()`) make new roots.
+     */
+    function aliasOf(id: TSESTree.Identifier): TSESTree.Node | undefined {
+      const def = resolveVariable(scopeOf(id), id)?.defs[0];
+      if (
+        def?.type !== 'Variable' ||
+        def.parent?.kind !== 'const' ||
+        def.node.id.type !== AST_NODE_TYPES.Identifier ||
+        !def.node.init
+      )
+        return undefined;
+      let init = unwrap(def.node.init);
+      if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrap(init.argument);
+      if (init.type === AST_NODE_TYPES.MemberExpression) return init;
+      if (
+        init.type === AST_NODE_TYPES.CallExpression &&
+        unwrap(init.callee).type === AST_NODE_TYPES.MemberExpression
+      )
+        return init;
+      return undefined;
+    }
+
+    /**
+     * The client part of a chain: what comes before its patient model or table and the method
+     * selecting it (`target` in `target.patient`, `client.db('old_lis')` in
+     * `client.db('old_lis').collection('patients')`), or the model itself when it is the root.
+     */
+    function clientKey(chain: Segment[]): string[] {
+      let index = chain.findIndex((s) =>
+        s.names.some((n) => getModel().provenance.isPatientTable(n)),
+      );
+      if (index < 0) return chain.map((s) => s.text);
+      if (
+        index >= 2 &&
+        chain[index]!.text.startsWith('(') &&
+        chain[index - 1]!.text.startsWith('.')
+      )
+        index -= 1;
+      return chain.slice(0, Math.max(index, 1)).map((s) => s.text);
+    }
+
+    /** One chain is the other or leads to it: the same client, database or model. */
+    function sameSystem(a: string[], b: string[]): boolean {
+      const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+      return short.every((text, index) => long[index] === text);
+    }
+
+    /** `patients`, `"Patient"`, `old_patients` and `OldPatient` name the same table. */
+    function sameTable(a: string, b: string): boolean {
+      const norm = (t: string) =>
+        normalTable(t)
+          .replace(/[^a-z0-9]/g, '')
+          .replace(/s$/, '');
+      return norm(a) === norm(b);
+    }
+
+    /** The rows a bulk insert writes, and how its message names the place it writes them to. */
+    function bulkInsert(
+      call: TSESTree.CallExpression,
+    ): { values: TSESTree.Node[]; target: string } | undefined {
+      const name = calleeName(call.callee);
+      const callee = unwrap(call.callee);
+      if (!name || !BULK_INSERTS.has(name) || callee.type !== AST_NODE_TYPES.MemberExpression)
+        return undefined;
+      // A statement builder passed to a driver (`db.none(pgp.helpers.insert(rows, cs))`) writes nothing itself.
+      const parent = call.parent;
+      if (
+        (parent?.type === AST_NODE_TYPES.CallExpression ||
+          parent?.type === AST_NODE_TYPES.NewExpression) &&
+        parent.arguments.includes(call)
+      )
+        return undefined;
+      const args = call.arguments.filter(
+        (a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement,
+      );
+      if (!args.length) return undefined;
+      if (name === 'save') {
+        // Google Cloud Storage `bucket(b).file(k).save(data)` uploads an object: not a table.
+        const chain = receiverChain(call);
+        if (chain && chain.length >= 2 && chain[chain.length - 2]!.text === '.file')
+          return undefined;
+      }
+      const receiver = describeLiteralForMessage(sourceCode.getText(callee.object), 60);
+      if (TABLE_FIRST_INSERTS.has(name)) {
+        const table = staticString(args[0]!, scopeOf);
+        return {
+          values: args.slice(1),
+          target: table ? `\`${table.text}\` through \`${receiver}\`` : `\`${receiver}\``,
+        };
+      }
+      // Prisma `createMany({ data })`, or the rows themselves.
+      const data = name.startsWith('createMany') ? findProperty(args[0], 'data')?.value : undefined;
+      return { values: data ? [data] : args, target: `\`${receiver}\`` };
+    }
+
+    /** `INSERT … VALUES` run through a driver or SQL tag, with the values it is given. */
+    function sqlInsert(
+      entry: (typeof sqlNodes)[number],
+    ): { values: TSESTree.Node[]; target: string } | undefined {
+      let sqlExpr = unwrap(entry.sql);
+      let values: TSESTree.Node[] =
+        entry.node.type === AST_NODE_TYPES.CallExpression ? entry.node.arguments.slice(1) : [];
+      let sql = getModel().provenance.sqlOf(sqlExpr);
+      if (!sql && sqlExpr.type === AST_NODE_TYPES.CallExpression && sqlExpr.arguments[0]) {
+        // pg-format and friends: `format('INSERT INTO patients … VALUES %L', rows)`.
+        values = sqlExpr.arguments.slice(1);
+        sqlExpr = sqlExpr.arguments[0];
+        sql = getModel().provenance.sqlOf(sqlExpr);
+      }
+      if (entry.tagged && sqlExpr.type === AST_NODE_TYPES.TemplateLiteral)
+        values = sqlExpr.expressions;
+      const statement = sql?.statements.find(
+        (s) => s.kind === 'insert' && s.selects.length === 0 && s.target,
+      );
+      if (!statement?.target || !values.length) return undefined;
+      const through =
+        entry.node.type === AST_NODE_TYPES.TaggedTemplateExpression
+          ? entry.node.tag
+          : entry.node.type === AST_NODE_TYPES.CallExpression &&
+              entry.node.callee.type === AST_NODE_TYPES.MemberExpression
+            ? entry.node.callee.object
+            : undefined;
+      if (!through) return undefined;
+      return {
+        values,
+        target: `\`${describeLiteralForMessage(statement.target)}\` through \`${text(through)}\``,
+      };
+    }
+
+    /** A bulk insert whose rows come from a patient read on another client or model. */
+    function bulkCopy(
+      node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression,
+      insert: { values: TSESTree.Node[]; target: string },
+    ): BulkCopy | undefined {
+      const targetChain = receiverChain(node);
+      if (!targetChain) return undefined;
+      const targetKey = clientKey(targetChain);
+      for (const value of insert.values) {
+        if (value.type === AST_NODE_TYPES.SpreadElement) continue;
+        const found = readBehind(value);
+        if (!found) continue;
+        const { at, read, taint } = found;
+        const sourceChain = receiverChain(at);
+        if (!sourceChain) continue;
+        const sourceKey = clientKey(sourceChain);
+        // A copy inside one system is a staging table's business, not a migration.
+        if (sameSystem(sourceKey, targetKey)) return undefined;
+        const client = sourceKey.join('');
+        const tables = [...new Set(read.tables)];
+        const named = tables.map((t) => `\`${describeLiteralForMessage(t)}\``).join(', ');
+        return {
+          node,
+          data: getModel().provenance.describe(taint),
+          target: insert.target,
+          targetKey,
+          sourceChain: sourceChain.map((s) => s.text),
+          sourceKey,
+          sourceTables: tables,
+          source:
+            tables.length === 1 && tables[0] === client
+              ? named
+              : `${named} in \`${describeLiteralForMessage(client)}\``,
+        };
+      }
+      return undefined;
+    }
+
+    /** The patient read a value's rows come from, along its taint or, failing that, its definitions. */
+    function readBehind(
+      value: TSESTree.Node,
+    ): { at: TSESTree.Node; read: PatientRead; taint: Taint } | undefined {
+      const taint = getModel().provenance.trace(value);
+      if (!taint) return undefined;
+      for (const at of [taint.source, ...taint.steps]) {
+        const read = getModel().provenance.patientRead(at);
+        if (read) return { at, read, taint };
+      }
+      // A variable named after its content (`dossiers`) is a taint source itself: look behind it.
+      let current: TSESTree.Node | undefined = unwrap(value);
+      for (let depth = 0; current && depth < 8; depth++) {
+        const read = getModel().provenance.patientRead(current);
+        if (read) {
+          const own = getModel().provenance.trace(current);
+          return own ? { at: current, read, taint: own } : undefined;
+        }
+        if (current.type === AST_NODE_TYPES.Identifier) {
+          const def: TSESLint.Scope.Definition | undefined = resolveVariable(
+            scopeOf(current),
+            current,
+          )?.defs[0];
+          current = def?.type === 'Variable' && def.node.init ? unwrap(def.node.init) : undefined;
+        } else if (current.type === AST_NODE_TYPES.AwaitExpression) {
+          current = unwrap(current.argument);
+        } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+          current = unwrap(current.object);
+        } else if (
+          current.type === AST_NODE_TYPES.CallExpression &&
+          current.callee.type === AST_NODE_TYPES.MemberExpression
+        ) {
+          // `rows.map(toTarget)`, `docs.slice(0, n)`: the same records, reshaped.
+          current = unwrap(current.callee.object);
+        } else {
+          current = undefined;
+        }
+      }
+      return undefined;
+    }
+
+    /** ORM removals of a model's rows: `source.patient.deleteMany()`, `OldPatient.destroy(…)`. */
+    function ormDeletion(call: TSESTree.CallExpression): Deletion | undefined {
+      const name = calleeName(call.callee);
+      if (!name || !ORM_DELETES.has(name)) return undefined;
+      if (unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const first = call.arguments[0];
+      const named =
+        (name === 'bulkDelete' || name === 'dropCollection') && first
+          ? staticString(first, scopeOf)?.text
+          : undefined;
+      const table = named ?? getModel().provenance.modelInChain(call.callee);
+      return { node: call, kinds: ['table'], table, recursive: false, helper: false };
+    }
+
+    /** A removal or scheduled purge of the copied source, not of the target. */
+    function purgesSource(deletion: Deletion, copy: BulkCopy): boolean {
+      if (deletion.helper) return true;
+      if (!deletion.kinds.includes('table')) return false;
+      const chain = receiverChain(deletion.node);
+      const key = chain && clientKey(chain);
+      if (key && sameSystem(key, copy.targetKey) && !sameSystem(key, copy.sourceKey)) return false;
+      if (deletion.table !== undefined)
+        return copy.sourceTables.some((t) => sameTable(t, deletion.table!));
+      // `legacyRepo.clear()`: the very handle the rows were read from.
+      return chain !== undefined && chain.map((s) => s.text).join('') === copy.sourceChain.join('');
+    }
+
+    function reportBulkCopies() {
+      const copies: BulkCopy[] = [];
+      const ormDeletions: Deletion[] = [];
+      // GCS `file(k).save(data)` and its kin are staging writes, reported as such.
+      const staged = new Set(candidates.map((c) => c.node));
+      for (const call of calls) {
+        if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+        const removal = ormDeletion(call);
+        if (removal) ormDeletions.push(removal);
+        const insert = staged.has(call) ? undefined : bulkInsert(call);
+        if (!insert || !inExportContext(call)) continue;
+        const copy = bulkCopy(call, insert);
+        if (copy) copies.push(copy);
+      }
+      for (const entry of sqlNodes) {
+        if (
+          entry.node.type !== AST_NODE_TYPES.CallExpression &&
+          entry.node.type !== AST_NODE_TYPES.TaggedTemplateExpression
+        )
+          continue;
+        const insert = sqlInsert(entry);
+        if (!insert || !inExportContext(entry.node)) continue;
+        const copy = bulkCopy(entry.node, insert);
+        if (copy) copies.push(copy);
+      }
+      const all = [...deletions, ...ormDeletions];
+      for (const copy of copies) {
+        const routine = routineOf(copy.node);
+        if (reachable(routine, all).some(({ deletion }) => purgesSource(deletion, copy))) continue;
+        const routineName =
+          (routine.type === AST_NODE_TYPES.Program ? undefined : functionName(routine)) ??
+          getModel().exportContextOf(copy.node)?.name ??
+          'this code';
+        context.report({
+          node: copy.node,
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: { routine: routineName, data: copy.data, target: copy.target, source: copy.source },
+        });
+      }
+    }
+
     // ---- traversal ----------------------------------------------------------------------------
 
     const candidates: Staging[] = [];
@@ -1786,6 +2181,7 @@ export default createRule<Options, MessageIds>({
             data,
           );
         }
+        if (reportSourceMigration) reportBulkCopies();
       },
     };
   },

@@ -3,6 +3,7 @@ import { createRuleTester } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 const STRICT = [{ requireDeletionOnFailure: true, reportSourceMigration: true }] as const;
+const SOURCE_MIGRATION = [{ reportSourceMigration: true }] as const;
 
 ruleTester.run('require-delete-after-migration', rule, {
   valid: [
@@ -461,6 +462,174 @@ export function exportPatients(patients: Patient[], path: string) {
     throw error;
   }
   rmSync(path, { force: true });
+}
+`,
+    },
+    // bulk-prisma-purged
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(source: PrismaClient, target: PrismaClient) {
+  const rows = await source.patient.findMany();
+  await target.patient.createMany({ data: rows });
+  await source.patient.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+}
+`,
+    },
+    // bulk-sequelize-destroyed
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migrerPatients() {
+  const anciens = await AncienPatient.findAll({ raw: true });
+  await NouveauPatient.bulkCreate(anciens);
+  await AncienPatient.destroy({ where: {}, truncate: true });
+}
+`,
+    },
+    // bulk-mongodb-dropped
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migrateDossiers(sourceDb: Db, targetDb: Db) {
+  const docs = await sourceDb.collection('patients').find({}).toArray();
+  await targetDb.collection('patients').insertMany(docs);
+  await sourceDb.collection('patients').drop();
+}
+`,
+    },
+    // bulk-knex-source-deleted
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(sourceKnex: Knex, targetKnex: Knex) {
+  const rows = await sourceKnex('patients').select('id', 'nom', 'nir');
+  await targetKnex('patients').insert(rows);
+  await sourceKnex('patients').del();
+}
+`,
+    },
+    // bulk-knex-source-table-dropped
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(sourceKnex: Knex, targetKnex: Knex) {
+  const rows = await sourceKnex('patients').select('id', 'nom', 'nir');
+  await targetKnex.batchInsert('patients', rows, 500);
+  await sourceKnex.schema.dropTable('patients');
+}
+`,
+    },
+    // bulk-pg-truncated
+    {
+      options: SOURCE_MIGRATION,
+      code: `import format from 'pg-format';
+
+export async function migratePatients(oldPool: Pool, newPool: Pool) {
+  const { rows } = await oldPool.query('SELECT id, nom, nir FROM patients');
+  await newPool.query(format('INSERT INTO patients (id, nom, nir) VALUES %L', rows));
+  await oldPool.query('TRUNCATE patients');
+}
+`,
+    },
+    // bulk-scheduled-purge
+    {
+      options: SOURCE_MIGRATION,
+      settings: { healthData: { deletion: { helpers: ['scheduleDeletion'] } } },
+      code: `export async function migratePatients(source: PrismaClient, target: PrismaClient) {
+  const rows = await source.patient.findMany();
+  await target.patient.createMany({ data: rows });
+  await scheduleDeletion('lis-v1.patient', { after: '30d' });
+}
+`,
+    },
+    // bulk-typeorm-cleared
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(source: DataSource, target: DataSource) {
+  const legacyRepo = source.getRepository(Patient);
+  const rows = await legacyRepo.find();
+  await target.getRepository(Patient).save(rows);
+  await legacyRepo.clear();
+}
+`,
+    },
+    // bulk-purge-in-local-helper
+    {
+      options: SOURCE_MIGRATION,
+      code: `async function purgeSource(db: PrismaClient) {
+  await db.patient.deleteMany();
+}
+
+export async function migratePatients(source: PrismaClient, target: PrismaClient) {
+  const rows = await source.patient.findMany();
+  await target.patient.createMany({ data: rows });
+  await purgeSource(source);
+}
+`,
+    },
+    // bulk-same-client
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(prisma: PrismaClient) {
+  const rows = await prisma.patient.findMany();
+  await prisma.patientArchive.createMany({ data: rows });
+}
+`,
+    },
+    // bulk-same-mongo-db
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function exportPatients(db: Db) {
+  const docs = await db.collection('patients').find().toArray();
+  await db.collection('exports').insertMany(docs);
+}
+`,
+    },
+    // bulk-not-export-context
+    {
+      options: SOURCE_MIGRATION,
+      filename: 'src/cache/refresh.ts',
+      code: `export async function refreshCache(source: PrismaClient, cache: PrismaClient) {
+  const rows = await source.patient.findMany();
+  await cache.patient.createMany({ data: rows });
+}
+`,
+    },
+    // bulk-non-patient-rows
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migrateReferentiel(source: PrismaClient, target: PrismaClient) {
+  const rows = await source.analyseCode.findMany();
+  await target.analyseCode.createMany({ data: rows });
+}
+`,
+    },
+    // bulk-off-by-default
+    {
+      code: `export async function migratePatients(source: PrismaClient, target: PrismaClient) {
+  const rows = await source.patient.findMany();
+  await target.patient.createMany({ data: rows });
+}
+`,
+    },
+    // bulk-off-by-default-pg-format
+    {
+      code: `import format from 'pg-format';
+
+export async function migratePatients(oldPool: Pool, newPool: Pool) {
+  const { rows } = await oldPool.query('SELECT id, nom, nir FROM patients');
+  await newPool.query(format('INSERT INTO patients (id, nom, nir) VALUES %L', rows));
+}
+`,
+    },
+    // gcs-save-is-staging
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function exportPatients(pool: Pool, storage: Storage) {
+  const { rows } = await pool.query('SELECT id, nom, nir FROM patients');
+  const file = storage.bucket('lis-export-tmp').file('patients.json');
+  try {
+    await file.save(JSON.stringify(rows));
+    await notify();
+  } finally {
+    await file.delete({ ignoreNotFound: true });
+  }
 }
 `,
     },
@@ -1921,6 +2090,326 @@ export async function exportPatients(patients: Patient[], other: string) {
 `,
             },
           ],
+        },
+      ],
+    },
+    // bulk-prisma
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(source: PrismaClient, target: PrismaClient) {
+  const rows = await source.patient.findMany();
+  await target.patient.createMany({ data: rows });
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'migratePatients',
+            data: 'patient records from query of `patient` (line 2)',
+            target: '`target.patient`',
+            source: '`patient` in `source`',
+          },
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 50,
+          suggestions: [],
+        },
+      ],
+    },
+    // bulk-sequelize-fr
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migrerPatients() {
+  const anciens = await AncienPatient.findAll({ raw: true });
+  await NouveauPatient.bulkCreate(anciens);
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'migrerPatients',
+            data: 'patient records from query of `AncienPatient` (line 2)',
+            target: '`NouveauPatient`',
+            source: '`AncienPatient`',
+          },
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 43,
+          suggestions: [],
+        },
+      ],
+    },
+    // bulk-mongodb
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migrateDossiers(sourceDb: Db, targetDb: Db) {
+  const docs = await sourceDb.collection('patients').find({}).toArray();
+  await targetDb.collection('patients').insertMany(docs);
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'migrateDossiers',
+            data: 'patient records from query of `patients` (line 2)',
+            target: "`targetDb.collection('patients')`",
+            source: '`patients` in `sourceDb`',
+          },
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 57,
+          suggestions: [],
+        },
+      ],
+    },
+    // bulk-knex-insert
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(sourceKnex: Knex, targetKnex: Knex) {
+  const rows = await sourceKnex('patients').select('id', 'nom', 'nir');
+  await targetKnex('patients').insert(rows);
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'migratePatients',
+            data: 'patient records from query of `patients` (line 2)',
+            target: "`targetKnex('patients')`",
+            source: '`patients` in `sourceKnex`',
+          },
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 44,
+          suggestions: [],
+        },
+      ],
+    },
+    // bulk-knex-batch
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(sourceKnex: Knex, targetKnex: Knex) {
+  const rows = await sourceKnex('patients').select('id', 'nom', 'nir');
+  await targetKnex.batchInsert('patients', rows, 500);
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'migratePatients',
+            data: 'patient records from query of `patients` (line 2)',
+            target: '`patients` through `targetKnex`',
+            source: '`patients` in `sourceKnex`',
+          },
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 54,
+          suggestions: [],
+        },
+      ],
+    },
+    // bulk-typeorm-aliases
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(source: DataSource, target: DataSource) {
+  const legacyRepo = source.getRepository(Patient);
+  const targetRepo = target.getRepository(Patient);
+  const rows = await legacyRepo.find();
+  await targetRepo.save(rows);
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'migratePatients',
+            data: 'patient records from query of `Patient` (line 4)',
+            target: '`targetRepo`',
+            source: '`Patient` in `source`',
+          },
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+    },
+    // bulk-pg-format
+    {
+      options: SOURCE_MIGRATION,
+      code: `import format from 'pg-format';
+
+export async function migratePatients(oldPool: Pool, newPool: Pool) {
+  const { rows } = await oldPool.query('SELECT id, nom, nir FROM patients');
+  await newPool.query(
+    format(
+      'INSERT INTO patients (id, nom, nir) VALUES %L',
+      rows.map((r) => [r.id, r.nom, r.nir]),
+    ),
+  );
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'migratePatients',
+            data: 'name and social security number (NIR) from query of `patients` (line 4)',
+            target: '`patients` through `newPool`',
+            source: '`patients` in `oldPool`',
+          },
+          line: 5,
+          column: 9,
+          endLine: 10,
+          endColumn: 4,
+          suggestions: [],
+        },
+      ],
+    },
+    // bulk-mongo-two-databases
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(client: MongoClient) {
+  const docs = await client.db('old_lis').collection('patients').find().toArray();
+  await client.db('new_lis').collection('patients').insertMany(docs);
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'migratePatients',
+            data: 'patient records from query of `patients` (line 2)',
+            target: "`client.db('new_lis').collection('patients')`",
+            source: "`patients` in `client.db('old_lis')`",
+          },
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 69,
+          suggestions: [],
+        },
+      ],
+    },
+    // bulk-target-cleared-not-source
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(sourceKnex: Knex, targetKnex: Knex) {
+  const rows = await sourceKnex('patients').select('id', 'nom', 'nir');
+  await targetKnex('patients').del();
+  await targetKnex('patients').insert(rows);
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'migratePatients',
+            data: 'patient records from query of `patients` (line 2)',
+            target: "`targetKnex('patients')`",
+            source: '`patients` in `sourceKnex`',
+          },
+          line: 4,
+          column: 9,
+          endLine: 4,
+          endColumn: 44,
+          suggestions: [],
+        },
+      ],
+    },
+    // bulk-other-model-purged
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(source: PrismaClient, target: PrismaClient) {
+  const rows = await source.patient.findMany();
+  await target.patient.createMany({ data: rows });
+  await source.auditEntry.deleteMany();
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'migratePatients',
+            data: 'patient records from query of `patient` (line 2)',
+            target: '`target.patient`',
+            source: '`patient` in `source`',
+          },
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 50,
+          suggestions: [],
+        },
+      ],
+    },
+    // bulk-folder-context-sequelize-migration
+    {
+      options: SOURCE_MIGRATION,
+      filename: 'src/migration/reprise.ts',
+      code: `export async function up(queryInterface: QueryInterface, legacy: Sequelize) {
+  const dossiers = await legacy.query('SELECT id, nom, nir FROM dossiers_patients', {
+    type: QueryTypes.SELECT,
+  });
+  await queryInterface.bulkInsert('patients', dossiers);
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'up',
+            data: 'patient records from query of `dossiers_patients` (line 2)',
+            target: '`patients` through `queryInterface`',
+            source: '`dossiers_patients` in `legacy`',
+          },
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 56,
+          suggestions: [],
+        },
+      ],
+    },
+    // bulk-loop-insert-values
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function transfererPatients(ancienPool: Pool, nouveauPool: Pool) {
+  const { rows } = await ancienPool.query('SELECT id, nom, nir FROM patients');
+  for (const p of rows) {
+    await nouveauPool.query('INSERT INTO patients (id, nom, nir) VALUES ($1, $2, $3)', [
+      p.id,
+      p.nom,
+      p.nir,
+    ]);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'transfererPatients',
+            data: 'name and social security number (NIR) from query of `patients` (line 2)',
+            target: '`patients` through `nouveauPool`',
+            source: '`patients` in `ancienPool`',
+          },
+          line: 4,
+          column: 11,
+          endLine: 8,
+          endColumn: 7,
+          suggestions: [],
         },
       ],
     },
