@@ -32,6 +32,19 @@ interface SarifResult {
   suppressions?: { kind: string; status: string; justification?: string }[];
 }
 
+interface SarifPhysical {
+  artifactLocation: { uri: string };
+  region: { startLine: number };
+}
+
+interface SarifProvenance {
+  locations: { physicalLocation: SarifPhysical }[];
+  relatedLocations?: { id: number; physicalLocation: SarifPhysical; message: { text: string } }[];
+  codeFlows?: {
+    threadFlows: { locations: { location: { physicalLocation: SarifPhysical } }[] }[];
+  }[];
+}
+
 interface SarifLog {
   version: string;
   runs: {
@@ -108,6 +121,48 @@ describe('SARIF output', function () {
     assert.match(run.originalUriBaseIds['%SRCROOT%']!.uri, /^file:\/\/.*\/$/);
     assert.match(result!.partialFingerprints['healthDataLint/v1']!, /^[0-9a-f]{32}$/);
   });
+
+  for (const concurrency of ['1', '2']) {
+    it(`carries the provenance path as related locations and a code flow (concurrency ${concurrency})`, function () {
+      const log = sarif(['--concurrency', concurrency, 'seeds/vulnerable']);
+      assertValid(log);
+      const file = 'seeds/vulnerable/migration/migration-exporter.ts';
+      const lines = readFileSync(join(ROOT, file), 'utf8').split('\n');
+      const queryLine =
+        lines.findIndex((l) => l.includes('const resultats = await pool.query(')) + 1;
+      const writeLine =
+        lines.findIndex((l) => l.includes('await writeFile(`${stagingPath}.resultats')) + 1;
+      const results = log.runs[0]!.results as (SarifResult & SarifProvenance)[];
+      const write = results.find(
+        (r) =>
+          r.ruleId === 'health-data/no-unencrypted-write' &&
+          r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('migration-exporter.ts') &&
+          r.locations[0]!.physicalLocation.region.startLine === writeLine,
+      );
+      assert.ok(write, 'the clear-text write of the extract is reported');
+      const source = write.relatedLocations?.[0];
+      assert.equal(source?.id, 1);
+      assert.equal(source?.physicalLocation.region.startLine, queryLine);
+      assert.match(source?.message.text ?? '', /^Patient data comes from here: .*`patients`/);
+      const flow = write.codeFlows?.[0]?.threadFlows[0]?.locations ?? [];
+      assert.deepEqual(
+        flow.map((step) => step.location.physicalLocation.region.startLine),
+        [queryLine, writeLine],
+        'source, then the write itself',
+      );
+      // A cross-file fact: the app mounts a router whose route lives in another file.
+      const mount = results.find(
+        (r) =>
+          r.ruleId === 'health-data/no-unauthenticated-endpoint' &&
+          r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('api/app.ts'),
+      );
+      const site = mount?.relatedLocations?.find((r) =>
+        r.physicalLocation.artifactLocation.uri.endsWith('api/routes/patients.ts'),
+      );
+      assert.ok(site, JSON.stringify(mount?.relatedLocations));
+      assert.match(site.message.text, /is defined here/);
+    });
+  }
 
   it('is valid on the vulnerable seeds, with fixes and listed suppressions', function () {
     const log = sarif(['--list-suppressions', 'seeds/vulnerable']);

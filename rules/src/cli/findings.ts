@@ -35,6 +35,19 @@ export interface SuppressionRecord {
   status: 'active' | 'expired' | 'no-reason';
 }
 
+/** A place a finding points at besides itself: its provenance path, a cross-file fact. */
+export interface RelatedFinding {
+  /** Path relative to the report root, with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  /** `source` then `step`s: the provenance path, in order (SARIF codeFlows). */
+  kind?: 'source' | 'step';
+}
+
 export interface Finding {
   ruleId: string;
   severity: 'error' | 'warning';
@@ -51,6 +64,8 @@ export interface Finding {
   fingerprint: string;
   /** Set on suppressed findings (listed with --list-suppressions) and on expired ones. */
   suppression?: SuppressionRecord;
+  /** Where the patient data came from and other places the rule points at, when it noted any. */
+  related?: RelatedFinding[];
 }
 
 export interface FileReport {
@@ -171,6 +186,8 @@ export interface NormalizeOptions {
   file: string;
   source: string;
   today: string;
+  /** The related locations the rules noted for a message while linting the file. */
+  relatedOf?: (message: Linter.LintMessage) => RelatedFinding[];
 }
 
 /**
@@ -189,6 +206,7 @@ export function normalizeResult(result: ESLint.LintResult, options: NormalizeOpt
     const column = message.column || 1;
     const endLine = message.endLine ?? line;
     const endColumn = message.endColumn ?? column;
+    const related = options.relatedOf?.(message) ?? [];
     return {
       ruleId,
       severity: message.severity === 1 ? 'warning' : 'error',
@@ -204,6 +222,7 @@ export function normalizeResult(result: ESLint.LintResult, options: NormalizeOpt
         return edit ? [{ description: suggestion.desc, edit }] : [];
       }),
       flagged: flaggedText(lines, line, endLine),
+      ...(related.length > 0 ? { related } : {}),
     };
   };
 

@@ -1,14 +1,16 @@
-import type { Edit, FileReport, Finding } from './findings';
+import type { Edit, FileReport, Finding, RelatedFinding } from './findings';
 import { minimalEdits } from './minimal-edits';
 import type { Summary } from './summary';
 
 /** One replacement as reported: offsets, positions and the new text only. */
 export type JsonEdit = Omit<Edit, 'before'>;
 
-export interface JsonFinding extends Omit<Finding, 'fix' | 'suggestions'> {
+export interface JsonFinding extends Omit<Finding, 'fix' | 'suggestions' | 'related'> {
   /** The fix as the smallest replacements, applied in order. */
   fix?: { edits: JsonEdit[] };
   suggestions: { description: string; edits: JsonEdit[] }[];
+  /** Where the patient data came from, the path it took, cross-file sites; empty when none. */
+  related: RelatedFinding[];
 }
 
 export interface JsonReport {
@@ -25,9 +27,10 @@ function reported(edit: Edit): JsonEdit[] {
   return minimalEdits(edit).map(({ before: _before, ...piece }) => piece);
 }
 
-function toJsonFinding({ fix, suggestions, ...finding }: Finding): JsonFinding {
+function toJsonFinding({ fix, suggestions, related, ...finding }: Finding): JsonFinding {
   return {
     ...finding,
+    related: related ?? [],
     ...(fix ? { fix: { edits: reported(fix) } } : {}),
     suggestions: suggestions.map((s) => ({ description: s.description, edits: reported(s.edit) })),
   };

@@ -4,6 +4,7 @@ import {
   type Edit,
   type FileReport,
   type Finding,
+  type Position,
   PARSE_ERROR_RULE_ID,
   SUPPRESSION_RULE_ID,
 } from './findings';
@@ -144,6 +145,43 @@ function suppressionOf(finding: Finding) {
   ];
 }
 
+function physical(file: string, start: Position, end: Position) {
+  return { artifactLocation: artifact(file), region: region(start, end) };
+}
+
+/** Every related location, numbered, and the provenance path as one thread flow ending at the finding. */
+function provenanceOf(finding: Finding) {
+  const related = finding.related ?? [];
+  if (related.length === 0) return {};
+  const relatedLocations = related.map((item, index) => ({
+    id: index + 1,
+    physicalLocation: physical(
+      item.file,
+      { line: item.line, column: item.column },
+      { line: item.endLine, column: item.endColumn },
+    ),
+    message: { text: item.message },
+  }));
+  const path = related.flatMap((item, index) =>
+    item.kind ? [{ location: relatedLocations[index]! }] : [],
+  );
+  if (path.length === 0) return { relatedLocations };
+  const sink = {
+    location: {
+      physicalLocation: physical(
+        finding.file,
+        { line: finding.line, column: finding.column },
+        { line: finding.endLine, column: finding.endColumn },
+      ),
+      message: { text: 'The patient data ends up here' },
+    },
+  };
+  const threadFlow = {
+    locations: [...path, sink].map((step, index) => ({ ...step, executionOrder: index + 1 })),
+  };
+  return { relatedLocations, codeFlows: [{ threadFlows: [threadFlow] }] };
+}
+
 function result(finding: Finding, ruleIndex: Map<string, number>, withSuppressions: boolean) {
   const fixes = [
     ...(finding.fix ? [sarifFix(finding.file, describeEdit(finding.fix), finding.fix)] : []),
@@ -169,6 +207,7 @@ function result(finding: Finding, ruleIndex: Map<string, number>, withSuppressio
         },
       },
     ],
+    ...provenanceOf(finding),
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     ...(fixes.length > 0 ? { fixes } : {}),
     ...(suppressions ? { suppressions } : {}),

@@ -1,9 +1,10 @@
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import plugin from '../index';
+import { relatedFor } from '../model/related';
 import type { Preset } from '../util/create-rule';
-import { type FileReport, normalizeResult } from './findings';
+import { type FileReport, normalizeResult, type RelatedFinding } from './findings';
 
 export interface LintJob {
   /** Report root: file paths in findings are relative to it. */
@@ -58,7 +59,18 @@ export async function lintFiles(
       const needsText = result.messages.length > 0 || result.suppressedMessages.length > 0;
       source = needsText ? readFileSync(file, 'utf8') : '';
     }
-    reports.push(normalizeResult(result, { file: path, source, today: job.today }));
+    // Read here, in the thread that linted the file: the rules' notes live in its module instance.
+    const relatedOf = (message: Linter.LintMessage): RelatedFinding[] =>
+      relatedFor(file, message).map((item) => ({
+        file: item.filename ? relativePath(job.root, item.filename) : path,
+        line: item.loc.start.line,
+        column: item.loc.start.column + 1,
+        endLine: item.loc.end.line,
+        endColumn: item.loc.end.column + 1,
+        message: item.message,
+        ...(item.kind ? { kind: item.kind } : {}),
+      }));
+    reports.push(normalizeResult(result, { file: path, source, today: job.today, relatedOf }));
   }
   return reports;
 }

@@ -244,7 +244,9 @@ export function relatedFor(
     return [];
   const entry = store().files.get(filename);
   if (!entry) return [];
-  if (options.text !== undefined && cachedTextKey(options.text) !== entry.textKey) return [];
+  // ESLint lints the text without its byte order mark.
+  const text = options.text?.charCodeAt(0) === 0xfeff ? options.text.slice(1) : options.text;
+  if (text !== undefined && cachedTextKey(text) !== entry.textKey) return [];
   const key = findingKey(
     message.ruleId,
     message.line,
