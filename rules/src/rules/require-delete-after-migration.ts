@@ -22,6 +22,7 @@ import { scanSql, tablesRead } from '../model/sql';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import { describeLiteralForMessage } from '../util/redact';
+import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
 
 type Options = [{ requireDeletionOnFailure?: boolean; reportSourceMigration?: boolean }];
 type MessageIds =
@@ -320,6 +321,14 @@ export default createRule<Options, MessageIds>({
     const sqlNodes: { node: TSESTree.Node; sql: TSESTree.Node; call: string; tagged: boolean }[] =
       [];
 
+    // The provenance path behind each data description a message uses, as plain locations.
+    const provenanceByData = new Map<string, RelatedLocation[]>();
+    function described(taint: Taint): string {
+      const data = getModel().provenance.describe(taint);
+      if (!provenanceByData.has(data)) provenanceByData.set(data, provenanceRelated(taint));
+      return data;
+    }
+
     function report(staging: Staging, routine: Routine, messageId: MessageIds, data: string) {
       const name =
         (routine.type === AST_NODE_TYPES.Program ? undefined : functionName(routine)) ??
@@ -347,6 +356,7 @@ export default createRule<Options, MessageIds>({
             ]
           : undefined,
       });
+      noteRelated(context, staging.node, provenanceByData.get(data) ?? []);
     }
 
     /** A path, key or bucket as the message names it: a name built from a NIR stays out. */
@@ -364,7 +374,7 @@ export default createRule<Options, MessageIds>({
     function taintOf(node: TSESTree.Node | undefined): string | undefined {
       if (!node || node.type === AST_NODE_TYPES.SpreadElement) return undefined;
       const taint = getModel().provenance.trace(node);
-      return taint ? getModel().provenance.describe(taint) : undefined;
+      return taint ? described(taint) : undefined;
     }
 
     /** Data fed into an object by its methods: `zip.file(name, csv)`, `archive.append(json)`, `ws.addRow(p)`. */
@@ -433,7 +443,7 @@ export default createRule<Options, MessageIds>({
         if (read) {
           const taint = getModel().provenance.trace(call);
           return taint
-            ? getModel().provenance.describe(taint)
+            ? described(taint)
             : `patient records from ${read.tables.map((t) => `\`${t}\``).join(', ')}`;
         }
       }
@@ -1979,7 +1989,7 @@ export default createRule<Options, MessageIds>({
         const named = tables.map((t) => `\`${describeLiteralForMessage(t)}\``).join(', ');
         return {
           node,
-          data: getModel().provenance.describe(taint),
+          data: described(taint),
           target: insert.target,
           targetKey,
           sourceChain: sourceChain.map((s) => s.text),
@@ -2100,6 +2110,7 @@ export default createRule<Options, MessageIds>({
           messageId: 'sourceKeptAfterBulkCopy',
           data: { routine: routineName, data: copy.data, target: copy.target, source: copy.source },
         });
+        noteRelated(context, copy.node, provenanceByData.get(copy.data) ?? []);
       }
     }
 
