@@ -2,20 +2,10 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { lintDelayMs } from '../server/src/lintDelay';
 import { LspTestClient } from '../test/helpers/lsp-client';
 import type { CorpusFile } from './corpus';
 import { elapsedMs, median, percentile } from './stats';
-
-/**
- * The server waits this long after a keystroke before linting (server/src/server.ts), so that a
- * burst of typing costs one lint. Read from the source so the report follows the server.
- */
-export function lintDelayMs(): number {
-  const source = readFileSync(join(__dirname, '..', 'server', 'src', 'server.ts'), 'utf8');
-  const match = /const LINT_DELAY_MS = (\d+)/.exec(source);
-  if (!match) throw new Error('LINT_DELAY_MS not found in server/src/server.ts');
-  return Number(match[1]);
-}
 
 /**
  * A TypeScript file of about `lines` lines made of whole corpus files (each parses alone as
@@ -52,6 +42,8 @@ export interface LatencyResult {
   lines: number;
   edits: number;
   diagnostics: number;
+  /** The server's pause after a keystroke for a file of this size (server/src/lintDelay.ts). */
+  debounceMs: number;
   /** Edit sent → diagnostics of that version received, debounce included. */
   p50: number;
   p95: number;
@@ -77,7 +69,7 @@ export async function measureEditLatency(
   parseMs: number,
   workspace: string,
 ): Promise<LatencyResult> {
-  const delay = lintDelayMs();
+  const delay = lintDelayMs(file.text.split('\n').length);
   const client = await LspTestClient.start({ workspaceFolders: [workspace] });
   try {
     const uri = pathToFileURL(file.path).href;
@@ -113,6 +105,7 @@ export async function measureEditLatency(
       lines: file.lines,
       edits,
       diagnostics: diagnostics.length,
+      debounceMs: delay,
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
       max: Math.max(...latencies),

@@ -26,6 +26,8 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { clearProjectGraphCache } from '../../rules/src/model/project-graph';
+import { clearSchemaCache } from '../../rules/src/model/schema';
 import {
   CONFIG_FILE_NAME,
   type ConfigProblem,
@@ -37,6 +39,7 @@ import { setConfigProblemHandler, setProjectConfigEnabled } from '../../rules/sr
 import plugin from '../../rules/src/index';
 import { documentTarget, folderOf } from './documentTarget';
 import { matchesConfigIgnores } from './fileFilter';
+import { MAX_LINT_DELAY_MS, lintDelayMs } from './lintDelay';
 import { LintEngine, type LintOutcome, ruleDocsUrl } from './lintEngine';
 import { SettingsCache, type Settings } from './settings';
 import { FIX_ALL_KIND, type LintSnapshot, minimalEdit, toCodeActions } from './toCodeActions';
@@ -48,9 +51,6 @@ export const SCAN_WORKSPACE_REQUEST = 'healthData/scanWorkspace';
 export const SCAN_WORKSPACE_COMMAND = 'healthData.scanWorkspace';
 export const FIX_ALL_COMMAND = 'healthData.fixAll';
 export const OPEN_RULE_DOCS_COMMAND = 'healthData.openRuleDocs';
-
-/** Pause after a keystroke before linting, so typing a word costs one lint, not one per key. */
-const LINT_DELAY_MS = 150;
 
 interface InitializationOptions {
   /** VS Code's Workspace Trust: when false, no `healthdata.config.json` is read. */
@@ -68,6 +68,8 @@ interface CachedLint extends LintSnapshot {
   generation: number;
   failedRules: string[];
   settings: Settings;
+  /** The fix-all text of this version, once asked: the editor asks on every cursor move. */
+  fixAll?: { text: string | undefined };
 }
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -249,7 +251,7 @@ function schedulePublish(uri: string, delay: number): void {
 }
 
 /** After settings or config files change: every open document is linted again. */
-function relintOpenDocuments(): void {
+function relintOpenDocuments(delay = 0): void {
   generation++;
   if (pullDiagnostics) {
     if (capabilities.workspace?.diagnostics?.refreshSupport) {
@@ -257,7 +259,7 @@ function relintOpenDocuments(): void {
     }
     return;
   }
-  for (const document of documents.all()) schedulePublish(document.uri, 0);
+  for (const document of documents.all()) schedulePublish(document.uri, delay);
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -298,7 +300,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+      watchers: [
+        { globPattern: `**/${CONFIG_FILE_NAME}` },
+        // Cross-file facts: mounted routers, global guards, table schemas, project roots.
+        { globPattern: `**/*.{${CROSS_FILE_EXTENSIONS.join(',')}}` },
+        { globPattern: '**/package.json' },
+      ],
     });
   }
   if (capabilities.workspace?.workspaceFolders) {
@@ -327,11 +334,44 @@ connection.onDidChangeConfiguration((params) => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
-  if (!params.changes.some((change) => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
-  clearConfigCache();
-  reportedProblems.clear();
-  relintOpenDocuments();
+  if (params.changes.some((change) => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
+    clearConfigCache();
+    reportedProblems.clear();
+    clearCrossFileCaches();
+    relintOpenDocuments();
+  } else if (params.changes.some((change) => isCrossFileSource(change.uri))) {
+    clearCrossFileCaches();
+    // A checkout or a formatter touches many files at once: one re-lint after the burst.
+    relintOpenDocuments(MAX_LINT_DELAY_MS);
+  }
 });
+
+/** Files whose content other files' findings depend on (see the watchers registered above). */
+const CROSS_FILE_EXTENSIONS = [
+  'ts',
+  'tsx',
+  'js',
+  'jsx',
+  'mjs',
+  'cjs',
+  'mts',
+  'cts',
+  'sql',
+  'prisma',
+];
+
+function isCrossFileSource(uri: string): boolean {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  return (
+    name === 'package.json' || CROSS_FILE_EXTENSIONS.includes(name.slice(name.lastIndexOf('.') + 1))
+  );
+}
+
+/** The model's per-project caches (parsed neighbours, listings, schemas) after files change. */
+function clearCrossFileCaches(): void {
+  clearProjectGraphCache();
+  clearSchemaCache();
+}
 
 documents.onDidOpen((event) => {
   if (pullDiagnostics && scanPublished.delete(event.document.uri)) {
@@ -346,7 +386,7 @@ documents.onDidChangeContent((event) => {
   const known = lintCache.has(uri) || pendingLints.has(uri);
   void settingsFor(uri).then((settings) => {
     if (!known) schedulePublish(uri, 0);
-    else if (settings.run === 'onType') schedulePublish(uri, LINT_DELAY_MS);
+    else if (settings.run === 'onType') schedulePublish(uri, lintDelayMs(event.document.lineCount));
   });
 });
 
@@ -390,7 +430,7 @@ connection.languages.diagnostics.on(async (params, token) => {
     // Run on save: edits since the last save keep the last result until the next save.
     return { kind: DocumentDiagnosticReportKind.Full, items: previous.diagnostics };
   }
-  if (previous && !freshCache(document)) await delay(LINT_DELAY_MS);
+  if (previous && !freshCache(document)) await delay(lintDelayMs(document.lineCount));
   if (token.isCancellationRequested) {
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Superseded by a newer edit', {
       retriggerRequest: true,
@@ -412,14 +452,18 @@ connection.onCodeAction(async (params) => {
     only: params.context.only,
     docsUrl: ruleDocsUrl,
     snippetEdits: capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
-    fixAllText: () =>
-      engine.fixAll(
-        snapshot.document.getText(),
-        target.filename,
-        target.cwd,
-        snapshot.settings,
-        snapshot.failedRules,
-      ),
+    fixAllText: () => {
+      snapshot.fixAll ??= {
+        text: engine.fixAll(
+          snapshot.document.getText(),
+          target.filename,
+          target.cwd,
+          snapshot.settings,
+          snapshot.failedRules,
+        ),
+      };
+      return snapshot.fixAll.text;
+    },
   });
 });
 

@@ -94,14 +94,20 @@ describe('language server over stdio', function () {
       assert.equal(client.initializeResult.capabilities.executeCommandProvider, undefined);
     });
 
-    it('watches healthdata.config.json files', async () => {
+    it('watches healthdata.config.json files and the sources cross-file findings depend on', async () => {
       const client = await start();
       for (let i = 0; i < 50 && client.registrations.length === 0; i++) await sleep(20);
       assert.deepEqual(client.registrations, [
         {
           id: (client.registrations[0] as { id: string }).id,
           method: 'workspace/didChangeWatchedFiles',
-          registerOptions: { watchers: [{ globPattern: '**/healthdata.config.json' }] },
+          registerOptions: {
+            watchers: [
+              { globPattern: '**/healthdata.config.json' },
+              { globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,sql,prisma}' },
+              { globPattern: '**/package.json' },
+            ],
+          },
         },
       ]);
     });
