@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { lintDelayMs } from '../server/src/lintDelay';
+import { SERVER_EXEC_ARGV } from '../server/src/serverFlags';
 import { LspTestClient } from '../test/helpers/lsp-client';
 import type { CorpusFile } from './corpus';
 import { elapsedMs, median, percentile } from './stats';
@@ -35,6 +36,19 @@ export function editorFile(
   const path = join(dir, `edit-${lines}.ts`);
   writeFileSync(path, text);
   return { path, text, lines: text.split('\n').length };
+}
+
+/** The server as the VS Code client starts it: with the client's Node flags. */
+function startServer(workspace: string): Promise<LspTestClient> {
+  const previous = process.env.NODE_OPTIONS;
+  process.env.NODE_OPTIONS = [previous, ...SERVER_EXEC_ARGV].filter(Boolean).join(' ');
+  try {
+    // The child's environment is copied when it is spawned, before start() first awaits.
+    return LspTestClient.start({ workspaceFolders: [workspace] });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = previous;
+  }
 }
 
 export interface LatencyResult {
@@ -70,7 +84,7 @@ export async function measureEditLatency(
   workspace: string,
 ): Promise<LatencyResult> {
   const delay = lintDelayMs(file.text.split('\n').length);
-  const client = await LspTestClient.start({ workspaceFolders: [workspace] });
+  const client = await startServer(workspace);
   try {
     const uri = pathToFileURL(file.path).href;
     await client.open(uri, 'typescript', file.text);
@@ -139,6 +153,8 @@ export interface MemoryResult {
   peakMb: number;
   /** RSS once the first file is linted: Node, ESLint, the parser and TypeScript loaded. */
   baselineRssMb: number;
+  /** RSS after 3 s without work, once the server's idle collection has run (idleCollector.ts). */
+  idleRssMb: number;
   seconds: number;
 }
 
@@ -149,7 +165,7 @@ export async function measureServerMemory(
   workspace: string,
 ): Promise<MemoryResult> {
   const largest = [...files].sort((a, b) => b.lines - a.lines).slice(0, count);
-  const client = await LspTestClient.start({ workspaceFolders: [workspace] });
+  const client = await startServer(workspace);
   try {
     const start = process.hrtime.bigint();
     let baselineRssMb = 0;
@@ -161,12 +177,15 @@ export async function measureServerMemory(
     }
     const seconds = elapsedMs(start) / 1000;
     const memory = processMemoryMb(client.child.pid!);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const idleRssMb = processMemoryMb(client.child.pid!).rss;
     return {
       files: largest.length,
       lines: largest.reduce((sum, file) => sum + file.lines, 0),
       rssMb: memory.rss,
       peakMb: memory.peak,
       baselineRssMb,
+      idleRssMb,
       seconds,
     };
   } finally {
@@ -189,7 +208,7 @@ export async function measureColdStart(
   const samples: ColdStartResult['samples'] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    const client = await LspTestClient.start({ workspaceFolders: [workspace] });
+    const client = await startServer(workspace);
     const initializeMs = elapsedMs(start);
     try {
       const uri = pathToFileURL(file.path).href;

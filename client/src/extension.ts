@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SERVER_EXEC_ARGV } from '../../server/src/serverFlags';
 import { RestartPolicy } from './restartPolicy';
 import {
   CloseAction,
@@ -27,11 +28,11 @@ const restartPolicy = new RestartPolicy();
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     debug: {
       module,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] },
     },
   };
   const clientOptions: LanguageClientOptions = {

@@ -39,6 +39,7 @@ import { setConfigProblemHandler, setProjectConfigEnabled } from '../../rules/sr
 import plugin from '../../rules/src/index';
 import { documentTarget, folderOf } from './documentTarget';
 import { matchesConfigIgnores } from './fileFilter';
+import { IdleCollector, exposedGc } from './idleCollector';
 import { MAX_LINT_DELAY_MS, lintDelayMs } from './lintDelay';
 import { LintEngine, type LintOutcome, ruleDocsUrl } from './lintEngine';
 import { SettingsCache, type Settings } from './settings';
@@ -75,6 +76,8 @@ interface CachedLint extends LintSnapshot {
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const engine = new LintEngine();
+/** Two seconds without a lint: typing has paused, a full collection will not be felt. */
+const idleCollector = new IdleCollector(2000, exposedGc());
 
 let capabilities: ClientCapabilities = {};
 let pullDiagnostics = false;
@@ -190,6 +193,7 @@ function lintSnapshot(document: TextDocument, settings: Settings): CachedLint {
     outcome = { messages: [], failedRules: [], internalError: String(error) };
   }
   logRuleFailures(target.filename, outcome);
+  idleCollector.touch();
   snapshot.messages = outcome.messages;
   snapshot.failedRules = outcome.failedRules.map((failure) => failure.ruleId);
   snapshot.diagnostics = outcome.messages.map((message, index) =>
