@@ -197,7 +197,8 @@ function lintSnapshot(document: TextDocument, settings: Settings): CachedLint {
   snapshot.messages = outcome.messages;
   snapshot.failedRules = outcome.failedRules.map((failure) => failure.ruleId);
   snapshot.diagnostics = outcome.messages.map((message, index) =>
-    toDiagnostic(message, index, document, { docsUrl: ruleDocsUrl }),
+    // The lint filename, not the URI: untitled buffers are linted under a synthetic path.
+    toDiagnostic(message, index, document, { docsUrl: ruleDocsUrl, filename: target.filename }),
   );
   return snapshot;
 }
@@ -484,7 +485,7 @@ async function lintFileOnDisk(path: string): Promise<Diagnostic[]> {
   const outcome = engine.lint(text, target.filename, target.cwd, settings);
   logRuleFailures(path, outcome);
   return outcome.messages.map((message, index) =>
-    toDiagnostic(message, index, document, { docsUrl: ruleDocsUrl }),
+    toDiagnostic(message, index, document, { docsUrl: ruleDocsUrl, filename: target.filename }),
   );
 }
 
