@@ -6,9 +6,9 @@ export { lintPaths } from './cli/engine';
 export { formatStylish, offers } from './cli/format-stylish';
 export { summarize, summaryLine } from './cli/summary';
 
-// Run only as the program itself, so that scripts (the demo) can import the library parts.
-if (require.main === module) {
-  run(process.argv.slice(2)).then(
+/** Runs the command line with `argv` and sets the process exit code; never throws. */
+export function main(argv: string[]): Promise<void> {
+  return run(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -20,3 +20,6 @@ if (require.main === module) {
     },
   );
 }
+
+// Run only as the program itself, so that scripts (the demo) can import the library parts.
+if (require.main === module) void main(process.argv.slice(2));
