@@ -42,6 +42,20 @@ const noProjectConfig = { config: defaultConfig(), problems: [] };
 const fromSettings = new WeakMap<object, ReturnType<typeof interpretConfig>>();
 const merged = new WeakMap<HealthDataConfig, WeakMap<HealthDataConfig, HealthDataConfig>>();
 
+interface FileConfig {
+  settings: unknown;
+  projectConfigEnabled: boolean;
+  config: HealthDataConfig;
+}
+
+/**
+ * One answer per linted file (ESLint makes a SourceCode per lint). Rules ask on every listener
+ * call; without this each call looked the project file up (a stat when one exists) and, with no
+ * project file, got a fresh default object, so the model's identity check missed and it
+ * serialised the configuration to compare it.
+ */
+const byFile = new WeakMap<object, FileConfig>();
+
 /**
  * The configuration for the file being linted: the project file merged with ESLint
  * `settings.healthData`, resolved the same way in the CLI, in ESLint and in the language server.
@@ -49,9 +63,22 @@ const merged = new WeakMap<HealthDataConfig, WeakMap<HealthDataConfig, HealthDat
 export function configFor(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): HealthDataConfig {
-  const project = projectConfigEnabled ? findProjectConfig(context.filename) : noProjectConfig;
-  for (const problem of project.problems) problemHandler(problem);
   const settings = (context.settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY];
+  const known = byFile.get(context.sourceCode);
+  if (
+    known !== undefined &&
+    known.settings === settings &&
+    known.projectConfigEnabled === projectConfigEnabled
+  )
+    return known.config;
+  const config = resolveConfig(context.filename, settings);
+  byFile.set(context.sourceCode, { settings, projectConfigEnabled, config });
+  return config;
+}
+
+function resolveConfig(filename: string, settings: unknown): HealthDataConfig {
+  const project = projectConfigEnabled ? findProjectConfig(filename) : noProjectConfig;
+  for (const problem of project.problems) problemHandler(problem);
   if (typeof settings !== 'object' || settings === null) return project.config;
   let inline = fromSettings.get(settings);
   if (!inline) {
