@@ -272,6 +272,24 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const morganCalls: { call: TSESTree.CallExpression; format: TSESTree.Node }[] = [];
     const bodyTokens = new Set(['body', 'req-body', 'request-body']);
+    // A morgan or debug(1) logger is imported or required by name, so a file that never spells
+    // the module's name cannot call one; most calls then leave before any scope lookup.
+    const mentionsMorgan = sourceCode.text.includes('morgan');
+    const mentionsDebug = sourceCode.text.includes('debug');
+
+    /** Whether the call could be a sink at all, from its callee's name alone. */
+    function mayBeSink(callee: TSESTree.Node): boolean {
+      if (callee.type === AST_NODE_TYPES.Identifier)
+        return mentionsMorgan || mentionsDebug || extraLoggers.has(callee.name);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = propertyName(callee);
+      if (!method) return false;
+      return (
+        CONSOLE_METHODS.has(method) ||
+        LOG_METHODS.has(method) ||
+        (method === 'token' && mentionsMorgan)
+      );
+    }
 
     function sinkOf(model: HealthModel, call: TSESTree.CallExpression): Sink | undefined {
       const callee = unwrap(call.callee);
@@ -279,12 +297,12 @@ export default createRule<Options, MessageIds>({
         const method = propertyName(callee);
         if (!method) return undefined;
         const receiver = unwrap(callee.object);
-        const chain = memberChain(callee);
         if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'console')
           return CONSOLE_METHODS.has(method)
             ? { kind: 'log', name: `console.${method}` }
             : undefined;
         if (!LOG_METHODS.has(method)) return undefined;
+        const chain = memberChain(callee);
         const receiverName = chain[chain.length - 2];
         if (namesLogger(receiverName, extraLoggers) || madeByLoggerFactory(model, receiver))
           return { kind: 'log', name: chain.join('.') };
@@ -431,6 +449,7 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(call) {
         const callee = unwrap(call.callee);
+        if (!mayBeSink(callee)) return;
         const model = healthModel(context);
         // morgan.token('payload', (req) => JSON.stringify(req.body)): a token that prints bodies.
         if (
