@@ -60,6 +60,8 @@ const STATIC_MODULES = new Map<string, 'arg' | 'root'>([
   ['fastify-static', 'root'],
 ]);
 
+const SERVES_FILES = /static|serve-?index/i;
+
 const FILE_WRITES = new Set([
   'writeFile',
   'writeFileSync',
@@ -119,6 +121,9 @@ export default createRule<[], MessageIds>({
         }
       },
       'Program:exit'(program: TSESTree.Program) {
+        // Every served-folder shape names "static" (express.static, serve-static, koa-static,
+        // @fastify/static) or serve-index, so a file without either has nothing to walk for.
+        if (!SERVES_FILES.test(sourceCode.text)) return;
         const found: { call: TSESTree.CallExpression; server: string; folder: TSESTree.Node }[] =
           [];
         walk(program, (node) => {
