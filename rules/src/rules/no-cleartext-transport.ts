@@ -545,16 +545,25 @@ export default createRule<Options, MessageIds>({
         if (value === '0' || (right.type === AST_NODE_TYPES.Literal && right.value === 0))
           context.report({ node, messageId: 'tlsVerificationDisabledGlobally' });
       },
-      Literal(node) {
-        // sslmode=disable in a connection string to a remote database (strict).
-        if (!options.checkDatabaseTls || typeof node.value !== 'string') return;
-        const match =
-          /^(postgres(?:ql)?|mysql):\/\/(?:[^@/]*@)?([^/:?]+)[^?]*\?.*\bsslmode=disable\b/i.exec(
-            node.value,
-          );
-        if (match && !isLocalHost(match[2]!))
-          context.report({ node, messageId: 'databaseWithoutTls', data: { host: match[2]! } });
-      },
+      // Registered only when used: ESLint calls a Literal listener for every literal in the file.
+      ...(options.checkDatabaseTls
+        ? {
+            Literal(node: TSESTree.Literal) {
+              // sslmode=disable in a connection string to a remote database (strict).
+              if (typeof node.value !== 'string') return;
+              const match =
+                /^(postgres(?:ql)?|mysql):\/\/(?:[^@/]*@)?([^/:?]+)[^?]*\?.*\bsslmode=disable\b/i.exec(
+                  node.value,
+                );
+              if (match && !isLocalHost(match[2]!))
+                context.report({
+                  node,
+                  messageId: 'databaseWithoutTls',
+                  data: { host: match[2]! },
+                });
+            },
+          }
+        : {}),
     };
   },
 });
