@@ -66,6 +66,21 @@ export function resolveGlobal(node: TSESTree.Node, scopeOf: ScopeOf): string[] |
 }
 
 /**
+ * `resolveImport` and `resolveGlobal` from one resolution (at most one is defined), for callers
+ * that need both answers about the same node.
+ */
+export function resolveReference(
+  node: TSESTree.Node,
+  scopeOf: ScopeOf,
+): { ref?: ImportRef; global?: string[] } {
+  const origin = resolve(node, scopeOf, 0);
+  if (!origin) return {};
+  return origin.module !== undefined
+    ? { ref: { module: origin.module, exportPath: origin.path } }
+    : { global: origin.path };
+}
+
+/**
  * An export path read the CommonJS way: `import fs from 'fs'` and `import * as fs from 'fs'`
  * reach the same functions, so a leading `default` is dropped.
  */

@@ -17,6 +17,7 @@ import {
   type ImportRef,
   resolveGlobal,
   resolveImport,
+  resolveReference,
   withoutDefault,
 } from '../model/imports';
 import { tokenize } from '../model/tokens';
@@ -446,8 +447,12 @@ export default createRule<Options, MessageIds>({
         : undefined;
     }
 
-    function browserSink(call: TSESTree.CallExpression, display: string): Sink | undefined {
-      const global = resolveGlobal(call.callee, scopeOf);
+    function browserSink(
+      call: TSESTree.CallExpression,
+      display: string,
+      ref: ImportRef | undefined,
+      global: string[] | undefined,
+    ): Sink | undefined {
       if (global?.length === 2 && BROWSER_STORES.has(global[0]!) && global[1] === 'setItem') {
         const value = call.arguments[1];
         return value
@@ -474,7 +479,6 @@ export default createRule<Options, MessageIds>({
             }
           : undefined;
       }
-      const ref = resolveImport(call.callee, scopeOf);
       if (!ref) return undefined;
       const path = withoutDefault(ref.exportPath);
       const last = path[path.length - 1] ?? '';
@@ -651,14 +655,18 @@ export default createRule<Options, MessageIds>({
     }
 
     function sinkOfCall(call: TSESTree.CallExpression): Sink | undefined {
+      // One resolution of the callee serves every sink family below. A callee that comes from
+      // no module and no global can only be an IndexedDB store write (`store.put`), so other
+      // calls leave before their text is copied for the message.
+      const { ref, global } = resolveReference(call.callee, scopeOf);
+      if (!ref && !global && !IDB_WRITES.has(calleeName(unwrap(call.callee)) ?? ''))
+        return undefined;
       const display = sourceCode.getText(call.callee).replace(/\s+/g, '');
       const shortName = display.length > 40 ? (calleeName(call.callee) ?? display) : display;
-      const global = resolveGlobal(call.callee, scopeOf);
       if (global?.join('.') === 'Bun.write' && call.arguments[1])
         return { family: 'file', name: shortName, values: [call.arguments[1]], wrappable: true };
-      const browser = browserSink(call, shortName);
+      const browser = browserSink(call, shortName, ref, global);
       if (browser) return browser;
-      const ref = resolveImport(call.callee, scopeOf);
       if (!ref) return undefined;
       return (
         fileSink(ref, call, shortName) ??
