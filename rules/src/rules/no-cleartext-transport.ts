@@ -301,7 +301,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkRequest(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      if (!isRequestCall(call)) return;
+      // The URL argument first: it is found without resolving the callee, and most calls have
+      // none that could be one.
       const first = call.arguments[0];
       if (!first) return;
       let urlNode: TSESTree.Node | undefined;
@@ -313,7 +314,7 @@ export default createRule<Options, MessageIds>({
           if (key && URL_KEYS.has(key)) urlNode = property.value;
         }
       } else urlNode = first;
-      if (!urlNode) return;
+      if (!urlNode || !isRequestCall(call)) return;
       const url = cleartextUrl(urlNode);
       if (!url) return;
       // axios({ url, data }) carries its payload in the same options object as its URL.
