@@ -125,7 +125,9 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void |
   const step = (node: TSESTree.Node) => {
     if (budget-- <= 0) return;
     if (visit(node) === false) return;
-    for (const key of Object.keys(node)) {
+    // for-in visits the same own keys in the same order as Object.keys without copying them
+    // into a new array per node (AST nodes are plain objects).
+    for (const key in node) {
       if (SKIPPED_KEYS.has(key)) continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
