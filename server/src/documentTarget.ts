@@ -28,7 +28,8 @@ export function folderOf(uri: string, folders: readonly string[]): string | unde
   return best;
 }
 
-function pathOf(uri: string): string | undefined {
+/** The file path of a `file:` URI; undefined for other schemes and malformed URIs. */
+export function pathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
     return fileURLToPath(uri);

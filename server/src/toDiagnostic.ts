@@ -4,9 +4,10 @@ import {
   DiagnosticSeverity,
   type Range,
 } from 'vscode-languageserver';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { relatedFor } from '../../rules/src/model/related';
+import { pathOf } from './documentTarget';
 import type { LintMessage } from './lintEngine';
 
 /** Every diagnostic this server publishes carries this source. */
@@ -39,15 +40,6 @@ export interface ToDiagnosticOptions {
   relatedLocations?: (message: LintMessage, document: TextDocument) => RelatedLocation[];
   /** The filename the document was linted as, when it is not the path of its file: URI. */
   filename?: string;
-}
-
-function pathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -370,3 +370,12 @@ export const SKIPPED_KEYS: ReadonlySet<string> = new Set([
   'tokens',
   'comments',
 ]);
+
+/** The text of a string literal or of a template literal without holes; undefined otherwise. */
+export function literalString(node: TSESTree.Node | undefined): string | undefined {
+  const expr = node && unwrap(node);
+  if (expr?.type === AST_NODE_TYPES.Literal && typeof expr.value === 'string') return expr.value;
+  if (expr?.type === AST_NODE_TYPES.TemplateLiteral && expr.expressions.length === 0)
+    return expr.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}

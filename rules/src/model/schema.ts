@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { parse } from '@typescript-eslint/parser';
 import { AST_NODE_TYPES as NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { SKIPPED_KEYS, keyName, propertyName, unwrap } from './ast';
+import { SKIPPED_KEYS, keyName, literalString, propertyName, unwrap } from './ast';
 import { tokenizeSql, type SqlToken } from './sql';
 import { foldName } from './tokens';
 
@@ -478,15 +478,6 @@ export function schemasInProgram(program: TSESTree.Program, source: string): Tab
   return mergeSameTable(found);
 }
 
-function stringValue(node: TSESTree.Node | undefined): string | undefined {
-  if (!node) return undefined;
-  const expr = unwrap(node);
-  if (expr.type === AST_NODE_TYPES.Literal && typeof expr.value === 'string') return expr.value;
-  if (expr.type === AST_NODE_TYPES.TemplateLiteral && expr.expressions.length === 0)
-    return expr.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
-
 function objectKeys(node: TSESTree.Node | undefined): string[] {
   const object = node && unwrap(node);
   if (!object || object.type !== AST_NODE_TYPES.ObjectExpression) return [];
@@ -504,7 +495,7 @@ function objectString(node: TSESTree.Node | undefined, key: string): string | un
   if (!object || object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   for (const property of object.properties)
     if (property.type === AST_NODE_TYPES.Property && keyName(property) === key)
-      return stringValue(property.value);
+      return literalString(property.value);
   return undefined;
 }
 
@@ -518,8 +509,8 @@ function collectCall(
   const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
   const args = call.arguments;
   // Sequelize: sequelize.define('Patient', { … }, { tableName })
-  if (method === 'define' && stringValue(args[0]) && objectKeys(args[1]).length) {
-    const name = stringValue(args[0])!;
+  if (method === 'define' && literalString(args[0]) && objectKeys(args[1]).length) {
+    const name = literalString(args[0])!;
     const table = objectString(args[2], 'tableName');
     found.push({
       name,
@@ -555,7 +546,7 @@ function collectCall(
       method === 'createTableIfNotExists' ||
       method === 'alterTable' ||
       method === 'table') &&
-    stringValue(args[0])
+    literalString(args[0])
   ) {
     const fn = args[1] && unwrap(args[1]);
     if (
@@ -586,11 +577,11 @@ function collectCall(
     };
     walk(fn.body);
     if (columns.length)
-      found.push({ name: stringValue(args[0])!, aliases: [], columns, source, kind: 'knex' });
+      found.push({ name: literalString(args[0])!, aliases: [], columns, source, kind: 'knex' });
     return;
   }
   // Mongoose: model('CompteRendu', new Schema({ … })) / mongoose.model(…)
-  if ((method === 'model' || calleeIs(callee, 'model')) && stringValue(args[0])) {
+  if ((method === 'model' || calleeIs(callee, 'model')) && literalString(args[0])) {
     const schema = args[1] && unwrap(args[1]);
     if (
       schema?.type === AST_NODE_TYPES.NewExpression &&
@@ -599,7 +590,7 @@ function collectCall(
       const keys = objectKeys(schema.arguments[0]);
       if (keys.length)
         found.push({
-          name: stringValue(args[0])!,
+          name: literalString(args[0])!,
           aliases: [],
           columns: ['_id', ...keys],
           source,
@@ -611,7 +602,7 @@ function collectCall(
   // Drizzle: export const patients = pgTable('patients', { id: serial('id'), … })
   if (
     /^(?:pg|mysql|sqlite)Table$/.test(propertyOrName(callee) ?? '') &&
-    stringValue(args[0]) &&
+    literalString(args[0]) &&
     objectKeys(args[1]).length
   ) {
     const variable =
@@ -620,7 +611,7 @@ function collectCall(
         ? holder.id.name
         : undefined;
     found.push({
-      name: stringValue(args[0])!,
+      name: literalString(args[0])!,
       aliases: variable ? [variable] : [],
       columns: objectKeys(args[1]),
       source,
@@ -630,7 +621,7 @@ function collectCall(
   }
   // SQL in code: migrations run `CREATE TABLE …` through the driver.
   for (const arg of args.slice(0, 1)) {
-    const text = stringValue(arg);
+    const text = literalString(arg);
     if (text && /\bCREATE\s+(?:\w+\s+)*TABLE\b/i.test(text))
       found.push(...sqlSchemas(text, source));
   }
@@ -659,7 +650,7 @@ function knexColumn(call: TSESTree.CallExpression, param: string): string[] | un
   const method = propertyName(callee);
   if (!method || KNEX_NON_COLUMNS.has(method)) return undefined;
   if (method === 'timestamps') return ['created_at', 'updated_at'];
-  const name = stringValue(call.arguments[0]);
+  const name = literalString(call.arguments[0]);
   if (name) return [name];
   if (method === 'increments' || method === 'bigIncrements' || method === 'uuid') return ['id'];
   return undefined;
@@ -685,7 +676,7 @@ function collectEntity(
   if (!columns.length) return;
   const expr = entity.expression;
   const arg = expr.type === AST_NODE_TYPES.CallExpression ? expr.arguments[0] : undefined;
-  const table = stringValue(arg) ?? objectString(arg, 'name') ?? snakeCase(node.id.name);
+  const table = literalString(arg) ?? objectString(arg, 'name') ?? snakeCase(node.id.name);
   found.push({ name: node.id.name, aliases: [table], columns, source, kind: 'typeorm' });
 }
 

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { healthModel, type Taint } from '../model';
-import { memberChain, propertyName, unwrap } from '../model/ast';
+import { literalString, memberChain, propertyName, unwrap } from '../model/ast';
 import { resolveGlobal, resolveImport, withoutDefault } from '../model/imports';
 import { tokenize } from '../model/tokens';
 import { VOCABULARY } from '../model/vocabulary';
@@ -71,21 +71,13 @@ interface WeakTransform {
   suggestion?: Suggestion;
 }
 
-function stringValue(node: TSESTree.Node | undefined): string | undefined {
-  const expr = node && unwrap(node);
-  if (expr?.type === AST_NODE_TYPES.Literal && typeof expr.value === 'string') return expr.value;
-  if (expr?.type === AST_NODE_TYPES.TemplateLiteral && expr.expressions.length === 0)
-    return expr.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
-
 /** `sha256`, `SHA256`, `SHA-256` all read `SHA-256` in messages. */
 function displayAlgorithm(name: string): string {
   return name.toUpperCase().replace(/^SHA-?(\d)/, 'SHA-$1');
 }
 
 function algorithmName(node: TSESTree.Node | undefined): string {
-  const value = stringValue(node);
+  const value = literalString(node);
   return value ? displayAlgorithm(value) : 'hash';
 }
 
@@ -270,7 +262,7 @@ export default createRule<[], MessageIds>({
     /** `Buffer.from(x).toString('base64' | 'hex')`: an encoding, reversible by anyone. */
     function bufferEncoding(call: TSESTree.CallExpression): WeakTransform | undefined {
       const toString = methodCallOn(call, 'toString');
-      const encoding = toString && stringValue(toString.arguments[0]);
+      const encoding = toString && literalString(toString.arguments[0]);
       if (!toString || !encoding || !ENCODINGS.has(encoding) || !call.arguments[0])
         return undefined;
       return {

@@ -9,6 +9,7 @@ import {
   memberChain,
   resolveVariable,
   unwrap,
+  literalString,
 } from '../model/ast';
 import { discoverRoutes } from '../model/routes';
 import { tokenize } from '../model/tokens';
@@ -55,14 +56,6 @@ const CHANNEL_KEYS = new Set([
 
 const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Head', 'Options']);
 
-function stringValue(node: TSESTree.Node | undefined): string | undefined {
-  const expr = node && unwrap(node);
-  if (expr?.type === AST_NODE_TYPES.Literal && typeof expr.value === 'string') return expr.value;
-  if (expr?.type === AST_NODE_TYPES.TemplateLiteral && expr.expressions.length === 0)
-    return expr.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
-
 function mentionsAudit(text: string): boolean {
   return tokenize(text).some((word) => AUDIT_WORDS.has(word));
 }
@@ -77,7 +70,7 @@ function auditChannelObject(node: TSESTree.Node | undefined): boolean {
     if (key === undefined) return false;
     if (key === 'audit' && unwrap(property.value).type === AST_NODE_TYPES.Literal)
       return (property.value as TSESTree.Literal).value === true;
-    const value = stringValue(property.value);
+    const value = literalString(property.value);
     return CHANNEL_KEYS.has(key) && value !== undefined && mentionsAudit(value);
   });
 }
@@ -180,7 +173,7 @@ export default createRule<[], MessageIds>({
       const callee = unwrap(call.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         if (auditLoggerValue(callee.object)) return true;
-        if (name === 'log' && mentionsAudit(stringValue(call.arguments[0]) ?? '')) return true;
+        if (name === 'log' && mentionsAudit(literalString(call.arguments[0]) ?? '')) return true;
         if (call.arguments.some((arg) => auditChannelObject(arg))) return true;
       }
       return false;
@@ -230,7 +223,7 @@ export default createRule<[], MessageIds>({
         if (!controller) return;
         const base =
           controller.expression.type === AST_NODE_TYPES.CallExpression
-            ? (stringValue(controller.expression.arguments[0]) ?? '')
+            ? (literalString(controller.expression.arguments[0]) ?? '')
             : '';
         const classAudits = auditingDecorator(cls.decorators);
         for (const member of cls.body.body) {
@@ -239,7 +232,7 @@ export default createRule<[], MessageIds>({
           if (!verb || member.value.type !== AST_NODE_TYPES.FunctionExpression) continue;
           const sub =
             verb.expression.type === AST_NODE_TYPES.CallExpression
-              ? (stringValue(verb.expression.arguments[0]) ?? '')
+              ? (literalString(verb.expression.arguments[0]) ?? '')
               : '';
           units.push({
             node: member.value,
