@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rules } from '../../rules/src/rules';
@@ -32,7 +32,11 @@ describe('health-data-lint CLI', function () {
       const pkg = JSON.parse(readFileSync(join(ROOT, 'rules/package.json'), 'utf8')) as {
         bin: Record<string, string>;
       };
-      assert.equal(pkg.bin['health-data-lint'], './dist/cli.js');
+      // A committed shim, so that npm links the command before dist/ is built.
+      assert.equal(pkg.bin['health-data-lint'], './bin/health-data-lint.js');
+      const shim = join(ROOT, 'rules/bin/health-data-lint.js');
+      assert.match(readFileSync(shim, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+      assert.ok((statSync(shim).mode & 0o111) !== 0, 'the shim is not executable');
       if (!process.env.HEALTH_DATA_LINT_CLI)
         assert.match(readFileSync(CLI, 'utf8'), /^#!\/usr\/bin\/env node\n/);
     });
