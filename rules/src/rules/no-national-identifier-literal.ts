@@ -1,5 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { keyName, propertyName } from '../model/ast';
+import {
+  keyName,
+  propertyName,
+  sourceRangeOf,
+  type StaticString,
+  templatePart,
+} from '../model/ast';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 
@@ -148,6 +154,11 @@ function ownerName(node: TSESTree.Node): string | undefined {
   }
 }
 
+/** Maps text offsets to file offsets for text the source spells verbatim from `sourceStart`. */
+function verbatimAt(sourceStart: number) {
+  return (start: number, end: number): TSESTree.Range => [sourceStart + start, sourceStart + end];
+}
+
 export default createRule<[], MessageIds>({
   name: 'no-national-identifier-literal',
   meta: {
@@ -173,21 +184,18 @@ export default createRule<[], MessageIds>({
     const sourceCode = context.sourceCode;
 
     /**
-     * Reports the identifiers in one piece of text. `sourceStart` is where the text's first
-     * character sits in the file when the source spells it verbatim; without it (escapes) the
-     * whole node is reported and no edit is offered.
+     * Reports the identifiers in one piece of text. `sourceRange` maps a range of the text to
+     * the file when the source spells it (verbatim, or a template with CRLF line ends); without
+     * it (escapes) the whole node is reported and no edit is offered.
      */
     function check(
       node: TSESTree.Node,
       text: string,
-      sourceStart: number | undefined,
+      sourceRange: ((start: number, end: number) => TSESTree.Range | undefined) | undefined,
       ssnContext: boolean,
     ): void {
       for (const match of findNationalIdentifiers(text, ssnContext)) {
-        const range: TSESTree.Range | undefined =
-          sourceStart === undefined
-            ? undefined
-            : [sourceStart + match.start, sourceStart + match.end];
+        const range = sourceRange?.(match.start, match.end);
         const loc = range
           ? {
               start: sourceCode.getLocFromIndex(range[0]),
@@ -219,13 +227,14 @@ export default createRule<[], MessageIds>({
           check(
             node,
             node.value,
-            raw === node.value ? node.range[0] + 1 : undefined,
+            raw === node.value ? verbatimAt(node.range[0] + 1) : undefined,
             isSsnName(ownerName(node)),
           );
         } else if (typeof node.value === 'number' || typeof node.value === 'bigint') {
           // Numeric literals: only their exact digits, as written (`284053523804553`, `284053523804553n`).
           const digits = node.raw.replace(/n$/, '');
-          if (/^\d+$/.test(digits)) check(node, digits, node.range[0], isSsnName(ownerName(node)));
+          if (/^\d+$/.test(digits))
+            check(node, digits, verbatimAt(node.range[0]), isSsnName(ownerName(node)));
         }
       },
       TemplateElement(node) {
@@ -236,10 +245,20 @@ export default createRule<[], MessageIds>({
           template?.type === AST_NODE_TYPES.TemplateLiteral &&
           template.expressions.length === 0 &&
           isSsnName(ownerName(template));
-        check(node, cooked, cooked === node.value.raw ? node.range[0] + 1 : undefined, ssnContext);
+        const text: StaticString = {
+          text: cooked,
+          parts: [templatePart(node, cooked, 0)],
+          holes: 0,
+        };
+        check(node, cooked, (start, end) => sourceRangeOf(text, start, end), ssnContext);
       },
       JSXText(node) {
-        check(node, node.value, node.raw === node.value ? node.range[0] : undefined, false);
+        check(
+          node,
+          node.value,
+          node.raw === node.value ? verbatimAt(node.range[0]) : undefined,
+          false,
+        );
       },
     };
   },

@@ -238,6 +238,25 @@ const invalid: InvalidTestCase<'nir' | 'ssn' | 'replaceWithSynthetic', []>[] = [
     ],
   },
   {
+    // CRLF line ends: the template's cooked text has LF, the file CRLF; the range still maps.
+    code: 'const lines = `nom;nir\r\nDUPONT;284053523804553\r\n`;',
+    errors: [
+      {
+        messageId: 'nir',
+        line: 2,
+        column: 8,
+        endLine: 2,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: 'replaceWithSynthetic',
+            output: 'const lines = `nom;nir\r\nDUPONT;284053523804500\r\n`;',
+          },
+        ],
+      },
+    ],
+  },
+  {
     code: 'const line = `${nom};284053523804553;${date}`;',
     errors: [
       {
