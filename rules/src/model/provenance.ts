@@ -17,7 +17,7 @@ import {
 import type { Classification, Classifier } from './classifier';
 import { looksLikeSql, scanSql, type SqlStatement, tablesRead } from './sql';
 import { tokenize } from './tokens';
-import { FHIR_PATIENT_RESOURCES, HEAD_ROLES } from './vocabulary';
+import { FHIR_PATIENT_RESOURCES, HEAD_ROLES, SQL_RUNNER_METHODS } from './vocabulary';
 
 // Bound once: each read of the package export goes through several re-export getters, and the
 // model compares node types on every node it visits (about 5 % of lint time when bundled).
@@ -254,32 +254,7 @@ const READ_METHODS = new Set([
   'exec',
   'list',
   'scan',
-  'findAllPatients',
   'pluck',
-]);
-
-const SQL_CALLS = new Set([
-  'query',
-  'execute',
-  'raw',
-  'exec',
-  'run',
-  'all',
-  'get',
-  'each',
-  'prepare',
-  'unsafe',
-  '$queryRaw',
-  '$queryRawUnsafe',
-  'queryRaw',
-  'many',
-  'any',
-  'one',
-  'oneOrNone',
-  'manyOrNone',
-  'none',
-  'stream',
-  'copyTo',
 ]);
 
 const ENCRYPT_WORDS = new Set([
@@ -433,7 +408,7 @@ export class Provenance {
     if (expr.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const name = calleeName(expr.callee);
     // SQL passed to a driver: pool.query('SELECT …'), db.raw(`…`), prisma.$queryRawUnsafe(sql).
-    if (name && SQL_CALLS.has(name)) {
+    if (name && SQL_RUNNER_METHODS.has(name)) {
       const first = expr.arguments[0];
       const sql =
         first && first.type !== AST_NODE_TYPES.SpreadElement ? this.sqlOf(first) : undefined;

@@ -20,6 +20,7 @@ import {
 } from '../model';
 import { scanSql, tablesRead } from '../model/sql';
 import { tokenize } from '../model/tokens';
+import { SQL_RUNNER_METHODS } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
 import { describeLiteralForMessage } from '../util/redact';
 import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
@@ -128,26 +129,6 @@ const ALWAYS_RECURSIVE_DELETES = new Set([
   'deleteAsync',
   'deleteSync',
   'del',
-]);
-
-/** Driver calls that run SQL text. */
-const SQL_CALLS = new Set([
-  'query',
-  'execute',
-  'raw',
-  'exec',
-  'run',
-  'none',
-  'any',
-  'many',
-  'unsafe',
-  'multi',
-  '$executeRaw',
-  '$executeRawUnsafe',
-  '$queryRaw',
-  '$queryRawUnsafe',
-  'executeRaw',
-  'queryRaw',
 ]);
 
 const DUMP_TOOLS = new Set(['pg_dump', 'pg_dumpall', 'mysqldump', 'mariadb-dump', 'mongodump']);
@@ -2128,7 +2109,7 @@ export default createRule<Options, MessageIds>({
         calls.push(node);
         const name = calleeName(node.callee);
         if (!name) return;
-        if (node.type === AST_NODE_TYPES.CallExpression && SQL_CALLS.has(name)) {
+        if (node.type === AST_NODE_TYPES.CallExpression && SQL_RUNNER_METHODS.has(name)) {
           const first = node.arguments[0];
           if (first && first.type !== AST_NODE_TYPES.SpreadElement)
             sqlNodes.push({
