@@ -104,47 +104,26 @@ export function staticString(
       return typeof expr.value === 'string'
         ? { text: expr.value, parts: [literalPart(expr, expr.value)], holes: 0 }
         : undefined;
-    case AST_NODE_TYPES.TemplateLiteral: {
-      let text = '';
-      const parts: StringPart[] = [];
-      let holes = 0;
-      expr.quasis.forEach((quasi, index) => {
-        const cooked = quasi.value.cooked ?? quasi.value.raw;
-        parts.push(templatePart(quasi, cooked, text.length));
-        text += cooked;
-        const hole = expr.expressions[index];
-        if (hole) {
-          const inner = staticString(hole, scopeOf, depth + 1);
-          if (inner) {
-            for (const part of inner.parts)
-              parts.push({ ...part, textStart: text.length + part.textStart });
-            text += inner.text;
-            holes += inner.holes;
-          } else {
-            text += HOLE;
-            holes++;
-          }
-        }
-      });
-      return { text, parts, holes };
-    }
+    case AST_NODE_TYPES.TemplateLiteral:
+      return concat(
+        expr.quasis.flatMap((quasi, index) => {
+          const cooked = quasi.value.cooked ?? quasi.value.raw;
+          const piece: StaticString = {
+            text: cooked,
+            parts: [templatePart(quasi, cooked, 0)],
+            holes: 0,
+          };
+          const hole = expr.expressions[index];
+          return hole ? [piece, staticString(hole, scopeOf, depth + 1)] : [piece];
+        }),
+      );
     case AST_NODE_TYPES.TaggedTemplateExpression:
       return staticString(expr.quasi, scopeOf, depth + 1);
     case AST_NODE_TYPES.BinaryExpression: {
       if (expr.operator !== '+') return undefined;
       const left = staticString(expr.left, scopeOf, depth + 1);
       const right = staticString(expr.right, scopeOf, depth + 1);
-      if (!left && !right) return undefined;
-      const l = left ?? { text: HOLE, parts: [], holes: 1 };
-      const r = right ?? { text: HOLE, parts: [], holes: 1 };
-      return {
-        text: l.text + r.text,
-        parts: [
-          ...l.parts,
-          ...r.parts.map((part) => ({ ...part, textStart: part.textStart + l.text.length })),
-        ],
-        holes: l.holes + r.holes,
-      };
+      return left || right ? concat([left, right]) : undefined;
     }
     case AST_NODE_TYPES.Identifier: {
       const variable = resolveVariable(scopeOf(expr), expr);
@@ -165,32 +144,45 @@ export function staticString(
         const separator = separatorNode
           ? (staticString(separatorNode, scopeOf, depth + 1)?.text ?? ' ')
           : ',';
-        let text = '';
-        const parts: StringPart[] = [];
-        let holes = 0;
-        callee.object.elements.forEach((element, index) => {
-          if (index > 0) text += separator;
-          const inner =
-            element && element.type !== AST_NODE_TYPES.SpreadElement
-              ? staticString(element, scopeOf, depth + 1)
-              : undefined;
-          if (inner) {
-            for (const part of inner.parts)
-              parts.push({ ...part, textStart: text.length + part.textStart });
-            text += inner.text;
-            holes += inner.holes;
-          } else {
-            text += HOLE;
-            holes++;
-          }
-        });
-        return { text, parts, holes };
+        return concat(
+          callee.object.elements.flatMap((element, index) => {
+            const inner =
+              element && element.type !== AST_NODE_TYPES.SpreadElement
+                ? staticString(element, scopeOf, depth + 1)
+                : undefined;
+            return index > 0 ? [separator, inner] : [inner];
+          }),
+        );
       }
       return undefined;
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * Joins pieces of a static string: known pieces keep their source mapping (shifted), plain
+ * strings (separators) add text with no mapping, unknown pieces become a `${HOLE}` placeholder.
+ */
+function concat(pieces: Array<StaticString | string | undefined>): StaticString {
+  let text = '';
+  const parts: StringPart[] = [];
+  let holes = 0;
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      text += piece;
+    } else if (piece) {
+      for (const part of piece.parts)
+        parts.push({ ...part, textStart: text.length + part.textStart });
+      text += piece.text;
+      holes += piece.holes;
+    } else {
+      text += HOLE;
+      holes++;
+    }
+  }
+  return { text, parts, holes };
 }
 
 function literalPart(literal: TSESTree.Literal, value: string): StringPart {
