@@ -4,6 +4,7 @@ import { findProjectConfig } from '../config/project-config';
 import { type HealthModel, healthModel, type Taint } from '../model';
 import { calleeName, memberChain, propertyName, resolveVariable, unwrap } from '../model/ast';
 import { tokenize } from '../model/tokens';
+import { requiredSpecifier } from '../model/project-graph';
 import { createRule } from '../util/create-rule';
 import { noteRelated, provenanceRelated } from '../model/related';
 
@@ -91,17 +92,7 @@ function moduleOf(model: HealthModel, id: TSESTree.Identifier): string | undefin
 function requiredModule(node: TSESTree.Node): string | undefined {
   let current = unwrap(node);
   while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
-  if (
-    current.type === AST_NODE_TYPES.CallExpression &&
-    current.callee.type === AST_NODE_TYPES.Identifier &&
-    current.callee.name === 'require'
-  ) {
-    const arg = current.arguments[0];
-    return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string'
-      ? arg.value
-      : undefined;
-  }
-  return undefined;
+  return requiredSpecifier(current);
 }
 
 function namesLogger(name: string | undefined, extra: Set<string>): boolean {
