@@ -3,6 +3,7 @@ import type { HealthDataConfig } from '../config/project-config';
 import { configFor } from '../config/resolve';
 import { type Classifier, classifierFor } from './classifier';
 import { ExportContextFinder } from './context';
+import { onFileDone } from './file-lifetime';
 import { Provenance } from './provenance';
 
 export type { Classification, Role } from './classifier';
@@ -27,6 +28,7 @@ export interface HealthModel {
 }
 
 const models = new WeakMap<object, { model: HealthModel; configKey: string }>();
+onFileDone((sourceCode) => models.delete(sourceCode));
 
 export function healthModel(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,

@@ -4,6 +4,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import { dirname, relative as relativePath, resolve as resolvePath, sep } from 'node:path';
+import { onFileDone } from './file-lifetime';
 import { importedBinding } from './project-graph';
 import { SKIPPED_KEYS } from './ast';
 import { tokenize } from './tokens';
@@ -98,6 +99,7 @@ const FASTIFY_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preH
 const FASTIFY_ROUTE_HOOK_KEYS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
 
 const cache = new WeakMap<TSESTree.Program, ProgramRoutes>();
+onFileDone((sourceCode) => cache.delete(sourceCode.ast));
 
 /** Every route, middleware and mount of a program; computed once per program node. */
 export function discoverRoutes(program: TSESTree.Program): ProgramRoutes {

@@ -1,4 +1,5 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enterFile, leaveFile } from '../model/file-lifetime';
 
 /** Where each rule's documentation lives; `docs.url` of every rule points here. */
 export const DOCS_BASE_URL =
@@ -24,6 +25,35 @@ export interface HealthDataRuleDocs {
   strictOptions?: unknown[];
 }
 
-export const createRule = ESLintUtils.RuleCreator<HealthDataRuleDocs>(
+const namedRule = ESLintUtils.RuleCreator<HealthDataRuleDocs>(
   (name) => `${DOCS_BASE_URL}${name}.md`,
 );
+
+/**
+ * Every rule of the plugin: typescript-eslint's rule creator (docs URL, default options), plus a
+ * `Program:exit` that tells the model when the rule is done with the file, so per-file caches are
+ * dropped as soon as the last rule leaves it (model/file-lifetime.ts says why that matters).
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  spec: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, HealthDataRuleDocs>>,
+): ReturnType<typeof namedRule<Options, MessageIds>> {
+  return namedRule<Options, MessageIds>({
+    ...spec,
+    create(context, options) {
+      const sourceCode = context.sourceCode;
+      const listeners = spec.create(context, options);
+      enterFile(sourceCode);
+      const exit = listeners['Program:exit'];
+      return {
+        ...listeners,
+        'Program:exit'(program: TSESTree.Program) {
+          try {
+            exit?.(program);
+          } finally {
+            leaveFile(sourceCode);
+          }
+        },
+      } satisfies TSESLint.RuleListener;
+    },
+  });
+}
