@@ -1,5 +1,6 @@
 import { Linter } from 'eslint/universal';
 import plugin from '../../rules/src/index';
+import { avoidRuleContextRetention } from '../../rules/src/util/eslint-rule-contexts';
 import { RULE_PREFIX, type Settings } from './settings';
 
 /** One finding as ESLint reports it; only our rules and fatal parse errors get this far. */
@@ -78,6 +79,9 @@ export class LintEngine {
   private linterFor(cwd: string): Linter {
     let linter = this.linters.get(cwd);
     if (!linter) {
+      // ESLint's rule contexts otherwise keep every linted file alive until a full collection,
+      // which costs edit latency and memory (rules/src/util/eslint-rule-contexts.ts).
+      avoidRuleContextRetention(Linter);
       linter = new Linter({ configType: 'flat', cwd });
       this.linters.set(cwd, linter);
     }

@@ -1,9 +1,10 @@
-import { ESLint, type Linter } from 'eslint';
+import { ESLint, Linter } from 'eslint';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import plugin from '../index';
 import { relatedFor } from '../model/related';
 import type { Preset } from '../util/create-rule';
+import { avoidRuleContextRetention } from '../util/eslint-rule-contexts';
 import { type FileReport, normalizeResult, type RelatedFinding } from './findings';
 
 export interface LintJob {
@@ -16,6 +17,9 @@ export interface LintJob {
 }
 
 export function createEslint(job: LintJob): ESLint {
+  // Once per thread: ESLint's rule contexts otherwise keep every linted file alive until a full
+  // garbage collection (util/eslint-rule-contexts.ts).
+  avoidRuleContextRetention(Linter);
   // Unused suppressions are only worth reporting for our rules; others are filtered out later.
   const governance = { linterOptions: { reportUnusedDisableDirectives: 'error' as const } };
   if (job.useEslintConfig) {
