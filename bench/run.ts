@@ -11,7 +11,14 @@ import { measureCliScaling } from './cli';
 import { type Corpus, type CorpusFile, discoverCorpus, materialize } from './corpus';
 import { editorFile, measureColdStart, measureEditLatency, measureServerMemory } from './editor';
 import { elapsedMs, median } from './stats';
-import { loadBuiltPlugin, measureRuleCosts, measureThroughput, setups } from './throughput';
+import { avoidRuleContextRetention } from '../rules/src/util/eslint-rule-contexts';
+import {
+  loadBuiltPlugin,
+  measureRuleCosts,
+  measureThroughput,
+  setups,
+  type ThroughputResult,
+} from './throughput';
 
 interface Options {
   rounds: number;
@@ -70,6 +77,16 @@ async function main(): Promise<void> {
   const throughput = measureThroughput(plugin, sample, corpus.dir, options.rounds, log);
   log('per-rule cost (ESLint stats), configs.strict');
   const ruleCosts = measureRuleCosts(plugin, sample, corpus.dir, 'strict');
+  // From here on ESLint builds rule contexts as the CLI and the server make it (for good: the
+  // change is process-wide), so the rounds above are ESLint as installed.
+  const contextFix = avoidRuleContextRetention(Linter);
+  log(`the same rounds as health-data-lint runs ESLint (rule contexts: ${contextFix})`);
+  const asProduct = measureThroughput(plugin, sample, corpus.dir, options.rounds, log, [
+    'floor',
+    'empty',
+    'recommended',
+    'strict',
+  ]);
 
   const floor = setups(plugin)[0]!;
   const parser = new Linter({ configType: 'flat', cwd: corpus.dir });
@@ -111,17 +128,32 @@ async function main(): Promise<void> {
   const recommended = byId.get('recommended')!;
   const strict = byId.get('strict')!;
   const sonarjs = byId.get('sonarjs')!;
+  const empty = byId.get('empty')!;
+  const productById = new Map(asProduct.map((result) => [result.id, result]));
+  const productRecommended = productById.get('recommended')!;
+  const productStrict = productById.get('strict')!;
   const small = latencies[0]!;
+  const ratio = (result: ThroughputResult) => `${fmt(result.roundRatios.median, 2)}×`;
   const targets = [
     {
-      target: 'recommended ≤ 1.25× floor',
-      measured: `${fmt(recommended.roundRatios.median, 2)}×`,
+      target: 'recommended ≤ 1.25× floor, ESLint as installed',
+      measured: `${ratio(recommended)} (one rule that does nothing: ${ratio(empty)})`,
       ok: recommended.roundRatios.median <= 1.25,
     },
     {
-      target: 'strict ≤ 1.5× floor',
-      measured: `${fmt(strict.roundRatios.median, 2)}×`,
+      target: 'recommended ≤ 1.25× floor, as health-data-lint runs ESLint',
+      measured: ratio(productRecommended),
+      ok: productRecommended.roundRatios.median <= 1.25,
+    },
+    {
+      target: 'strict ≤ 1.5× floor, ESLint as installed',
+      measured: ratio(strict),
       ok: strict.roundRatios.median <= 1.5,
+    },
+    {
+      target: 'strict ≤ 1.5× floor, as health-data-lint runs ESLint',
+      measured: ratio(productStrict),
+      ok: productStrict.roundRatios.median <= 1.5,
     },
     {
       target: 'recommended and strict faster than sonarjs recommended',
@@ -129,15 +161,10 @@ async function main(): Promise<void> {
       ok: strict.ms.median < sonarjs.ms.median && recommended.ms.median < sonarjs.ms.median,
     },
     ...latencies.map((latency) => ({
-      target: `editor p95 ≤ 1.5× parse (${fmt(latency.lines)} lines, after the debounce)`,
-      measured: `${fmt(latency.workP95)} ms vs 1.5 × ${fmt(latency.parseMs)} ms`,
-      ok: latency.workP95 <= 1.5 * latency.parseMs,
+      target: `editor p95 ≤ 1.5× parse (${fmt(latency.lines)} lines, keystroke to diagnostics)`,
+      measured: `${fmt(latency.p95)} ms vs 1.5 × ${fmt(latency.parseMs)} ms = ${fmt(1.5 * latency.parseMs)} ms`,
+      ok: latency.p95 <= 1.5 * latency.parseMs,
     })),
-    {
-      target: `editor p95 ≤ 150 ms (${fmt(small.lines)} lines, after the debounce)`,
-      measured: `${fmt(small.workP95)} ms`,
-      ok: small.workP95 <= 150,
-    },
     {
       target: `editor p95 ≤ 150 ms (${fmt(small.lines)} lines, keystroke to diagnostics)`,
       measured: `${fmt(small.p95)} ms`,
@@ -176,27 +203,34 @@ async function main(): Promise<void> {
     `CI throughput: one process, ${options.rounds} interleaved rounds after a warm-up round, on a ${fmt(sampleLines)}-line sample (${fmt(sample.length)} files, every package in proportion).`,
     '',
   );
-  table(
-    [
-      'Configuration',
-      'Median',
-      'Spread (min–max)',
-      'Lines/s',
-      '× floor (medians)',
-      '× floor per round: median (min–max)',
-      'Findings',
-    ],
-    throughput.map((result) => [
-      result.label +
-        (result.disabled.length ? ` (${result.disabled.length} rules threw, off)` : ''),
-      `${fmt(result.ms.median / 1000, 2)} s`,
-      `${fmt(result.ms.min / 1000, 2)}–${fmt(result.ms.max / 1000, 2)} s (spread ${pct(result.ms.relativeSpread)})`,
-      fmt(result.linesPerSecond),
-      `${fmt(result.ratioToFloor, 2)}×`,
-      `${fmt(result.roundRatios.median, 2)}× (${fmt(result.roundRatios.min, 2)}–${fmt(result.roundRatios.max, 2)})`,
-      fmt(result.messages),
-    ]),
+  const throughputTable = (results: readonly ThroughputResult[]) =>
+    table(
+      [
+        'Configuration',
+        'Median',
+        'Spread (min–max)',
+        'Lines/s',
+        '× floor (medians)',
+        '× floor per round: median (min–max)',
+        'Findings',
+      ],
+      results.map((result) => [
+        result.label +
+          (result.disabled.length ? ` (${result.disabled.length} rules threw, off)` : ''),
+        `${fmt(result.ms.median / 1000, 2)} s`,
+        `${fmt(result.ms.min / 1000, 2)}–${fmt(result.ms.max / 1000, 2)} s (spread ${pct(result.ms.relativeSpread)})`,
+        fmt(result.linesPerSecond),
+        `${fmt(result.ratioToFloor, 2)}×`,
+        `${fmt(result.roundRatios.median, 2)}× (${fmt(result.roundRatios.min, 2)}–${fmt(result.roundRatios.max, 2)})`,
+        fmt(result.messages),
+      ]),
+    );
+  throughputTable(throughput);
+  out.push(
+    `The same files as health-data-lint's CLI and language server run ESLint: rule contexts built as copies (rules/src/util/eslint-rule-contexts.ts; here: ${contextFix}), ${options.rounds} more interleaved rounds:`,
+    '',
   );
+  throughputTable(asProduct);
   out.push(
     `Per-rule cost, configs.strict, ESLint \`stats\` (parse ${fmt(ruleCosts.parseMs)} ms, all rules ${fmt(ruleCosts.rulesMs)} ms over the sample):`,
     '',
@@ -220,22 +254,22 @@ async function main(): Promise<void> {
   );
   out.push(`Speed-up with 2 workers: ${fmt(cli.speedup, 2)}×.`, '');
   out.push(
-    `Editor (LSP over stdio, dist/server.js, push diagnostics matched by version; the server's typing debounce grows with the file, ${MIN_LINT_DELAY_MS}–${MAX_LINT_DELAY_MS} ms):`,
+    `Editor (LSP over stdio, dist/server.js, push diagnostics matched by version). An edit after a pause is linted at once; inside a burst of typing the server waits for a pause that grows with the file (${MIN_LINT_DELAY_MS}–${MAX_LINT_DELAY_MS} ms), then lints once:`,
     '',
   );
   table(
     [
       'File',
       'Parse (floor)',
-      'Edit → diagnostics p50 / p95 / max',
-      'After the debounce p50 / p95 / max',
+      'Edit → diagnostics p50 / p95 / max (× parse at p95)',
+      'Burst of keys → diagnostics p50 / p95',
       'Code action p50 / p95',
     ],
     latencies.map((latency) => [
-      `${fmt(latency.lines)} lines, ${latency.diagnostics} diagnostics, debounce ${latency.debounceMs} ms`,
+      `${fmt(latency.lines)} lines, ${latency.diagnostics} diagnostics, burst pause ${latency.debounceMs} ms`,
       `${fmt(latency.parseMs)} ms`,
-      `${fmt(latency.p50)} / ${fmt(latency.p95)} / ${fmt(latency.max)} ms`,
-      `${fmt(latency.workP50)} / ${fmt(latency.workP95)} / ${fmt(latency.workMax)} ms`,
+      `${fmt(latency.p50)} / ${fmt(latency.p95)} / ${fmt(latency.max)} ms (${fmt(latency.p95 / latency.parseMs, 2)}×)`,
+      `${fmt(latency.burstP50)} / ${fmt(latency.burstP95)} ms (${latency.bursts} × ${latency.burstKeys} keys)`,
       `${fmt(latency.codeActionP50, 1)} / ${fmt(latency.codeActionP95, 1)} ms (${latency.codeActions} actions)`,
     ]),
   );
@@ -270,6 +304,7 @@ async function main(): Promise<void> {
         },
         sample: { files: sample.length, lines: sampleLines },
         throughput,
+        asProduct: { contextFix, throughput: asProduct },
         ruleCosts,
         cli,
         editor: { latencies, memory, coldStart },

@@ -19,7 +19,7 @@ const security = requireFromRoot('eslint-plugin-security') as {
   configs: { recommended: unknown };
 };
 
-export type SetupId = 'floor' | 'recommended' | 'strict' | 'security' | 'sonarjs';
+export type SetupId = 'floor' | 'empty' | 'recommended' | 'strict' | 'security' | 'sonarjs';
 
 export interface Setup {
   id: SetupId;
@@ -44,8 +44,20 @@ export function setups(plugin: Plugin): Setup[] {
     if (!config) throw new Error('a compared plugin no longer ships a recommended flat config');
     return { ...(config as Linter.Config), files };
   };
+  // ESLint's own price for running any rule at all, whatever the rule does.
+  const nothing = { create: () => ({}) };
   return [
     { id: 'floor', label: '(a) parser, no rules (floor)', config: [base, quiet], disabled: [] },
+    {
+      id: 'empty',
+      label: "(a') one rule that does nothing",
+      config: [
+        base,
+        { plugins: { bench: { rules: { nothing } } }, rules: { 'bench/nothing': 'error' } },
+        quiet,
+      ],
+      disabled: [],
+    },
     { id: 'recommended', label: '(b) configs.recommended', config: [preset, quiet], disabled: [] },
     {
       id: 'strict',
@@ -138,8 +150,9 @@ export function measureThroughput(
   cwd: string,
   rounds: number,
   log: (line: string) => void,
+  only?: readonly SetupId[],
 ): ThroughputResult[] {
-  const all = setups(plugin);
+  const all = setups(plugin).filter((setup) => !only || only.includes(setup.id));
   const linters = new Map(all.map((setup) => [setup.id, new Linter({ configType: 'flat', cwd })]));
   const lines = files.reduce((sum, file) => sum + file.lines, 0);
   const first = new Map<SetupId, PassResult>();

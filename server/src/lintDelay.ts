@@ -19,3 +19,26 @@ export function lintDelayMs(lineCount: number): number {
     Math.min(MAX_LINT_DELAY_MS, Math.max(MIN_LINT_DELAY_MS, lineCount / LINES_PER_MS)),
   );
 }
+
+/**
+ * The pause before linting after an edit, by typing pace: an edit that comes after a pause at
+ * least as long as the document's delay is linted at once (a single keystroke, a paste, a quick
+ * fix: waiting would only add latency); an edit that comes sooner is part of a burst and waits
+ * for the burst to settle, so fast typing still costs one lint per pause, not one per key.
+ */
+export class TypingPace {
+  private readonly lastEdit = new Map<string, number>();
+
+  /** Records an edit of `uri` at `now` (ms) and returns how long to wait before linting. */
+  delayAfterEdit(uri: string, lineCount: number, now: number): number {
+    const delay = lintDelayMs(lineCount);
+    const previous = this.lastEdit.get(uri);
+    this.lastEdit.set(uri, now);
+    return previous !== undefined && now - previous < delay ? delay : 0;
+  }
+
+  /** The document was closed: its next edit starts afresh. */
+  forget(uri: string): void {
+    this.lastEdit.delete(uri);
+  }
+}

@@ -40,7 +40,7 @@ import plugin from '../../rules/src/index';
 import { documentTarget, folderOf } from './documentTarget';
 import { matchesConfigIgnores } from './fileFilter';
 import { IdleCollector, exposedGc } from './idleCollector';
-import { MAX_LINT_DELAY_MS, lintDelayMs } from './lintDelay';
+import { MAX_LINT_DELAY_MS, TypingPace } from './lintDelay';
 import { LintEngine, type LintOutcome, ruleDocsUrl } from './lintEngine';
 import { SettingsCache, type Settings } from './settings';
 import { FIX_ALL_KIND, type LintSnapshot, minimalEdit, toCodeActions } from './toCodeActions';
@@ -385,13 +385,20 @@ documents.onDidOpen((event) => {
   }
 });
 
+/** Edits after a pause are linted at once; edits in a burst wait for it to settle. */
+const typingPace = new TypingPace();
+/** The wait chosen for each document's latest edit (pull mode waits when asked to lint it). */
+const waitAfterEdit = new Map<string, number>();
+
 documents.onDidChangeContent((event) => {
-  if (pullDiagnostics) return;
   const uri = event.document.uri;
+  const wait = typingPace.delayAfterEdit(uri, event.document.lineCount, performance.now());
+  waitAfterEdit.set(uri, wait);
+  if (pullDiagnostics) return;
   const known = lintCache.has(uri) || pendingLints.has(uri);
   void settingsFor(uri).then((settings) => {
     if (!known) schedulePublish(uri, 0);
-    else if (settings.run === 'onType') schedulePublish(uri, lintDelayMs(event.document.lineCount));
+    else if (settings.run === 'onType') schedulePublish(uri, wait);
   });
 });
 
@@ -411,6 +418,8 @@ documents.onDidClose((event) => {
   clearTimeout(pendingLints.get(uri));
   pendingLints.delete(uri);
   lintCache.delete(uri);
+  typingPace.forget(uri);
+  waitAfterEdit.delete(uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
@@ -435,7 +444,8 @@ connection.languages.diagnostics.on(async (params, token) => {
     // Run on save: edits since the last save keep the last result until the next save.
     return { kind: DocumentDiagnosticReportKind.Full, items: previous.diagnostics };
   }
-  if (previous && !freshCache(document)) await delay(lintDelayMs(document.lineCount));
+  const wait = waitAfterEdit.get(document.uri) ?? 0;
+  if (previous && !freshCache(document) && wait > 0) await delay(wait);
   if (token.isCancellationRequested) {
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Superseded by a newer edit', {
       retriggerRequest: true,

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { IdleCollector } from '../../server/src/idleCollector';
-import { MAX_LINT_DELAY_MS, MIN_LINT_DELAY_MS, lintDelayMs } from '../../server/src/lintDelay';
+import {
+  MAX_LINT_DELAY_MS,
+  MIN_LINT_DELAY_MS,
+  lintDelayMs,
+  TypingPace,
+} from '../../server/src/lintDelay';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -15,6 +20,29 @@ describe('typing debounce', () => {
     assert.ok(lintDelayMs(2_000) < MAX_LINT_DELAY_MS);
     assert.equal(lintDelayMs(10_000), MAX_LINT_DELAY_MS);
     assert.equal(lintDelayMs(1_000_000), MAX_LINT_DELAY_MS);
+  });
+});
+
+describe('typing pace', () => {
+  it('lints an edit after a pause at once, and waits inside a burst of typing', () => {
+    const pace = new TypingPace();
+    const lines = 2_000;
+    const delay = lintDelayMs(lines);
+    assert.equal(pace.delayAfterEdit('a', lines, 1_000), 0, 'the first edit');
+    assert.equal(pace.delayAfterEdit('a', lines, 1_000 + delay - 1), delay, 'a key right after');
+    assert.equal(pace.delayAfterEdit('a', lines, 1_000 + 2 * delay - 2), delay, 'still typing');
+    assert.equal(pace.delayAfterEdit('a', lines, 1_000 + 3 * delay), 0, 'after a pause');
+    assert.equal(pace.delayAfterEdit('b', lines, 1_000 + 3 * delay), 0, 'another document');
+  });
+
+  it('measures the pause against the document size, and starts afresh once closed', () => {
+    const pace = new TypingPace();
+    pace.delayAfterEdit('big', 10_000, 0);
+    assert.equal(pace.delayAfterEdit('big', 10_000, 100), MAX_LINT_DELAY_MS);
+    pace.delayAfterEdit('small', 100, 0);
+    assert.equal(pace.delayAfterEdit('small', 100, MIN_LINT_DELAY_MS), 0);
+    pace.forget('big');
+    assert.equal(pace.delayAfterEdit('big', 10_000, 101), 0);
   });
 });
 

@@ -5,6 +5,7 @@ import {
 } from '@typescript-eslint/utils';
 import { dirname, relative as relativePath, resolve as resolvePath, sep } from 'node:path';
 import { onFileDone } from './file-lifetime';
+import { programIndex } from './program-index';
 import { importedBinding } from './project-graph';
 import { SKIPPED_KEYS } from './ast';
 import { tokenize } from './tokens';
@@ -113,10 +114,10 @@ export function discoverRoutes(program: TSESTree.Program): ProgramRoutes {
     hapiDefaultAuth: new Set(),
   };
   const kinds = factoryBindings(program);
-  walk(program, (node) => {
+  for (const node of programIndex(program).nodes) {
     if (node.type === AST_NODE_TYPES.VariableDeclarator) declareOwner(node, kinds, result);
     else if (node.type === AST_NODE_TYPES.CallExpression) visitCall(node, kinds, result);
-  });
+  }
   cache.set(program, result);
   return result;
 }

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { parse } from '@typescript-eslint/parser';
 import { AST_NODE_TYPES as NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { SKIPPED_KEYS, keyName, literalString, propertyName, unwrap } from './ast';
+import { keyName, literalString, propertyName, unwrap } from './ast';
+import { programIndex } from './program-index';
 import { tokenizeSql, type SqlToken } from './sql';
 import { foldName } from './tokens';
 
@@ -449,32 +450,15 @@ const KNEX_NON_COLUMNS = new Set([
 /** Schemas declared in a parsed JS/TS program (also used on the linted file itself). */
 export function schemasInProgram(program: TSESTree.Program, source: string): TableSchema[] {
   const found: TableSchema[] = [];
-  // Parents are passed down: programs parsed here (not by ESLint) have no `parent` links.
-  const visit = (
-    node: TSESTree.Node | null | undefined,
-    depth: number,
-    parent?: TSESTree.Node,
-  ): void => {
-    if (!node || depth > 200) return;
-    if (node.type === AST_NODE_TYPES.CallExpression) collectCall(node, source, found, parent);
-    if (
+  // The index links parents, which programs parsed here (not by ESLint) lack.
+  for (const node of programIndex(program).nodes) {
+    if (node.type === AST_NODE_TYPES.CallExpression) collectCall(node, source, found, node.parent);
+    else if (
       node.type === AST_NODE_TYPES.ClassDeclaration ||
       node.type === AST_NODE_TYPES.ClassExpression
     )
       collectEntity(node, source, found);
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) {
-        for (const item of value)
-          if (item && typeof item === 'object' && 'type' in item)
-            visit(item as TSESTree.Node, depth + 1, node);
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        visit(value as TSESTree.Node, depth + 1, node);
-      }
-    }
-  };
-  visit(program, 0);
+  }
   return mergeSameTable(found);
 }
 

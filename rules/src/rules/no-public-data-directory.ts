@@ -10,8 +10,8 @@ import {
   pathCovers,
   pathText,
   propertyValue,
-  walk,
 } from '../model/routes';
+import { programIndex } from '../model/program-index';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import { describeLiteralForMessage } from '../util/redact';
@@ -126,12 +126,10 @@ export default createRule<[], MessageIds>({
         if (!SERVES_FILES.test(sourceCode.text)) return;
         const found: { call: TSESTree.CallExpression; server: string; folder: TSESTree.Node }[] =
           [];
-        walk(program, (node) => {
-          if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+        for (const node of programIndex(program).calls) {
           const served = servedFolder(node);
           if (served) found.push({ call: node, ...served });
-          return undefined;
-        });
+        }
         if (found.length === 0) return;
         const m = getModel();
         const extra = m.config.auth.middleware;
@@ -272,8 +270,7 @@ export default createRule<[], MessageIds>({
     /** Folders this file writes patient data to, as path words, with what is written. */
     function patientWrites(program: TSESTree.Program, m: HealthModel): PatientWrite[] {
       const result: PatientWrite[] = [];
-      walk(program, (node) => {
-        if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      for (const node of programIndex(program).calls) {
         const callee = node.callee;
         const name =
           callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -282,7 +279,7 @@ export default createRule<[], MessageIds>({
             : callee.type === AST_NODE_TYPES.Identifier
               ? callee.name
               : '';
-        if (!FILE_WRITES.has(name) || node.arguments.length < 2) return undefined;
+        if (!FILE_WRITES.has(name) || node.arguments.length < 2) continue;
         const target = node.arguments[0]!;
         const data = node.arguments[1]!;
         let taint;
@@ -291,7 +288,7 @@ export default createRule<[], MessageIds>({
         } catch {
           taint = undefined;
         }
-        if (!taint) return undefined;
+        if (!taint) continue;
         const words = pathParts(target, 0)
           .flatMap((p) => p.split(/[\\/]+/))
           .filter(Boolean);
@@ -307,8 +304,7 @@ export default createRule<[], MessageIds>({
             },
           ],
         });
-        return undefined;
-      });
+      }
       return result;
     }
 

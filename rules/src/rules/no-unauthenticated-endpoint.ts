@@ -32,6 +32,7 @@ import {
   walk,
 } from '../model/routes';
 import { looksLikeSql, scanSql, tablesRead } from '../model/sql';
+import { programIndex } from '../model/program-index';
 import { tokenize } from '../model/tokens';
 import { FHIR_PATIENT_RESOURCES } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
@@ -1083,30 +1084,26 @@ function nestPublic(list: TSESTree.Decorator[] | undefined): string | undefined 
 
 /** `app.useGlobalGuards(new JwtAuthGuard())` or `{ provide: APP_GUARD, useClass: JwtAuthGuard }`. */
 function declaresGlobalGuard(program: TSESTree.Program): boolean {
-  let found = false;
-  walk(program, (node) => {
-    if (found) return false;
-    if (
-      node.type === AST_NODE_TYPES.CallExpression &&
+  const index = programIndex(program);
+  const guardCall = index.calls.some(
+    (node) =>
       node.callee.type === AST_NODE_TYPES.MemberExpression &&
       node.callee.property.type === AST_NODE_TYPES.Identifier &&
       node.callee.property.name === 'useGlobalGuards' &&
-      node.arguments.some((arg) => !/Throttl/i.test(argName(arg)))
-    )
-      found = true;
-    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      node.arguments.some((arg) => !/Throttl/i.test(argName(arg))),
+  );
+  return (
+    guardCall ||
+    index.objects.some((node) => {
       const provide = propertyValue(node, 'provide');
-      if (provide?.type === AST_NODE_TYPES.Identifier && provide.name === 'APP_GUARD') {
-        const use =
-          propertyValue(node, 'useClass') ??
-          propertyValue(node, 'useExisting') ??
-          propertyValue(node, 'useFactory');
-        if (use && !/Throttl/i.test(argName(use))) found = true;
-      }
-    }
-    return undefined;
-  });
-  return found;
+      if (provide?.type !== AST_NODE_TYPES.Identifier || provide.name !== 'APP_GUARD') return false;
+      const use =
+        propertyValue(node, 'useClass') ??
+        propertyValue(node, 'useExisting') ??
+        propertyValue(node, 'useFactory');
+      return use !== undefined && !/Throttl/i.test(argName(use));
+    })
+  );
 }
 
 /** Whether a Next.js middleware module authenticates and its matcher covers a path. */
@@ -1122,16 +1119,10 @@ function middlewareCovers(module: ProjectModule, path: string, extra: readonly s
   let matchers: string[] | undefined;
   let node = config?.node;
   if (!node && config?.localName) {
-    walk(program, (n) => {
-      if (
-        n.type === AST_NODE_TYPES.VariableDeclarator &&
-        n.id.type === AST_NODE_TYPES.Identifier &&
-        n.id.name === config.localName &&
-        n.init
-      )
+    for (const n of programIndex(program).declarators) {
+      if (n.id.type === AST_NODE_TYPES.Identifier && n.id.name === config.localName && n.init)
         node = n.init;
-      return undefined;
-    });
+    }
   }
   if (node?.type === AST_NODE_TYPES.ObjectExpression) {
     const matcher = propertyValue(node, 'matcher');
