@@ -5,6 +5,7 @@ import {
   defaultConfig,
   findProjectConfig,
   interpretConfig,
+  type LoadedConfig,
   mergeConfigs,
 } from './project-config';
 
@@ -37,7 +38,7 @@ export function setProjectConfigEnabled(enabled: boolean): void {
   projectConfigEnabled = enabled;
 }
 
-const noProjectConfig = { config: defaultConfig(), problems: [] };
+const noProjectConfig: LoadedConfig = { config: defaultConfig(), problems: [] };
 
 const fromSettings = new WeakMap<object, ReturnType<typeof interpretConfig>>();
 const merged = new WeakMap<HealthDataConfig, WeakMap<HealthDataConfig, HealthDataConfig>>();
@@ -77,7 +78,10 @@ export function configFor(
 }
 
 function resolveConfig(filename: string, settings: unknown): HealthDataConfig {
-  const project = projectConfigEnabled ? findProjectConfig(filename) : noProjectConfig;
+  const found = projectConfigEnabled ? findProjectConfig(filename) : noProjectConfig;
+  // No project file: one shared default, so the classifier, the merge with settings and the
+  // model find their caches by identity instead of serialising a fresh default per file.
+  const project = found.file === undefined && found.problems.length === 0 ? noProjectConfig : found;
   for (const problem of project.problems) problemHandler(problem);
   if (typeof settings !== 'object' || settings === null) return project.config;
   let inline = fromSettings.get(settings);

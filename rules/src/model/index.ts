@@ -27,7 +27,7 @@ export interface HealthModel {
   exportContextOf(node: TSESTree.Node): ReturnType<ExportContextFinder['of']>;
 }
 
-const models = new WeakMap<object, { model: HealthModel; configKey: string }>();
+const models = new WeakMap<object, { model: HealthModel; configKey?: string }>();
 onFileDone((sourceCode) => models.delete(sourceCode));
 
 export function healthModel(
@@ -37,10 +37,11 @@ export function healthModel(
   const config = configFor(context);
   const cached = models.get(sourceCode);
   if (cached?.model.config === config) return cached.model;
-  // Compared by content: without a healthdata.config.json every call gets a new default
-  // object, and an identity check rebuilt the model (losing its caches) on each rule callback.
-  const configKey = JSON.stringify(config);
-  if (cached?.configKey === configKey) return cached.model;
+  // Compared by content when a host hands an equal configuration as another object: the model
+  // and its caches are kept. A file's first model needs no key.
+  const configKey = cached ? JSON.stringify(config) : undefined;
+  if (cached && (cached.configKey ??= JSON.stringify(cached.model.config)) === configKey)
+    return cached.model;
   const classifier = classifierFor(config);
   const provenance = new Provenance(sourceCode, classifier, config);
   const exportContext = new ExportContextFinder(context.filename, config);
