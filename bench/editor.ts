@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { lintDelayMs } from '../server/src/lintDelay';
-import { SERVER_EXEC_ARGV } from '../server/src/serverFlags';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/serverFlags';
 import { LspTestClient } from '../test/helpers/lsp-client';
 import type { CorpusFile } from './corpus';
 import { elapsedMs, median, percentile } from './stats';
@@ -38,16 +38,22 @@ export function editorFile(
   return { path, text, lines: text.split('\n').length };
 }
 
-/** The server as the VS Code client starts it: with the client's Node flags. */
+/** The server as the VS Code client starts it: with the client's Node flags and environment. */
 function startServer(workspace: string): Promise<LspTestClient> {
-  const previous = process.env.NODE_OPTIONS;
-  process.env.NODE_OPTIONS = [previous, ...SERVER_EXEC_ARGV].filter(Boolean).join(' ');
+  const added: Record<string, string> = {
+    ...SERVER_ENV,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, ...SERVER_EXEC_ARGV].filter(Boolean).join(' '),
+  };
+  const previous = Object.fromEntries(Object.keys(added).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, added);
   try {
     // The child's environment is copied when it is spawned, before start() first awaits.
     return LspTestClient.start({ workspaceFolders: [workspace] });
   } finally {
-    if (previous === undefined) delete process.env.NODE_OPTIONS;
-    else process.env.NODE_OPTIONS = previous;
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   }
 }
 

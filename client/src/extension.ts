@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { SERVER_EXEC_ARGV } from '../../server/src/serverFlags';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/serverFlags';
 import { RestartPolicy } from './restartPolicy';
 import {
   CloseAction,
@@ -28,11 +28,18 @@ const restartPolicy = new RestartPolicy();
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    run: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_EXEC_ARGV], env: { ...process.env, ...SERVER_ENV } },
+    },
     debug: {
       module,
       transport: TransportKind.ipc,
-      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] },
+      options: {
+        execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'],
+        env: { ...process.env, ...SERVER_ENV },
+      },
     },
   };
   const clientOptions: LanguageClientOptions = {

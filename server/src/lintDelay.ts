@@ -21,6 +21,13 @@ export function lintDelayMs(lineCount: number): number {
 }
 
 /**
+ * A lint started at once cannot be interrupted: if typing goes on, the final diagnostics wait for
+ * it. An edit after a pause is linted at once only while a lint of the document costs at most
+ * this many pauses; past that (files of many thousand lines) the pause is cheaper than the risk.
+ */
+export const MAX_IMMEDIATE_LINT_IN_PAUSES = 2;
+
+/**
  * The pause before linting after an edit, by typing pace: an edit that comes after a pause at
  * least as long as the document's delay is linted at once (a single keystroke, a paste, a quick
  * fix: waiting would only add latency); an edit that comes sooner is part of a burst and waits
@@ -28,17 +35,26 @@ export function lintDelayMs(lineCount: number): number {
  */
 export class TypingPace {
   private readonly lastEdit = new Map<string, number>();
+  private readonly lastLintMs = new Map<string, number>();
 
   /** Records an edit of `uri` at `now` (ms) and returns how long to wait before linting. */
   delayAfterEdit(uri: string, lineCount: number, now: number): number {
     const delay = lintDelayMs(lineCount);
     const previous = this.lastEdit.get(uri);
     this.lastEdit.set(uri, now);
-    return previous !== undefined && now - previous < delay ? delay : 0;
+    if (previous !== undefined && now - previous < delay) return delay;
+    const lintMs = this.lastLintMs.get(uri) ?? 0;
+    return lintMs <= MAX_IMMEDIATE_LINT_IN_PAUSES * delay ? 0 : delay;
+  }
+
+  /** How long the latest lint of `uri` took. */
+  linted(uri: string, ms: number): void {
+    this.lastLintMs.set(uri, ms);
   }
 
   /** The document was closed: its next edit starts afresh. */
   forget(uri: string): void {
     this.lastEdit.delete(uri);
+    this.lastLintMs.delete(uri);
   }
 }

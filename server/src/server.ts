@@ -90,6 +90,10 @@ let generation = 0;
 
 const lintCache = new Map<string, CachedLint>();
 const pendingLints = new Map<string, NodeJS.Timeout>();
+/** Edits after a pause are linted at once; edits in a burst wait for it to settle. */
+const typingPace = new TypingPace();
+/** The wait chosen for each document's latest edit (pull mode waits when asked to lint it). */
+const waitAfterEdit = new Map<string, number>();
 /** Files whose diagnostics came from a workspace scan, not from an open editor. */
 const scanPublished = new Set<string>();
 const loggedRuleFailures = new Set<string>();
@@ -187,11 +191,13 @@ function lintSnapshot(document: TextDocument, settings: Settings): CachedLint {
     return snapshot;
   }
   let outcome: LintOutcome;
+  const started = performance.now();
   try {
     outcome = engine.lint(text, target.filename, target.cwd, settings);
   } catch (error) {
     outcome = { messages: [], failedRules: [], internalError: String(error) };
   }
+  typingPace.linted(document.uri, performance.now() - started);
   logRuleFailures(target.filename, outcome);
   idleCollector.touch();
   snapshot.messages = outcome.messages;
@@ -384,11 +390,6 @@ documents.onDidOpen((event) => {
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   }
 });
-
-/** Edits after a pause are linted at once; edits in a burst wait for it to settle. */
-const typingPace = new TypingPace();
-/** The wait chosen for each document's latest edit (pull mode waits when asked to lint it). */
-const waitAfterEdit = new Map<string, number>();
 
 documents.onDidChangeContent((event) => {
   const uri = event.document.uri;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { IdleCollector } from '../../server/src/idleCollector';
 import {
+  MAX_IMMEDIATE_LINT_IN_PAUSES,
   MAX_LINT_DELAY_MS,
   MIN_LINT_DELAY_MS,
   lintDelayMs,
@@ -43,6 +44,17 @@ describe('typing pace', () => {
     assert.equal(pace.delayAfterEdit('small', 100, MIN_LINT_DELAY_MS), 0);
     pace.forget('big');
     assert.equal(pace.delayAfterEdit('big', 10_000, 101), 0);
+  });
+
+  it('waits after a pause too when a lint of the document costs more than two pauses', () => {
+    const pace = new TypingPace();
+    const delay = lintDelayMs(10_000);
+    pace.linted('big', MAX_IMMEDIATE_LINT_IN_PAUSES * delay);
+    assert.equal(pace.delayAfterEdit('big', 10_000, 0), 0, 'a lint of two pauses: at once');
+    pace.linted('big', MAX_IMMEDIATE_LINT_IN_PAUSES * delay + 1);
+    assert.equal(pace.delayAfterEdit('big', 10_000, 10_000), delay, 'longer: waits the pause');
+    pace.forget('big');
+    assert.equal(pace.delayAfterEdit('big', 10_000, 20_000), 0, 'closed and reopened');
   });
 });
 
