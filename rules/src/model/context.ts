@@ -1,12 +1,9 @@
-import { AST_NODE_TYPES as NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { HealthDataConfig } from '../config/project-config';
 import { functionName, isFunctionNode, keyName } from './ast';
 import { tokenize } from './tokens';
 import { EXPORT_CONTEXT_WORDS } from './vocabulary';
-
-// Bound once: each read of the package export goes through several re-export getters, and the
-// model compares node types on every node it visits (about 5 % of lint time when bundled).
-const AST_NODE_TYPES = NODE_TYPES;
 
 /** Why a piece of code is an export/migration: the word and the name that holds it. */
 export interface ExportContext {

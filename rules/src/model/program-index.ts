@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { SKIPPED_KEYS } from './ast';
 import { onFileDone } from './file-lifetime';

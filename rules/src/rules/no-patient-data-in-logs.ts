@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../model/node-types';
 import { findProjectConfig } from '../config/project-config';
 import { type HealthModel, healthModel, type Taint } from '../model';
 import { calleeName, memberChain, propertyName, resolveVariable, unwrap } from '../model/ast';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../model/node-types';
 import { findProjectConfig } from '../config/project-config';
 import { type HealthModel, healthModel } from '../model';
 import type { Classifier } from '../model/classifier';

@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../model/node-types';
 import type { ImportedHelper } from '../config/project-config';
 import { findProjectConfig } from '../config/project-config';
 import { type HealthModel, healthModel, type Taint } from '../model';
