@@ -178,7 +178,7 @@ export class Classifier {
     return best;
   }
 
-  private matches(words: string[]): Match[] {
+  private matches(words: readonly string[]): Match[] {
     const found: Match[] = [];
     for (let start = 0; start < words.length; start++) {
       for (let length = Math.min(MAX_TERM_WORDS, words.length - start); length >= 1; length--) {
@@ -194,7 +194,7 @@ export class Classifier {
 
   private toClassification(
     name: string,
-    words: string[],
+    words: readonly string[],
     match: Match,
     role: Role,
     containerInName: boolean,
@@ -221,7 +221,7 @@ function entry(category: Category, tier: Tier, label: string, terms: string[]): 
  * a flag. Strong health and identifier terms keep their `status`/`date` heads (`hivStatus` is
  * the status itself).
  */
-function roleOf(words: string[], match: Match, sensitiveAlone: boolean): Role {
+function roleOf(words: readonly string[], match: Match, sensitiveAlone: boolean): Role {
   const end = match.start + match.length;
   if (end < words.length) {
     const head = words[words.length - 1]!;
@@ -237,7 +237,7 @@ function roleOf(words: string[], match: Match, sensitiveAlone: boolean): Role {
  * `fileName`, `hostName`, `userEmail`, `nomFichier`: an identity word about a thing or a user.
  * Qualifiers come before the word in English and after it in French, so both sides count.
  */
-function qualifiedAsTechnical(words: string[], match: Match): boolean {
+function qualifiedAsTechnical(words: readonly string[], match: Match): boolean {
   for (let i = 0; i < words.length; i++) {
     if (i >= match.start && i < match.start + match.length) continue;
     if (TECHNICAL_QUALIFIERS.has(words[i]!)) return true;

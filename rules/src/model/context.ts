@@ -18,8 +18,24 @@ export interface ExportContext {
  * methods and classes, then the file name and its folders (EN/FR vocabulary plus the config's
  * `contexts.export`). CNIL SAN-2022-009: the over-extraction happened in migration code.
  */
+/** Export words per configuration list (one shared set when the configuration is shared). */
+const wordSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const DEFAULT_WORDS: ReadonlySet<string> = new Set(EXPORT_CONTEXT_WORDS);
+
+function exportWords(extra: readonly string[] | undefined): ReadonlySet<string> {
+  if (!extra || extra.length === 0) return DEFAULT_WORDS;
+  let words = wordSets.get(extra);
+  if (!words) {
+    const set = new Set(EXPORT_CONTEXT_WORDS);
+    for (const word of extra) for (const w of tokenize(word)) set.add(w);
+    words = set;
+    wordSets.set(extra, words);
+  }
+  return words;
+}
+
 export class ExportContextFinder {
-  private readonly words: Set<string>;
+  private readonly words: ReadonlySet<string>;
   private readonly byNode = new WeakMap<TSESTree.Node, ExportContext | null>();
   private fileContext: ExportContext | null | undefined;
 
@@ -27,9 +43,7 @@ export class ExportContextFinder {
     private readonly filename: string,
     config?: HealthDataConfig,
   ) {
-    this.words = new Set(EXPORT_CONTEXT_WORDS);
-    for (const word of config?.contexts.export ?? [])
-      for (const w of tokenize(word)) this.words.add(w);
+    this.words = exportWords(config?.contexts.export);
   }
 
   /** The export context of a node: its nearest named function or class, else its file. */

@@ -851,7 +851,7 @@ export class Provenance {
   private sanitizerOf(
     callee: TSESTree.Node,
     name: string,
-    words: string[],
+    words: readonly string[],
   ): SanitizerKind | 'decrypt' | undefined {
     const chain = memberChain(callee).join('.');
     if (this.encryptHelpers.has(name) || this.encryptHelpers.has(chain)) return 'encrypt';

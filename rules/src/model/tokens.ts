@@ -1,9 +1,24 @@
+/** Names already split: identifiers repeat across rules and files (`push`, `map`, `patient`). */
+const tokenized = new Map<string, readonly string[]>();
+/** Distinct names kept; past it the memo starts over (a generated file must not grow it forever). */
+const MAX_TOKENIZED = 50_000;
+
 /**
  * Splits an identifier, property key, column name or string key into folded words:
  * camelCase, PascalCase, snake_case, kebab-case, SCREAMING_CASE, dotted paths and digits,
  * with accents and letter case folded (`numéroSécu` -> `numero secu`, `NUM_SECU` -> `num secu`).
  */
-export function tokenize(name: string): string[] {
+export function tokenize(name: string): readonly string[] {
+  let words = tokenized.get(name);
+  if (words === undefined) {
+    if (tokenized.size >= MAX_TOKENIZED) tokenized.clear();
+    words = Object.freeze(splitWords(name));
+    tokenized.set(name, words);
+  }
+  return words;
+}
+
+function splitWords(name: string): string[] {
   const words: string[] = [];
   const folded = foldAccents(name);
   let current = '';

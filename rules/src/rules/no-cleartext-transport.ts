@@ -315,9 +315,11 @@ export default createRule<Options, MessageIds>({
           if (key && URL_KEYS.has(key)) urlNode = property.value;
         }
       } else urlNode = first;
-      if (!urlNode || !isRequestCall(call)) return;
+      if (!urlNode) return;
+      // The URL before the callee: most arguments are no static cleartext URL, and telling so
+      // costs less than resolving the callee's import.
       const url = cleartextUrl(urlNode);
-      if (!url) return;
+      if (!url || !isRequestCall(call)) return;
       // axios({ url, data }) carries its payload in the same options object as its URL.
       const taint = payloadTaint(call, urlNode === first ? 0 : -1);
       const data = taint ? healthModel(context).provenance.describe(taint) : undefined;
@@ -392,10 +394,14 @@ export default createRule<Options, MessageIds>({
       return host ? staticString(host.value, scopeOf)?.text : undefined;
     }
 
+    // jsftp is known by its import only: a file that never names the module has no client of it.
+    const mentionsJsftp = sourceCode.text.includes('jsftp');
+
     function checkFtp(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const callee = unwrap(call.callee);
-      const module = moduleOf(callee);
-      if (call.type === AST_NODE_TYPES.NewExpression && module === 'jsftp') {
+      // Names first, the import only for the few calls that could be an FTP client's.
+      if (call.type === AST_NODE_TYPES.NewExpression) {
+        if (!mentionsJsftp || moduleOf(callee) !== 'jsftp') return;
         context.report({
           node: call,
           messageId: 'ftpWithoutTls',
@@ -403,9 +409,10 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      if (call.type !== AST_NODE_TYPES.CallExpression) return;
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = propertyName(callee);
+      if (method !== 'access' && method !== 'connect') return;
+      const module = moduleOf(callee);
       const isBasicFtp = module === 'basic-ftp' && method === 'access';
       const isNodeFtp = module === 'ftp' && method === 'connect';
       if (!isBasicFtp && !isNodeFtp) return;
