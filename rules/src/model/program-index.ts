@@ -56,12 +56,14 @@ export function programIndex(program: TSESTree.Program): ProgramIndex {
   const calls: TSESTree.CallExpression[] = [];
   const declarators: TSESTree.VariableDeclarator[] = [];
   const objects: TSESTree.ObjectExpression[] = [];
+  // A stack with its own top: popping would let V8 shrink and regrow the array over and over.
   const stack: TSESTree.Node[] = [program];
+  let top = 1;
   const children: TSESTree.Node[] = [];
   let budget = MAX_INDEXED_NODES;
-  while (stack.length > 0) {
+  while (top > 0) {
     if (budget-- <= 0) break;
-    const node = stack.pop()!;
+    const node = stack[--top]!;
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
         calls.push(node);
@@ -82,19 +84,24 @@ export function programIndex(program: TSESTree.Program): ProgramIndex {
       default:
         break;
     }
+    // Indexed loops: this runs once per node of the file, and iterators would allocate.
     const keys = keysOf[node.type] ?? Object.keys(node);
-    for (const key of keys) {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       if (SKIPPED_KEYS.has(key)) continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child)) children.push(child);
+        for (let v = 0; v < value.length; v++) {
+          const child: unknown = value[v];
+          if (isNode(child)) children.push(child);
+        }
       } else if (isNode(value)) children.push(value);
     }
     // Pushed in reverse so the first child is walked next: source order.
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i]!;
       if (child.parent === undefined) (child as { parent?: TSESTree.Node }).parent = node;
-      stack.push(child);
+      stack[top++] = child;
     }
     children.length = 0;
   }
@@ -103,7 +110,7 @@ export function programIndex(program: TSESTree.Program): ProgramIndex {
     calls,
     declarators,
     objects,
-    truncated: stack.length > 0,
+    truncated: top > 0,
   };
   indexes.set(program, index);
   return index;
