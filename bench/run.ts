@@ -27,7 +27,7 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { rounds: 5, sampleLines: 40_000, edits: 100 };
+  const options: Options = { rounds: 7, sampleLines: 40_000, edits: 100 };
   for (let i = 0; i < argv.length; i += 2) {
     const value = Number(argv[i + 1]);
     if (!Number.isInteger(value) || value < 1) throw new Error(`${argv[i]} expects a number`);
