@@ -347,6 +347,9 @@ function receiverOwner(node: TSESTree.Node, result: ProgramRoutes): Owner | unde
   return undefined;
 }
 
+/** Methods other than HTTP verbs through which a call registers a route, a mount, a hook or auth. */
+const REGISTERING_METHODS = new Set(['default', 'route', 'use', 'addHook', 'register']);
+
 /** Static text of a route path: literal, template without holes (holes become `:param`). */
 export function pathText(node: TSESTree.Node | undefined): string | undefined {
   if (!node) return undefined;
@@ -429,6 +432,8 @@ function visitCall(
     return;
   }
 
+  // Resolving the receiver costs a scope lookup: only for the methods that register something.
+  if (!HTTP_METHODS.has(method) && !REGISTERING_METHODS.has(method)) return;
   const owner = receiverOwner(callee.object, result);
   // server.auth.default('jwt'): Hapi default strategy for every route of the server.
   if (
