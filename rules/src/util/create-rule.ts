@@ -44,15 +44,16 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       const listeners = spec.create(context, options);
       enterFile(sourceCode);
       const exit = listeners['Program:exit'];
-      // Each rule returns a fresh object per file: the exit is set on it rather than copied.
-      (listeners as TSESLint.RuleListener)['Program:exit'] = (program: TSESTree.Program) => {
-        try {
-          exit?.(program);
-        } finally {
-          leaveFile(sourceCode);
-        }
-      };
-      return listeners;
+      return {
+        ...listeners,
+        'Program:exit'(program: TSESTree.Program) {
+          try {
+            exit?.(program);
+          } finally {
+            leaveFile(sourceCode);
+          }
+        },
+      } satisfies TSESLint.RuleListener;
     },
   });
 }

@@ -96,32 +96,4 @@ describe('model/file-lifetime: per-file state is dropped when the last rule leav
     linter.verify(readFileSync(seed, 'utf8'), [strict], { filename: seed });
     assert.equal(released.length, 1);
   });
-
-  it('gets a fresh listener object from every rule for every file (its exit is set on it)', () => {
-    const seen = new Map<string, object[]>();
-    const recording = Object.fromEntries(
-      Object.entries(plugin.rules).map(([id, rule]) => [
-        id,
-        {
-          ...rule,
-          create(context: never) {
-            const listeners = (rule.create as (context: never) => object)(context);
-            seen.set(id, [...(seen.get(id) ?? []), listeners]);
-            return listeners;
-          },
-        },
-      ]),
-    );
-    const strict = plugin.configs.strict as unknown as Linter.Config;
-    const config = [{ ...strict, plugins: { 'health-data': { rules: recording } as never } }];
-    const linter = new Linter({ configType: 'flat' });
-    const text = readFileSync(seed, 'utf8');
-    linter.verify(text, config, { filename: seed });
-    linter.verify('const empty = 1;\n', config, { filename: seed });
-    assert.equal(seen.size, Object.keys(plugin.rules).length);
-    for (const [id, objects] of seen) {
-      assert.equal(objects.length, 2, id);
-      assert.notEqual(objects[0], objects[1], `${id} returned the same listener object twice`);
-    }
-  });
 });
