@@ -98,7 +98,21 @@ const PLACEHOLDER =
   /^(?:<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|\$[A-Z_][A-Z0-9_]*|%[sd]|:[a-z_]+|[x*._#?-]+|your[-_ ]?\w*|placeholder|redacted|todo|tbd|fixme|dummy|example|none|null|undefined|__hole__)$/i;
 
 /** Whether a name holds a secret: `password`, `PGPASSWORD`, `STORAGE_SECRET`, `apiKey`. */
+/** Answers per name: every declarator, property and assignment of every file asks. */
+const secretNames = new Map<string, boolean>();
+const MAX_SECRET_NAMES = 20_000;
+
 export function isSecretName(name: string): boolean {
+  let secret = secretNames.get(name);
+  if (secret === undefined) {
+    if (secretNames.size >= MAX_SECRET_NAMES) secretNames.clear();
+    secret = judgeSecretName(name);
+    secretNames.set(name, secret);
+  }
+  return secret;
+}
+
+function judgeSecretName(name: string): boolean {
   const words = tokenize(name);
   const head = words[words.length - 1];
   if (!head) return false;
@@ -384,6 +398,7 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         // ldapjs client.bind(dn, password, cb); redis client.auth(password).
         const name = calleeName(node.callee);
+        if (name !== 'bind' && name !== 'auth') return;
         const callee = unwrap(node.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
         const ref = resolveImport(callee.object, (n) => sourceCode.getScope(n));

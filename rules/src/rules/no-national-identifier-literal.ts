@@ -60,9 +60,19 @@ function validSsn(area: string, group: string, serial: string): boolean {
  * National identifiers with a valid structure and checksum in a text. `ssnContext` allows
  * nine bare digits when the value is known to be an SSN field.
  */
+/** Whether `text` holds at least `count` digits: every identifier here has nine or more. */
+function hasDigits(text: string, count: number): boolean {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57 && ++seen >= count) return true;
+  }
+  return false;
+}
+
 export function findNationalIdentifiers(text: string, ssnContext = false): IdentifierMatch[] {
   const found: IdentifierMatch[] = [];
-  if (text.length < 9 || text.length > 10_000) return found;
+  if (text.length < 9 || text.length > 10_000 || !hasDigits(text, 9)) return found;
   for (const m of text.matchAll(NIR_PATTERN)) {
     const [whole, sex, , month, department, commune, order, key] = m;
     if (!validNirMonth(Number(month))) continue;

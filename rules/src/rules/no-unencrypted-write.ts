@@ -658,7 +658,9 @@ export default createRule<Options, MessageIds>({
     function sinkOfCall(call: TSESTree.CallExpression): Sink | undefined {
       // One resolution of the callee serves every sink family below. A callee that comes from
       // no module and no global can only be an IndexedDB store write (`store.put`), so other
-      // calls leave before their text is copied for the message.
+      // calls leave before their text is copied for the message. A call without arguments
+      // writes nothing, and leaves before the callee is resolved.
+      if (call.arguments.length === 0) return undefined;
       const { ref, global } = resolveReference(call.callee, scopeOf);
       if (!ref && !global && !IDB_WRITES.has(calleeName(unwrap(call.callee)) ?? ''))
         return undefined;
