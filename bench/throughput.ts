@@ -89,6 +89,8 @@ function thrownRuleId(error: unknown): string | undefined {
 
 export interface PassResult {
   ms: number;
+  /** Processor time of this process (all its threads, garbage collection included). */
+  cpuMs: number;
   messages: number;
   fatal: number;
 }
@@ -101,6 +103,7 @@ export function lintPass(linter: Linter, setup: Setup, files: readonly CorpusFil
   let messages = 0;
   let fatal = 0;
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   for (const file of files) {
     for (;;) {
       const config =
@@ -122,7 +125,8 @@ export function lintPass(linter: Linter, setup: Setup, files: readonly CorpusFil
       }
     }
   }
-  return { ms: elapsedMs(start), messages, fatal };
+  const cpu = process.cpuUsage(cpuStart);
+  return { ms: elapsedMs(start), cpuMs: (cpu.user + cpu.system) / 1000, messages, fatal };
 }
 
 export interface ThroughputResult {
@@ -135,6 +139,8 @@ export interface ThroughputResult {
   ratioToFloor: number;
   /** Ratio computed within each round, then its spread: robust to drifts of machine load. */
   roundRatios: Spread;
+  /** The same with processor time: less moved by other processes' load on a shared machine. */
+  cpuRoundRatios: Spread;
   messages: number;
   disabled: string[];
 }
@@ -157,17 +163,22 @@ export function measureThroughput(
   const lines = files.reduce((sum, file) => sum + file.lines, 0);
   const first = new Map<SetupId, PassResult>();
   const times = new Map<SetupId, number[]>(all.map((setup) => [setup.id, []]));
+  const cpuTimes = new Map<SetupId, number[]>(all.map((setup) => [setup.id, []]));
   for (let round = 0; round <= rounds; round++) {
     for (const setup of all) {
       const pass = lintPass(linters.get(setup.id)!, setup, files);
       if (round === 0) first.set(setup.id, pass);
-      else times.get(setup.id)!.push(pass.ms);
+      else {
+        times.get(setup.id)!.push(pass.ms);
+        cpuTimes.get(setup.id)!.push(pass.cpuMs);
+      }
       log(
         `  round ${round === 0 ? 'warm-up' : `${round}/${rounds}`} ${setup.id.padEnd(11)} ${(pass.ms / 1000).toFixed(2)} s`,
       );
     }
   }
   const floorTimes = times.get('floor')!;
+  const floorCpu = cpuTimes.get('floor')!;
   const floorMedian = spread(floorTimes).median;
   return all.map((setup) => {
     const own = times.get(setup.id)!;
@@ -180,6 +191,7 @@ export function measureThroughput(
       linesPerSecond: lines / (ms.median / 1000),
       ratioToFloor: ms.median / floorMedian,
       roundRatios: spread(own.map((time, i) => time / floorTimes[i]!)),
+      cpuRoundRatios: spread(cpuTimes.get(setup.id)!.map((time, i) => time / floorCpu[i]!)),
       messages: first.get(setup.id)!.messages,
       disabled: setup.disabled,
     };
