@@ -32,29 +32,33 @@ export const MAX_IMMEDIATE_LINT_IN_PAUSES = 2;
  * least as long as the document's delay is linted at once (a single keystroke, a paste, a quick
  * fix: waiting would only add latency); an edit that comes sooner is part of a burst and waits
  * for the burst to settle, so fast typing still costs one lint per pause, not one per key.
+ *
+ * The pause is counted from the later of the previous edit and the end of the last lint: edits
+ * typed while the server was linting are only read once it is done, all at once, and must not
+ * look as if they came after a pause.
  */
 export class TypingPace {
   private readonly lastEdit = new Map<string, number>();
-  private readonly lastLintMs = new Map<string, number>();
+  private readonly lastLint = new Map<string, { ms: number; endedAt: number }>();
 
   /** Records an edit of `uri` at `now` (ms) and returns how long to wait before linting. */
   delayAfterEdit(uri: string, lineCount: number, now: number): number {
     const delay = lintDelayMs(lineCount);
-    const previous = this.lastEdit.get(uri);
+    const lint = this.lastLint.get(uri);
+    const previous = Math.max(this.lastEdit.get(uri) ?? -Infinity, lint?.endedAt ?? -Infinity);
     this.lastEdit.set(uri, now);
-    if (previous !== undefined && now - previous < delay) return delay;
-    const lintMs = this.lastLintMs.get(uri) ?? 0;
-    return lintMs <= MAX_IMMEDIATE_LINT_IN_PAUSES * delay ? 0 : delay;
+    if (now - previous < delay) return delay;
+    return (lint?.ms ?? 0) <= MAX_IMMEDIATE_LINT_IN_PAUSES * delay ? 0 : delay;
   }
 
-  /** How long the latest lint of `uri` took. */
-  linted(uri: string, ms: number): void {
-    this.lastLintMs.set(uri, ms);
+  /** The latest lint of `uri` took `ms` and ended at `endedAt` (same clock as the edits). */
+  linted(uri: string, ms: number, endedAt: number): void {
+    this.lastLint.set(uri, { ms, endedAt });
   }
 
   /** The document was closed: its next edit starts afresh. */
   forget(uri: string): void {
     this.lastEdit.delete(uri);
-    this.lastLintMs.delete(uri);
+    this.lastLint.delete(uri);
   }
 }

@@ -197,7 +197,8 @@ function lintSnapshot(document: TextDocument, settings: Settings): CachedLint {
   } catch (error) {
     outcome = { messages: [], failedRules: [], internalError: String(error) };
   }
-  typingPace.linted(document.uri, performance.now() - started);
+  const ended = performance.now();
+  typingPace.linted(document.uri, ended - started, ended);
   logRuleFailures(target.filename, outcome);
   idleCollector.touch();
   snapshot.messages = outcome.messages;

@@ -46,12 +46,22 @@ describe('typing pace', () => {
     assert.equal(pace.delayAfterEdit('big', 10_000, 101), 0);
   });
 
+  it('counts the pause from the end of the last lint: edits read after a lint are a burst', () => {
+    const pace = new TypingPace();
+    const delay = lintDelayMs(2_000);
+    assert.equal(pace.delayAfterEdit('a', 2_000, 0), 0, 'a key after a pause: at once');
+    // That lint ran from 1 to 61 ms; the keys typed meanwhile are read when it ends.
+    pace.linted('a', 60, 61);
+    assert.equal(pace.delayAfterEdit('a', 2_000, 62), delay, 'typed during the lint');
+    assert.equal(pace.delayAfterEdit('a', 2_000, 62 + 2 * delay), 0, 'a key after a pause');
+  });
+
   it('waits after a pause too when a lint of the document costs more than two pauses', () => {
     const pace = new TypingPace();
     const delay = lintDelayMs(10_000);
-    pace.linted('big', MAX_IMMEDIATE_LINT_IN_PAUSES * delay);
+    pace.linted('big', MAX_IMMEDIATE_LINT_IN_PAUSES * delay, -1_000);
     assert.equal(pace.delayAfterEdit('big', 10_000, 0), 0, 'a lint of two pauses: at once');
-    pace.linted('big', MAX_IMMEDIATE_LINT_IN_PAUSES * delay + 1);
+    pace.linted('big', MAX_IMMEDIATE_LINT_IN_PAUSES * delay + 1, 1_000);
     assert.equal(pace.delayAfterEdit('big', 10_000, 10_000), delay, 'longer: waits the pause');
     pace.forget('big');
     assert.equal(pace.delayAfterEdit('big', 10_000, 20_000), 0, 'closed and reopened');
