@@ -34,8 +34,13 @@ function exportWords(extra: readonly string[] | undefined): ReadonlySet<string> 
   return words;
 }
 
+/** Answers of `match` per word set: rules ask for every call's name, and names repeat. */
+const matchesByWords = new WeakMap<ReadonlySet<string>, Map<string, string | null>>();
+const MAX_MATCHES = 50_000;
+
 export class ExportContextFinder {
   private readonly words: ReadonlySet<string>;
+  private readonly matches: Map<string, string | null>;
   private readonly byNode = new WeakMap<TSESTree.Node, ExportContext | null>();
   private fileContext: ExportContext | null | undefined;
 
@@ -44,6 +49,12 @@ export class ExportContextFinder {
     config?: HealthDataConfig,
   ) {
     this.words = exportWords(config?.contexts.export);
+    let matches = matchesByWords.get(this.words);
+    if (!matches) {
+      matches = new Map();
+      matchesByWords.set(this.words, matches);
+    }
+    this.matches = matches;
   }
 
   /** The export context of a node: its nearest named function or class, else its file. */
@@ -101,8 +112,13 @@ export class ExportContextFinder {
 
   /** The export word in a name, if any (`exportPatients` -> `export`, `migrerDossiers` -> `migrer`). */
   match(name: string): string | undefined {
-    for (const word of tokenize(name)) if (this.words.has(word)) return word;
-    return undefined;
+    let found = this.matches.get(name);
+    if (found === undefined) {
+      if (this.matches.size >= MAX_MATCHES) this.matches.clear();
+      found = tokenize(name).find((word) => this.words.has(word)) ?? null;
+      this.matches.set(name, found);
+    }
+    return found ?? undefined;
   }
 
   private ownContext(node: TSESTree.Node): ExportContext | undefined {
