@@ -132,6 +132,9 @@ export function cleartextOrigin(text: string): { scheme: string; host: string } 
   return { scheme, host };
 }
 
+/** Child-process calls whose program and arguments are read for cleartext transfers. */
+const PROCESS_CALLS = new Set(['execFile', 'spawn', 'execFileSync', 'spawnSync', 'execa']);
+
 export default createRule<Options, MessageIds>({
   name: 'no-cleartext-transport',
   meta: {
@@ -340,8 +343,7 @@ export default createRule<Options, MessageIds>({
         callee.type === AST_NODE_TYPES.CallExpression && calleeName(callee.callee) === 'promisify'
           ? callee.arguments[0] && calleeName(callee.arguments[0])
           : calleeName(callee);
-      if (!name || !['execFile', 'spawn', 'execFileSync', 'spawnSync', 'execa'].includes(name))
-        return;
+      if (!name || !PROCESS_CALLS.has(name)) return;
       const program = call.arguments[0] && staticString(call.arguments[0], scopeOf)?.text;
       if (!program || !/^(curl|wget|lftp|ftp|ncftpput)$/.test(program)) return;
       const args = call.arguments[1] && unwrap(call.arguments[1]);

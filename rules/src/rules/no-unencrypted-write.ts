@@ -1078,6 +1078,8 @@ export default createRule<Options, MessageIds>({
         if (node.operator !== '=' && node.operator !== '+=') return;
         const left = node.left;
         if (left.type !== AST_NODE_TYPES.MemberExpression) return;
+        // `this.x = …`, most member assignments in class code, is neither a cookie nor a store.
+        if (left.object.type === AST_NODE_TYPES.ThisExpression) return;
         const target = resolveGlobal(left, scopeOf);
         if (target?.length === 2 && target[0] === 'document' && target[1] === 'cookie') {
           report({
