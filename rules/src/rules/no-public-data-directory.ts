@@ -61,7 +61,12 @@ const STATIC_MODULES = new Map<string, 'arg' | 'root'>([
   ['fastify-static', 'root'],
 ]);
 
-const SERVES_FILES = /static|serve-?index/i;
+/**
+ * Every shape `servedFolder` recognises spells one of these: `express.static(`, the serve-static,
+ * serve-index, koa-static and @fastify/static modules, or their usual local names (serveStatic,
+ * serveIndex, koaStatic). A bare `static` would also match every class with a static member.
+ */
+const SERVES_FILES = /\.static\s*\(|serve-?(?:static|index)|koa-?static|fastify[/-]static/i;
 
 const FILE_WRITES = new Set([
   'writeFile',
