@@ -38,15 +38,25 @@ export const MAX_IMMEDIATE_LINT_IN_PAUSES = 2;
  * look as if they came after a pause.
  */
 export class TypingPace {
-  private readonly lastEdit = new Map<string, number>();
+  private readonly lastEdit = new Map<string, { at: number; wait: number }>();
   private readonly lastLint = new Map<string, { ms: number; endedAt: number }>();
 
   /** Records an edit of `uri` at `now` (ms) and returns how long to wait before linting. */
   delayAfterEdit(uri: string, lineCount: number, now: number): number {
+    const wait = this.waitFor(uri, lineCount, now);
+    this.lastEdit.set(uri, { at: now, wait });
+    return wait;
+  }
+
+  /** The wait chosen for the latest edit of `uri` (0 when it has none). */
+  waitAfterLastEdit(uri: string): number {
+    return this.lastEdit.get(uri)?.wait ?? 0;
+  }
+
+  private waitFor(uri: string, lineCount: number, now: number): number {
     const delay = lintDelayMs(lineCount);
     const lint = this.lastLint.get(uri);
-    const previous = Math.max(this.lastEdit.get(uri) ?? -Infinity, lint?.endedAt ?? -Infinity);
-    this.lastEdit.set(uri, now);
+    const previous = Math.max(this.lastEdit.get(uri)?.at ?? -Infinity, lint?.endedAt ?? -Infinity);
     if (now - previous < delay) return delay;
     return (lint?.ms ?? 0) <= MAX_IMMEDIATE_LINT_IN_PAUSES * delay ? 0 : delay;
   }

@@ -92,8 +92,6 @@ const lintCache = new Map<string, CachedLint>();
 const pendingLints = new Map<string, NodeJS.Timeout>();
 /** Edits after a pause are linted at once; edits in a burst wait for it to settle. */
 const typingPace = new TypingPace();
-/** The wait chosen for each document's latest edit (pull mode waits when asked to lint it). */
-const waitAfterEdit = new Map<string, number>();
 /** Files whose diagnostics came from a workspace scan, not from an open editor. */
 const scanPublished = new Set<string>();
 const loggedRuleFailures = new Set<string>();
@@ -395,7 +393,6 @@ documents.onDidOpen((event) => {
 documents.onDidChangeContent((event) => {
   const uri = event.document.uri;
   const wait = typingPace.delayAfterEdit(uri, event.document.lineCount, performance.now());
-  waitAfterEdit.set(uri, wait);
   if (pullDiagnostics) return;
   const known = lintCache.has(uri) || pendingLints.has(uri);
   void settingsFor(uri).then((settings) => {
@@ -421,7 +418,6 @@ documents.onDidClose((event) => {
   pendingLints.delete(uri);
   lintCache.delete(uri);
   typingPace.forget(uri);
-  waitAfterEdit.delete(uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
@@ -446,7 +442,8 @@ connection.languages.diagnostics.on(async (params, token) => {
     // Run on save: edits since the last save keep the last result until the next save.
     return { kind: DocumentDiagnosticReportKind.Full, items: previous.diagnostics };
   }
-  const wait = waitAfterEdit.get(document.uri) ?? 0;
+  // Pull mode: the wait chosen when the document was last edited.
+  const wait = typingPace.waitAfterLastEdit(document.uri);
   if (previous && !freshCache(document) && wait > 0) await delay(wait);
   if (token.isCancellationRequested) {
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Superseded by a newer edit', {

@@ -34,6 +34,10 @@ describe('typing pace', () => {
     assert.equal(pace.delayAfterEdit('a', lines, 1_000 + 2 * delay - 2), delay, 'still typing');
     assert.equal(pace.delayAfterEdit('a', lines, 1_000 + 3 * delay), 0, 'after a pause');
     assert.equal(pace.delayAfterEdit('b', lines, 1_000 + 3 * delay), 0, 'another document');
+    assert.equal(pace.waitAfterLastEdit('a'), 0, 'the wait of the latest edit, for pull mode');
+    pace.delayAfterEdit('a', lines, 1_000 + 3 * delay + 1);
+    assert.equal(pace.waitAfterLastEdit('a'), delay);
+    assert.equal(pace.waitAfterLastEdit('never-edited'), 0);
   });
 
   it('measures the pause against the document size, and starts afresh once closed', () => {

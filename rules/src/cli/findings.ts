@@ -35,8 +35,8 @@ export interface SuppressionRecord {
   status: 'active' | 'expired' | 'no-reason';
 }
 
-/** A place a finding points at besides itself: its provenance path, a cross-file fact. */
-export interface RelatedFinding {
+/** A range of a file with what is said of it: a finding, or a place it points at. */
+export interface LocatedMessage {
   /** Path relative to the report root, with forward slashes. */
   file: string;
   line: number;
@@ -44,20 +44,17 @@ export interface RelatedFinding {
   endLine: number;
   endColumn: number;
   message: string;
+}
+
+/** A place a finding points at besides itself: its provenance path, a cross-file fact. */
+export interface RelatedFinding extends LocatedMessage {
   /** `source` then `step`s: the provenance path, in order (SARIF codeFlows). */
   kind?: 'source' | 'step';
 }
 
-export interface Finding {
+export interface Finding extends LocatedMessage {
   ruleId: string;
   severity: 'error' | 'warning';
-  /** Path relative to the report root, with forward slashes. */
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
   fix?: Edit;
   suggestions: Suggestion[];
   /** Stable across unrelated edits: rule, file, flagged text and occurrence, never line numbers. */

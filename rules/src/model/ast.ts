@@ -1,4 +1,5 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { AST_NODE_TYPES } from './node-types';
 
 type Scope = TSESLint.Scope.Scope;
@@ -355,6 +356,68 @@ export const SKIPPED_KEYS: ReadonlySet<string> = new Set([
   'tokens',
   'comments',
 ]);
+
+/** Whether a value is an AST node (rather than a location, a token list or a plain value). */
+export function isNode(value: unknown): value is TSESTree.Node {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
+}
+
+const keysOf = visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+
+/**
+ * Calls `visit` on each child node of `node`, in source order, along the parser's visitor keys
+ * (no location, token, comment or parent keys); a node type the keys do not know falls back to
+ * its own keys. The one definition of "the children of a node" for every walk of the model.
+ */
+export function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
+  // Indexed loops: this runs once per node walked, and iterators would allocate.
+  const keys = keysOf[node.type] ?? Object.keys(node);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    if (SKIPPED_KEYS.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (let v = 0; v < value.length; v++) {
+        const child: unknown = value[v];
+        if (isNode(child)) visit(child);
+      }
+    } else if (isNode(value)) visit(value);
+  }
+}
+
+/**
+ * Depth-first walk of a subtree in source order; `visit` returning false skips a node's
+ * children. Bounded, so a pathological file cannot hang. Whole programs are walked once, by
+ * `programIndex` (program-index.ts); this is for the subtrees rules look into.
+ */
+export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void | false): void {
+  let budget = 400_000;
+  const step = (node: TSESTree.Node): void => {
+    if (budget-- <= 0) return;
+    if (visit(node) === false) return;
+    forEachChild(node, step);
+  };
+  step(root);
+}
+
+/**
+ * Links `parent` on a program parsed by the model itself (typescript-estree's `parse` leaves it
+ * unset, and the model walks upwards from nodes). ESLint's programs already have it.
+ */
+export function linkParents(root: TSESTree.Node): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    forEachChild(node, (child) => {
+      (child as { parent?: TSESTree.Node }).parent = node;
+      stack.push(child);
+    });
+  }
+}
 
 /** The text of a string literal or of a template literal without holes; undefined otherwise. */
 export function literalString(node: TSESTree.Node | undefined): string | undefined {

@@ -1,7 +1,6 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { SKIPPED_KEYS } from './ast';
+import { forEachChild } from './ast';
 import { onFileDone } from './file-lifetime';
 
 /**
@@ -10,10 +9,9 @@ import { onFileDone } from './file-lifetime';
  * each walked the whole tree on their own before (three to four walks per file on top of
  * ESLint's traversal, about a fifth of the plugin's time on a file with routes and SQL).
  *
- * The walk follows the parser's visitor keys (no token, comment, location or parent keys),
- * iteratively in source order, and is bounded so a pathological file cannot hang. Programs
- * parsed by the model itself (project files read for cross-file analysis) carry no `parent`
- * links; the walk adds them, so every consumer can rely on `node.parent`.
+ * The walk follows the parser's visitor keys (`forEachChild`), iteratively in source order, and
+ * is bounded so a pathological file cannot hang. Programs the model parses itself get their
+ * `parent` links when parsed (`linkParents`), so every consumer can rely on `node.parent`.
  */
 export interface ProgramIndex {
   /** Calls, declarators, classes and object literals, in source order (pre-order). */
@@ -38,16 +36,6 @@ export const MAX_INDEXED_NODES = 1_000_000;
 const indexes = new WeakMap<TSESTree.Program, ProgramIndex>();
 onFileDone((sourceCode) => indexes.delete(sourceCode.ast));
 
-const keysOf = visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { type?: unknown }).type === 'string'
-  );
-}
-
 /** The index of a program, computed on first use and kept while the program is linted. */
 export function programIndex(program: TSESTree.Program): ProgramIndex {
   const known = indexes.get(program);
@@ -60,6 +48,9 @@ export function programIndex(program: TSESTree.Program): ProgramIndex {
   const stack: TSESTree.Node[] = [program];
   let top = 1;
   const children: TSESTree.Node[] = [];
+  const pushChild = (child: TSESTree.Node) => {
+    children.push(child);
+  };
   let budget = MAX_INDEXED_NODES;
   while (top > 0) {
     if (budget-- <= 0) break;
@@ -84,25 +75,9 @@ export function programIndex(program: TSESTree.Program): ProgramIndex {
       default:
         break;
     }
-    // Indexed loops: this runs once per node of the file, and iterators would allocate.
-    const keys = keysOf[node.type] ?? Object.keys(node);
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (let v = 0; v < value.length; v++) {
-          const child: unknown = value[v];
-          if (isNode(child)) children.push(child);
-        }
-      } else if (isNode(value)) children.push(value);
-    }
+    forEachChild(node, pushChild);
     // Pushed in reverse so the first child is walked next: source order.
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i]!;
-      if (child.parent === undefined) (child as { parent?: TSESTree.Node }).parent = node;
-      stack[top++] = child;
-    }
+    for (let i = children.length - 1; i >= 0; i--) stack[top++] = children[i]!;
     children.length = 0;
   }
   const index: ProgramIndex = {

@@ -1,6 +1,7 @@
 import { parse } from '@typescript-eslint/typescript-estree';
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
+import { linkParents } from './ast';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve as resolvePath, sep } from 'node:path';
 
@@ -88,44 +89,13 @@ export function loadModule(file: string): ProjectModule | undefined {
       loc: true,
       comment: false,
     }) as TSESTree.Program;
-    setParents(program);
+    linkParents(program);
     module = { file, program, text };
   } catch {
     module = null;
   }
   modules.set(file, { mtimeMs: s.mtimeMs, size: s.size, module });
   return module ?? undefined;
-}
-
-/** typescript-estree's `parse` leaves `parent` unset; the route discovery walks upwards. */
-function setParents(root: TSESTree.Node): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) {
-          if (isNode(child)) {
-            (child as { parent?: TSESTree.Node }).parent = node;
-            stack.push(child);
-          }
-        }
-      } else if (isNode(value)) {
-        (value as { parent?: TSESTree.Node }).parent = node;
-        stack.push(value);
-      }
-    }
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { type?: unknown }).type === 'string'
-  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describeLiteralForMessage } from '../util/redact';
+import { isNode } from './ast';
 import { joinLabels, type Taint } from './provenance';
 
 /**
@@ -93,10 +94,6 @@ function findingKey(
   endColumn: number | undefined,
 ): string {
   return `${ruleId}\0${line}:${column}:${endLine ?? line}:${endColumn ?? column}`;
-}
-
-function isNode(value: TSESTree.Node | TSESTree.SourceLocation): value is TSESTree.Node {
-  return typeof (value as TSESTree.Node).type === 'string';
 }
 
 function copySpan(loc: TSESTree.SourceLocation | RelatedSpan): RelatedSpan {

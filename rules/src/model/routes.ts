@@ -4,7 +4,7 @@ import { dirname, relative as relativePath, resolve as resolvePath, sep } from '
 import { onFileDone } from './file-lifetime';
 import { programIndex } from './program-index';
 import { importedBinding } from './project-graph';
-import { SKIPPED_KEYS } from './ast';
+import { walk } from './ast';
 import { tokenize } from './tokens';
 
 /**
@@ -113,33 +113,6 @@ export function discoverRoutes(program: TSESTree.Program): ProgramRoutes {
   }
   cache.set(program, result);
   return result;
-}
-
-/** Generic depth-first walk in source order, bounded so a pathological file cannot hang. */
-export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void | false): void {
-  let budget = 400_000;
-  const step = (node: TSESTree.Node) => {
-    if (budget-- <= 0) return;
-    if (visit(node) === false) return;
-    // for-in visits the same own keys in the same order as Object.keys without copying them
-    // into a new array per node (AST nodes are plain objects).
-    for (const key in node) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child)) step(child);
-      } else if (isNode(value)) step(value);
-    }
-  };
-  step(root);
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { type?: unknown }).type === 'string'
-  );
 }
 
 /** Local names bound to framework factories by imports: `import Router from '@koa/router'`. */

@@ -3,7 +3,7 @@ import { dirname, extname, join, relative } from 'node:path';
 import { parse } from '@typescript-eslint/parser';
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { keyName, literalString, propertyName, unwrap } from './ast';
+import { keyName, linkParents, literalString, propertyName, unwrap, walk } from './ast';
 import { programIndex } from './program-index';
 import { tokenizeSql, type SqlToken } from './sql';
 import { foldName } from './tokens';
@@ -259,6 +259,7 @@ export function schemasInFile(text: string, extension: string, source: string): 
       sourceType: 'module',
       ecmaVersion: 'latest',
     }) as unknown as TSESTree.Program;
+    linkParents(program);
     return schemasInProgram(program, source);
   } catch {
     return [];
@@ -447,7 +448,6 @@ const KNEX_NON_COLUMNS = new Set([
 /** Schemas declared in a parsed JS/TS program (also used on the linted file itself). */
 export function schemasInProgram(program: TSESTree.Program, source: string): TableSchema[] {
   const found: TableSchema[] = [];
-  // The index links parents, which programs parsed here (not by ESLint) lack.
   for (const node of programIndex(program).nodes) {
     if (node.type === AST_NODE_TYPES.CallExpression) collectCall(node, source, found, node.parent);
     else if (
@@ -539,24 +539,11 @@ function collectCall(
       return;
     const param = fn.params[0].name;
     const columns: string[] = [];
-    const walk = (node: TSESTree.Node | null | undefined): void => {
-      if (!node || typeof node !== 'object') return;
-      if (node.type === AST_NODE_TYPES.CallExpression) {
-        const column = knexColumn(node, param);
-        if (column) columns.push(...column);
-      }
-      for (const key of Object.keys(node) as (keyof typeof node)[]) {
-        if (key === 'parent') continue;
-        const value = node[key] as unknown;
-        if (Array.isArray(value))
-          value.forEach((item) => {
-            if (item && typeof item === 'object' && 'type' in item) walk(item as TSESTree.Node);
-          });
-        else if (value && typeof value === 'object' && 'type' in value)
-          walk(value as TSESTree.Node);
-      }
-    };
-    walk(fn.body);
+    walk(fn.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const column = knexColumn(node, param);
+      if (column) columns.push(...column);
+    });
     if (columns.length)
       found.push({ name: literalString(args[0])!, aliases: [], columns, source, kind: 'knex' });
     return;

@@ -30,9 +30,9 @@ import {
   propertyValue,
   type Route,
   staticSegments,
-  walk,
 } from '../model/routes';
 import { looksLikeSql, scanSql, tablesRead } from '../model/sql';
+import { walk } from '../model/ast';
 import { programIndex } from '../model/program-index';
 import { tokenize } from '../model/tokens';
 import { FHIR_PATIENT_RESOURCES } from '../model/vocabulary';

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '../model/node-types';
 import {
   calleeName,
   findProperty,
+  forEachChild,
   functionName,
   isFunctionNode,
   keyName,
@@ -1678,18 +1679,6 @@ export default createRule<Options, MessageIds>({
       return !pending;
     }
 
-    function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void) {
-      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-          for (const v of value)
-            if (v && typeof v === 'object' && 'type' in v) visit(v as TSESTree.Node);
-        } else if (value && typeof value === 'object' && 'type' in value) {
-          visit(value as TSESTree.Node);
-        }
-      }
-    }
-
     function deletionTargets(staging: Staging): TSESTree.Node[] {
       const plan = staging.fix;
       if (!plan) return [];
@@ -1712,15 +1701,7 @@ export default createRule<Options, MessageIds>({
           found.push(n);
           return;
         }
-        for (const key of sourceCode.visitorKeys[n.type] ?? []) {
-          const value = (n as unknown as Record<string, unknown>)[key];
-          if (Array.isArray(value)) {
-            for (const v of value)
-              if (v && typeof v === 'object' && 'type' in v) visit(v as TSESTree.Node);
-          } else if (value && typeof value === 'object' && 'type' in value) {
-            visit(value as TSESTree.Node);
-          }
-        }
+        forEachChild(n, visit);
       };
       visit(node);
       return found;

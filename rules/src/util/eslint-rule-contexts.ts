@@ -41,12 +41,23 @@ function copyingExtend(this: object, extension: object): object {
   return Object.freeze(Object.assign(Object.create(Object.getPrototypeOf(this)), this, extension));
 }
 
+/** What each ESLint's probe found: hosts call once per ESLint instance or linter, not per file. */
+const probed = new WeakMap<typeof Linter, RuleContextFix>();
+
 /**
  * Finds the FileContext prototype of the ESLint that `LinterClass` belongs to (through the
  * context a probe rule receives) and replaces its `extend`. Once per process (and thread).
  */
 export function avoidRuleContextRetention(LinterClass: typeof Linter): RuleContextFix {
   if (process.env[DISABLE_ENV] === 'unchanged') return 'disabled';
+  const known = probed.get(LinterClass);
+  if (known) return known === 'applied' ? 'already-applied' : known;
+  const outcome = probeAndReplace(LinterClass);
+  probed.set(LinterClass, outcome);
+  return outcome;
+}
+
+function probeAndReplace(LinterClass: typeof Linter): RuleContextFix {
   let found: unknown;
   const probe = {
     create(context: object) {
