@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 
 const root = join(__dirname, '..');
+/** Where `npm run bench:packages` installs the corpus packages (never the product's node_modules). */
+export const PACKAGES_DIR = join(__dirname, 'corpus-packages');
 
 /**
  * Which part of each installed package is real, hand-written (or plainly compiled) code. Bundles
@@ -115,8 +117,11 @@ function walk(dir: string, skip: (path: string) => boolean, out: string[]): void
 
 function packageFiles(source: PackageSource): { dir: string; version: string; paths: string[] } {
   // Resolved by folder: several of these packages do not export their package.json.
-  const dir = join(root, 'node_modules', source.name);
+  const dir = join(PACKAGES_DIR, 'node_modules', source.name);
   const manifest = join(dir, 'package.json');
+  if (!existsSync(manifest)) {
+    throw new Error(`${source.name} is not installed: run \`npm run bench:packages\` first`);
+  }
   const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
   const excluded = new Set((source.exclude ?? []).map((path) => join(dir, path)));
   const paths: string[] = [];

@@ -1,8 +1,7 @@
 import { Linter } from 'eslint';
-import sonarjs from 'eslint-plugin-sonarjs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { CorpusFile } from './corpus';
+import { type CorpusFile, PACKAGES_DIR } from './corpus';
 import { elapsedMs, type Spread, spread } from './stats';
 
 type Plugin = typeof import('../rules/src/index');
@@ -14,9 +13,14 @@ export function loadBuiltPlugin(): Plugin {
   return requireFromRoot('./rules/dist/index.js') as Plugin;
 }
 
-// eslint-plugin-security ships no type declarations; only its flat preset is used.
-const security = requireFromRoot('eslint-plugin-security') as {
+// The compared plugins are installed with the corpus (bench/corpus-packages), not with the
+// product; only their flat recommended presets are used.
+const requireFromPackages = createRequire(join(PACKAGES_DIR, 'package.json'));
+const security = requireFromPackages('eslint-plugin-security') as {
   configs: { recommended: unknown };
+};
+const sonarjs = requireFromPackages('eslint-plugin-sonarjs') as {
+  configs?: { recommended?: unknown };
 };
 
 export type SetupId = 'floor' | 'empty' | 'recommended' | 'strict' | 'security' | 'sonarjs';
