@@ -15,6 +15,7 @@ import {
 import { programIndex } from '../model/program-index';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
+import { PATH_WRITERS } from '../model/apis';
 import { describeLiteralForMessage } from '../util/redact';
 import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
 
@@ -68,13 +69,6 @@ const STATIC_MODULES = new Map<string, 'arg' | 'root'>([
  */
 const SERVES_FILES = /\.static\s*\(|serve-?(?:static|index)|koa-?static|fastify[/-]static/i;
 
-const FILE_WRITES = new Set([
-  'writeFile',
-  'writeFileSync',
-  'appendFile',
-  'appendFileSync',
-  'outputFile',
-]);
 const MAX_PATH_DEPTH = 8;
 
 export default createRule<[], MessageIds>({
@@ -285,9 +279,10 @@ export default createRule<[], MessageIds>({
             : callee.type === AST_NODE_TYPES.Identifier
               ? callee.name
               : '';
-        if (!FILE_WRITES.has(name) || node.arguments.length < 2) continue;
-        const target = node.arguments[0]!;
-        const data = node.arguments[1]!;
+        const writer = PATH_WRITERS.get(name);
+        if (!writer || node.arguments.length < 2) continue;
+        const target = node.arguments[writer.path]!;
+        const data = node.arguments[writer.data]!;
         let taint;
         try {
           taint = m.provenance.carriesPatientData(data);

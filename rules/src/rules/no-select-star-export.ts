@@ -23,6 +23,7 @@ import {
 } from '../model/schema';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
+import { DESCRIPTOR_WRITERS, PATH_WRITERS } from '../model/apis';
 import { describeLiteralForMessage } from '../util/redact';
 import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
 
@@ -241,17 +242,10 @@ const SPAWN_CALLS = new Set([
   'execaCommand',
   'execaCommandSync',
 ]);
+/** Where an export's rows go besides the file system's writers (uploads, spreadsheets, CSV). */
 const FILE_OR_UPLOAD_SINKS = new Set([
-  'writeFile',
-  'writeFileSync',
-  'appendFile',
-  'appendFileSync',
-  'write',
-  'outputFile',
-  'outputFileSync',
-  'writeJson',
-  'writeJSON',
-  'writeJsonSync',
+  ...PATH_WRITERS.keys(),
+  ...DESCRIPTOR_WRITERS.keys(),
   'putObject',
   'PutObjectCommand',
   'Upload',

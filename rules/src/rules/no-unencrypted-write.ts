@@ -23,6 +23,12 @@ import {
 } from '../model/imports';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
+import {
+  DESCRIPTOR_WRITERS,
+  FILE_SYSTEM_MODULES,
+  HANDLE_WRITERS,
+  PATH_WRITERS,
+} from '../model/apis';
 import { noteRelated, provenanceRelated } from '../model/related';
 
 type Options = [{ checkDatabaseWrites?: boolean }];
@@ -58,31 +64,6 @@ interface Sink {
   /** The sink asks the storage service to encrypt with a key the project controls. */
   encryptedByOptions?: boolean;
 }
-
-const FILE_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'fs-extra/esm', 'graceful-fs']);
-
-/** fs and fs-extra functions and the index of the argument they write. */
-const FILE_WRITES = new Map<string, number>([
-  ['writeFile', 1],
-  ['writeFileSync', 1],
-  ['appendFile', 1],
-  ['appendFileSync', 1],
-  ['write', 1],
-  ['writeSync', 1],
-  ['outputFile', 1],
-  ['outputFileSync', 1],
-  ['outputJson', 1],
-  ['outputJsonSync', 1],
-  ['outputJSON', 1],
-  ['outputJSONSync', 1],
-  ['writeJson', 1],
-  ['writeJsonSync', 1],
-  ['writeJSON', 1],
-  ['writeJSONSync', 1],
-]);
-
-/** Methods of a write stream or an opened file handle that write their first argument. */
-const HANDLE_WRITES = new Set(['write', 'end', 'writeFile', 'appendFile']);
 
 const REDIS_MODULES = new Set(['redis', 'ioredis', '@redis/client', '@upstash/redis']);
 const MEMCACHED_MODULES = new Set(['memcached', 'memjs']);
@@ -289,12 +270,14 @@ export default createRule<Options, MessageIds>({
       call: TSESTree.CallExpression,
       display: string,
     ): Sink | undefined {
-      if (!FILE_MODULES.has(ref.module)) return undefined;
+      if (!FILE_SYSTEM_MODULES.has(ref.module)) return undefined;
       let path = withoutDefault(ref.exportPath);
       if (path[0] === 'promises') path = path.slice(1);
       const only = path.length === 1 ? path[0]! : undefined;
-      if (only !== undefined && FILE_WRITES.has(only)) {
-        const value = call.arguments[FILE_WRITES.get(only)!];
+      const writer =
+        only === undefined ? undefined : (PATH_WRITERS.get(only) ?? DESCRIPTOR_WRITERS.get(only));
+      if (writer) {
+        const value = call.arguments[writer.data];
         return value
           ? { family: 'file', name: display, values: [value], wrappable: true }
           : undefined;
@@ -304,7 +287,7 @@ export default createRule<Options, MessageIds>({
         path.length === 3 &&
         (path[0] === 'createWriteStream' || path[0] === 'open') &&
         path[1] === CALL &&
-        HANDLE_WRITES.has(path[2]!)
+        HANDLE_WRITERS.has(path[2]!)
       ) {
         const value = call.arguments[0];
         if (!value || isFunctionLike(value)) return undefined;

@@ -24,6 +24,7 @@ import { scanSql, tablesRead } from '../model/sql';
 import { tokenize } from '../model/tokens';
 import { SQL_RUNNER_METHODS } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
+import { PATH_DELETERS, PATH_WRITERS, ROW_PATH_WRITERS } from '../model/apis';
 import { describeLiteralForMessage } from '../util/redact';
 import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
 
@@ -85,53 +86,6 @@ interface Deletion {
   /** The object the deletion came with (`tmpobj.removeCallback()`, `const { cleanup } = await file()`). */
   owner?: TSESTree.Node;
 }
-
-/** fs and fs-extra writers: file path first, data second. */
-const FILE_WRITES = new Set([
-  'writeFile',
-  'writeFileSync',
-  'appendFile',
-  'appendFileSync',
-  'outputFile',
-  'outputFileSync',
-  'writeJson',
-  'writeJsonSync',
-  'writeJSON',
-  'writeJSONSync',
-  'outputJson',
-  'outputJsonSync',
-  'outputJSON',
-  'writeToPath',
-]);
-
-const FILE_DELETES = new Set([
-  'unlink',
-  'unlinkSync',
-  'rm',
-  'rmSync',
-  'rmdir',
-  'rmdirSync',
-  'rimraf',
-  'rimrafSync',
-  'remove',
-  'removeSync',
-  'emptyDir',
-  'emptyDirSync',
-  'deleteAsync',
-  'deleteSync',
-  'del',
-]);
-const ALWAYS_RECURSIVE_DELETES = new Set([
-  'rimraf',
-  'rimrafSync',
-  'remove',
-  'removeSync',
-  'emptyDir',
-  'emptyDirSync',
-  'deleteAsync',
-  'deleteSync',
-  'del',
-]);
 
 const DUMP_TOOLS = new Set(['pg_dump', 'pg_dumpall', 'mysqldump', 'mariadb-dump', 'mongodump']);
 const SPAWN_CALLS = new Set([
@@ -473,12 +427,13 @@ export default createRule<Options, MessageIds>({
           sync: sheetjs,
         };
       }
-      if (FILE_WRITES.has(name)) {
-        const target = args[0];
+      const writer = PATH_WRITERS.get(name) ?? ROW_PATH_WRITERS.get(name);
+      if (writer) {
+        const target = args[writer.path];
         if (!target || target.type === AST_NODE_TYPES.SpreadElement) return undefined;
         // A file descriptor or handle (`fs.writeFile(fd, …)`, `handle.writeFile(data)`) is not a path.
         if (args.length < 2) return undefined;
-        const data = args[1];
+        const data = args[writer.data];
         return {
           node: call,
           kind: 'file',
@@ -913,9 +868,10 @@ export default createRule<Options, MessageIds>({
       }
       const args = node.arguments;
       const first = args[0] && args[0].type !== AST_NODE_TYPES.SpreadElement ? args[0] : undefined;
-      if (FILE_DELETES.has(name) && first) {
+      const deleter = PATH_DELETERS.get(name);
+      if (deleter && first) {
         const recursive =
-          ALWAYS_RECURSIVE_DELETES.has(name) ||
+          deleter.recursive ||
           findProperty(args[1], 'recursive')?.value.type === AST_NODE_TYPES.Literal;
         return [{ node, kinds: ['file'], target: first, recursive, helper: false }];
       }

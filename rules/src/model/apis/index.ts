@@ -1,0 +1,6 @@
+/**
+ * The API catalogue: what library and platform functions do with data (write it, delete it, send
+ * it, log it), one module per family, read by every rule. A fact about a library is added here
+ * once, never as a list inside a rule.
+ */
+export * from './file-system';
