@@ -23,7 +23,7 @@ import {
 } from '../model/schema';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
-import { DESCRIPTOR_WRITERS, PATH_WRITERS } from '../model/apis';
+import { DESCRIPTOR_WRITERS, PATH_WRITERS, PROCESS_RUNNERS } from '../model/apis';
 import { describeLiteralForMessage } from '../util/redact';
 import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
 
@@ -230,18 +230,6 @@ const BUILDER_METHODS = new Set([
   'having',
 ]);
 const BUILDER_ROOT_NAMES = /^(?:knex|db|trx|tx|k|pg|database|conn|connection|qb|builder|client)$/i;
-const SPAWN_CALLS = new Set([
-  'spawn',
-  'spawnSync',
-  'execFile',
-  'execFileSync',
-  'exec',
-  'execSync',
-  'execa',
-  'execaSync',
-  'execaCommand',
-  'execaCommandSync',
-]);
 /** Where an export's rows go besides the file system's writers (uploads, spreadsheets, CSV). */
 const FILE_OR_UPLOAD_SINKS = new Set([
   ...PATH_WRITERS.keys(),
@@ -1128,7 +1116,7 @@ export default createRule<Options, MessageIds>({
             .map((t) => ({ text: t, node: node.quasi }));
       } else {
         const name = calleeName(node.callee);
-        if (!name || !SPAWN_CALLS.has(name)) return;
+        if (!name || !PROCESS_RUNNERS.has(name)) return;
         const first = node.arguments[0];
         const command = first && staticString(first, scopeOf)?.text;
         if (!command || !first) return;
@@ -1259,7 +1247,7 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
-        if (name && SPAWN_CALLS.has(name)) checkDump(node);
+        if (name && PROCESS_RUNNERS.has(name)) checkDump(node);
         if (name && (FILE_OR_UPLOAD_SINKS.has(name) || model().exportContext.match(name)))
           sinkCalls.push(node);
         const parent = node.parent;

@@ -24,7 +24,15 @@ import { scanSql, tablesRead } from '../model/sql';
 import { tokenize } from '../model/tokens';
 import { SQL_RUNNER_METHODS } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
-import { PATH_DELETERS, PATH_WRITERS, ROW_PATH_WRITERS } from '../model/apis';
+import {
+  DUMP_FILE_OPTIONS,
+  DUMP_TABLE_OPTIONS,
+  DUMP_TOOLS,
+  PATH_DELETERS,
+  PATH_WRITERS,
+  PROCESS_RUNNERS,
+  ROW_PATH_WRITERS,
+} from '../model/apis';
 import { describeLiteralForMessage } from '../util/redact';
 import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
 
@@ -86,29 +94,6 @@ interface Deletion {
   /** The object the deletion came with (`tmpobj.removeCallback()`, `const { cleanup } = await file()`). */
   owner?: TSESTree.Node;
 }
-
-const DUMP_TOOLS = new Set(['pg_dump', 'pg_dumpall', 'mysqldump', 'mariadb-dump', 'mongodump']);
-const SPAWN_CALLS = new Set([
-  'spawn',
-  'spawnSync',
-  'execFile',
-  'execFileSync',
-  'execa',
-  'execaSync',
-  'exec',
-  'execSync',
-]);
-/** Dump options naming the output file: `pg_dump -f out.sql`, `mysqldump --result-file=out.sql`. */
-const DUMP_FILE_FLAGS = new Set([
-  '-f',
-  '--file',
-  '-r',
-  '--result-file',
-  '--out',
-  '-o',
-  '--archive',
-]);
-const DUMP_TABLE_FLAGS = new Set(['-t', '--table', '--tables', '-c', '--collection']);
 
 /** Words that make a bucket, prefix or table a temporary hand-over place rather than a destination. */
 const STAGING_WORDS = new Set([
@@ -560,7 +545,7 @@ export default createRule<Options, MessageIds>({
       call: TSESTree.CallExpression,
     ): { tool: string; what: string; target?: TSESTree.Node; tables: string[] } | undefined {
       const name = calleeName(call.callee);
-      if (!name || !SPAWN_CALLS.has(name)) return undefined;
+      if (!name || !PROCESS_RUNNERS.has(name)) return undefined;
       const first = call.arguments[0];
       if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
       const command = staticString(first, scopeOf);
@@ -580,19 +565,20 @@ export default createRule<Options, MessageIds>({
           const next = elements[index + 1];
           if (
             flag &&
-            DUMP_FILE_FLAGS.has(flag) &&
+            DUMP_FILE_OPTIONS.has(flag) &&
             next &&
             next.type !== AST_NODE_TYPES.SpreadElement
           )
             target = next;
-          if (flag && DUMP_TABLE_FLAGS.has(flag) && next) {
+          if (flag && DUMP_TABLE_OPTIONS.has(flag) && next) {
             const table = staticString(next, scopeOf);
             if (table) tables.push(table.text);
           }
           if (element.type === AST_NODE_TYPES.TemplateLiteral && element.expressions.length === 1) {
             const head = element.quasis[0]!.value.cooked ?? '';
             const option = head.replace(/=$/, '');
-            if (head.endsWith('=') && DUMP_FILE_FLAGS.has(option)) target = element.expressions[0];
+            if (head.endsWith('=') && DUMP_FILE_OPTIONS.has(option))
+              target = element.expressions[0];
           }
         });
       } else if (first.type === AST_NODE_TYPES.TemplateLiteral) {

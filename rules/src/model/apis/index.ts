@@ -4,3 +4,4 @@
  * once, never as a list inside a rule.
  */
 export * from './file-system';
+export * from './processes';
