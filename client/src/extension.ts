@@ -1,5 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import {
+  EXTENSION_COMMANDS,
+  SCAN_WORKSPACE_REQUEST,
+  type ScanResult,
+  SERVER_COMMANDS,
+} from '../../server/src/protocol';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/serverFlags';
 import { RestartPolicy } from './restartPolicy';
 import {
@@ -14,13 +20,6 @@ import {
 
 const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 const DIAGNOSTIC_SOURCE = 'health-data';
-
-interface ScanResult {
-  files: number;
-  filesWithFindings: number;
-  findings: number;
-  cancelled: boolean;
-}
 
 let client: LanguageClient | undefined;
 const restartPolicy = new RestartPolicy();
@@ -112,7 +111,7 @@ function createStatusBar(context: vscode.ExtensionContext): void {
 
 async function scanWorkspace(): Promise<void> {
   if (!client) return;
-  const result = await client.sendRequest<ScanResult>('healthData/scanWorkspace', {});
+  const result = await client.sendRequest<ScanResult>(SCAN_WORKSPACE_REQUEST, {});
   const summary = `${result.findings} finding${result.findings === 1 ? '' : 's'} in ${
     result.filesWithFindings
   } of ${result.files} files`;
@@ -125,7 +124,7 @@ async function fixAllInFile(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!client || !editor) return;
   const applied = await client.sendRequest(ExecuteCommandRequest.type, {
-    command: 'healthData.fixAll',
+    command: SERVER_COMMANDS.fixAll,
     arguments: [{ uri: client.code2ProtocolConverter.asUri(editor.document.uri) }],
   });
   if (!applied) {
@@ -138,12 +137,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createClient(context, output);
   context.subscriptions.push(
     output,
-    vscode.commands.registerCommand('healthData.scanWorkspace', scanWorkspace),
-    vscode.commands.registerCommand('healthData.fixAllInFile', fixAllInFile),
-    vscode.commands.registerCommand('healthData.openRuleDocs', (url: unknown) => {
+    vscode.commands.registerCommand(EXTENSION_COMMANDS.scanWorkspace, scanWorkspace),
+    vscode.commands.registerCommand(EXTENSION_COMMANDS.fixAllInFile, fixAllInFile),
+    vscode.commands.registerCommand(EXTENSION_COMMANDS.openRuleDocs, (url: unknown) => {
       if (typeof url === 'string') void vscode.env.openExternal(vscode.Uri.parse(url));
     }),
-    vscode.commands.registerCommand('healthData.restartServer', () => {
+    vscode.commands.registerCommand(EXTENSION_COMMANDS.restartServer, () => {
       restartPolicy.reset();
       return client?.restart();
     }),

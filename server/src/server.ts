@@ -42,16 +42,15 @@ import { matchesConfigIgnores } from './fileFilter';
 import { IdleCollector, exposedGc } from './idleCollector';
 import { MAX_LINT_DELAY_MS, TypingPace } from './lintDelay';
 import { LintEngine, type LintOutcome, ruleDocsUrl } from './lintEngine';
+import { SCAN_WORKSPACE_REQUEST, SERVER_COMMANDS } from './protocol';
 import { SettingsCache, type Settings } from './settings';
 import { FIX_ALL_KIND, type LintSnapshot, minimalEdit, toCodeActions } from './toCodeActions';
 import { toDiagnostic, tooLargeDiagnostic } from './toDiagnostic';
 import { type ScanResult, scanWorkspace } from './workspaceScan';
 
-/** Requests and commands this server answers beyond the LSP standard ones. */
-export const SCAN_WORKSPACE_REQUEST = 'healthData/scanWorkspace';
-export const SCAN_WORKSPACE_COMMAND = 'healthData.scanWorkspace';
-export const FIX_ALL_COMMAND = 'healthData.fixAll';
-export const OPEN_RULE_DOCS_COMMAND = 'healthData.openRuleDocs';
+const SCAN_WORKSPACE_COMMAND = SERVER_COMMANDS.scanWorkspace;
+const FIX_ALL_COMMAND = SERVER_COMMANDS.fixAll;
+const OPEN_RULE_DOCS_COMMAND = SERVER_COMMANDS.openRuleDocs;
 
 interface InitializationOptions {
   /** VS Code's Workspace Trust: when false, no `healthdata.config.json` is read. */

@@ -11,13 +11,11 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintMessage } from './lintEngine';
+import { SERVER_COMMANDS } from './protocol';
 import type { FindingData } from './toDiagnostic';
 
 /** The kind of the "apply every safe fix" source action, also run by editors on save. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.healthData`;
-
-/** Command the client handles by opening a rule's documentation. */
-export const OPEN_RULE_DOCS_COMMAND = 'healthData.openRuleDocs';
 
 /** One document version's lint result, as cached by the server. */
 export interface LintSnapshot {
@@ -233,7 +231,7 @@ export function toCodeActions(snapshot: LintSnapshot, request: CodeActionRequest
           diagnostics: [diagnostic],
           command: {
             title: `Show documentation for ${ruleId}`,
-            command: OPEN_RULE_DOCS_COMMAND,
+            command: SERVER_COMMANDS.openRuleDocs,
             arguments: [url],
           },
         });

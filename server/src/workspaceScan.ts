@@ -16,12 +16,9 @@ export interface ScanOptions {
   describe: (path: string) => string;
 }
 
-export interface ScanResult {
-  files: number;
-  filesWithFindings: number;
-  findings: number;
-  cancelled: boolean;
-}
+import type { ScanResult } from './protocol';
+
+export type { ScanResult };
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 

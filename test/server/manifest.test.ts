@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXTENSION_COMMANDS } from '../../server/src/protocol';
 import { defaultSettings } from '../../server/src/settings';
 
 const ROOT = join(__dirname, '..', '..');
@@ -29,14 +30,16 @@ describe('extension manifest', () => {
     }
   });
 
-  it('contributes exactly the commands the client registers', () => {
+  it('contributes exactly the commands the client registers, by the ids of server/src/protocol.ts', () => {
     const contributed = (manifest.contributes.commands as { command: string; category: string }[])
       .map((command) => command.command)
       .sort();
-    const registered = [...clientSource.matchAll(/registerCommand\('([^']+)'/g)]
+    assert.deepEqual(contributed, Object.values(EXTENSION_COMMANDS).sort());
+    const registered = [...clientSource.matchAll(/registerCommand\(EXTENSION_COMMANDS\.(\w+)/g)]
       .map((match) => match[1])
       .sort();
-    assert.deepEqual(contributed, registered);
+    assert.deepEqual(registered, Object.keys(EXTENSION_COMMANDS).sort());
+    assert.doesNotMatch(clientSource, /['"]healthData[./]\w+['"]/, 'an id written inline');
     for (const command of manifest.contributes.commands) {
       assert.equal(command.category, 'Health Data Lint');
     }
