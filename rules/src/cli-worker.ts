@@ -1,5 +1,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { setConfigProblemHandler } from './config/resolve';
 import { BATCH_SIZE, type WorkerInput, type WorkerMessage } from './cli/engine';
 import { createEslint, lintFiles } from './cli/lint';
 import type { FileReport } from './cli/findings';
@@ -9,9 +8,10 @@ async function main(): Promise<void> {
   if (!port) throw new Error('cli-worker.js runs only as a worker thread of health-data-lint');
   const post = (message: WorkerMessage) => port.postMessage(message);
   const { job, files } = workerData as WorkerInput;
-  setConfigProblemHandler((problem) => post({ type: 'problem', problem }));
   try {
-    const eslint = createEslint(job);
+    const eslint = createEslint(job, {
+      onConfigProblem: (problem) => post({ type: 'problem', problem }),
+    });
     const reports: FileReport[] = [];
     for (let i = 0; i < files.length; i += BATCH_SIZE) {
       const batch = files.slice(i, i + BATCH_SIZE);

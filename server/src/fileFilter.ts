@@ -1,8 +1,7 @@
 import ignore, { type Ignore } from 'ignore';
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, extname, join, relative, sep } from 'node:path';
-import { type LoadedConfig, findProjectConfig } from '../../rules/src/config/project-config';
-import { LINTED_EXTENSIONS } from '../../rules/src/util/files';
+import { LINTED_EXTENSIONS, type LoadedConfig, findProjectConfig } from '../../rules/src/host';
 
 /** Folders never worth scanning: dependencies, build output, version control. */
 export const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', '.git']);

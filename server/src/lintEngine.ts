@@ -1,6 +1,10 @@
 import { Linter } from 'eslint/universal';
-import plugin from '../../rules/src/index';
-import { avoidRuleContextRetention } from '../../rules/src/util/eslint-rule-contexts';
+import {
+  type HostOptions,
+  avoidRuleContextRetention,
+  hostConfig,
+  plugin,
+} from '../../rules/src/host';
 import { RULE_PREFIX, type Settings } from './settings';
 
 /** One finding as ESLint reports it; only our rules and fatal parse errors get this far. */
@@ -21,7 +25,10 @@ type FlatConfig = Linter.Config;
  * then the user's per-rule severity overrides. Unused-directive reports are off because the
  * workspace's disable comments mostly name rules this linter never loads.
  */
-export function buildConfigArray(settings: Pick<Settings, 'preset' | 'rules'>): FlatConfig[] {
+export function buildConfigArray(
+  settings: Pick<Settings, 'preset' | 'rules'>,
+  host: HostOptions = {},
+): FlatConfig[] {
   const preset = plugin.configs[settings.preset] as unknown as FlatConfig;
   const overrides: Linter.RulesRecord = {};
   for (const [id, level] of Object.entries(settings.rules)) {
@@ -33,6 +40,7 @@ export function buildConfigArray(settings: Pick<Settings, 'preset' | 'rules'>): 
     {
       linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
     },
+    hostConfig(host),
   ];
 }
 
@@ -76,6 +84,9 @@ function describeError(error: unknown): string {
 export class LintEngine {
   private readonly linters = new Map<string, Linter>();
 
+  /** `host`: this host's options to the rules (configuration problems, trust). */
+  constructor(private readonly host: HostOptions = {}) {}
+
   private linterFor(cwd: string): Linter {
     let linter = this.linters.get(cwd);
     if (!linter) {
@@ -92,7 +103,7 @@ export class LintEngine {
     const linter = this.linterFor(cwd);
     const failedRules: LintOutcome['failedRules'] = [];
     const disabled: Linter.RulesRecord = {};
-    const base = buildConfigArray(settings);
+    const base = buildConfigArray(settings, this.host);
     for (;;) {
       const config = failedRules.length === 0 ? base : [...base, { rules: disabled }];
       try {
@@ -124,10 +135,14 @@ export class LintEngine {
     const off = Object.fromEntries(skipRules.map((id) => [id, 'off' as const]));
     try {
       // Only our rules are configured, so every fix ESLint applies is one of theirs.
-      const result = linter.verifyAndFix(text, [...buildConfigArray(settings), { rules: off }], {
-        filename,
-        fix: true,
-      });
+      const result = linter.verifyAndFix(
+        text,
+        [...buildConfigArray(settings, this.host), { rules: off }],
+        {
+          filename,
+          fix: true,
+        },
+      );
       return result.fixed && result.output !== text ? result.output : undefined;
     } catch {
       return undefined;

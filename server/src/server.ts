@@ -26,17 +26,16 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { clearProjectGraphCache } from '../../rules/src/model/project-graph';
-import { clearSchemaCache } from '../../rules/src/model/schema';
 import {
   CONFIG_FILE_NAME,
   type ConfigProblem,
+  type HostOptions,
   type LoadedConfig,
   clearConfigCache,
+  clearProjectCaches,
   findProjectConfig,
-} from '../../rules/src/config/project-config';
-import { setConfigProblemHandler, setProjectConfigEnabled } from '../../rules/src/config/resolve';
-import plugin from '../../rules/src/index';
+  plugin,
+} from '../../rules/src/host';
 import { documentTarget, folderOf } from './documentTarget';
 import { matchesConfigIgnores } from './fileFilter';
 import { IdleCollector, exposedGc } from './idleCollector';
@@ -74,7 +73,9 @@ interface CachedLint extends LintSnapshot {
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const engine = new LintEngine();
+/** This server's options to the rules: configuration problems go to the user, trust decides whether project files are read. */
+const host: HostOptions = { readProjectConfig: true, onConfigProblem: reportConfigProblem };
+const engine = new LintEngine(host);
 /** Two seconds without a lint: typing has paused, a full collection will not be felt. */
 const idleCollector = new IdleCollector(2000, exposedGc());
 
@@ -127,8 +128,6 @@ function reportConfigProblem(problem: ConfigProblem): void {
     message: text,
   });
 }
-
-setConfigProblemHandler(reportConfigProblem);
 
 /** The project config for a file, as the rules see it; its problems go to the user too. */
 function projectConfigOf(filename: string): LoadedConfig | undefined {
@@ -277,7 +276,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   projectConfigEnabled = options.trusted !== false;
-  setProjectConfigEnabled(projectConfigEnabled);
+  host.readProjectConfig = projectConfigEnabled;
   initialSettings = options.settings;
   folders =
     params.workspaceFolders?.map((folder) => folder.uri) ??
@@ -346,10 +345,10 @@ connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((change) => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
     clearConfigCache();
     reportedProblems.clear();
-    clearCrossFileCaches();
+    clearProjectCaches();
     relintOpenDocuments();
   } else if (params.changes.some((change) => isCrossFileSource(change.uri))) {
-    clearCrossFileCaches();
+    clearProjectCaches();
     // A checkout or a formatter touches many files at once: one re-lint after the burst.
     relintOpenDocuments(MAX_LINT_DELAY_MS);
   }
@@ -374,12 +373,6 @@ function isCrossFileSource(uri: string): boolean {
   return (
     name === 'package.json' || CROSS_FILE_EXTENSIONS.includes(name.slice(name.lastIndexOf('.') + 1))
   );
-}
-
-/** The model's per-project caches (parsed neighbours, listings, schemas) after files change. */
-function clearCrossFileCaches(): void {
-  clearProjectGraphCache();
-  clearSchemaCache();
 }
 
 documents.onDidOpen((event) => {

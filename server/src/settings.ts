@@ -1,4 +1,4 @@
-import type { Preset } from '../../rules/src/util/create-rule';
+import type { Preset } from '../../rules/src/host';
 
 export type RuleLevel = 'off' | 'warn' | 'error';
 export type RunMode = 'onType' | 'onSave';

@@ -6,7 +6,7 @@ import {
 } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { relatedFor } from '../../rules/src/model/related';
+import { relatedFor } from '../../rules/src/host';
 import { pathOf } from './documentTarget';
 import type { LintMessage } from './lintEngine';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, parse, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ConfigProblem } from '../config/project-config';
-import { setConfigProblemHandler } from '../config/resolve';
+import type { ConfigProblemHandler } from '../config/resolve';
 import type { Preset } from '../util/create-rule';
 import { discoverFiles, type SkippedFile } from './discover';
 import { type FileReport, today } from './findings';
@@ -58,8 +58,9 @@ async function lintInProcess(
   job: LintJob,
   files: readonly string[],
   onBatch: (count: number) => void,
+  onConfigProblem: ConfigProblemHandler,
 ): Promise<FileReport[]> {
-  const eslint = createEslint(job);
+  const eslint = createEslint(job, { onConfigProblem });
   const reports: FileReport[] = [];
   for (let i = 0; i < files.length; i += BATCH_SIZE) {
     const batch = files.slice(i, i + BATCH_SIZE);
@@ -149,8 +150,7 @@ export async function lintPaths(request: LintRequest): Promise<LintOutcome> {
     );
     reports = parts.flat();
   } else {
-    setConfigProblemHandler(addProblem);
-    reports = await lintInProcess(job, discovery.files, onBatch);
+    reports = await lintInProcess(job, discovery.files, onBatch, addProblem);
   }
   reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { root, reports, skipped: discovery.skipped, configProblems: [...problems.values()] };

@@ -1,7 +1,8 @@
 import { ESLint, Linter } from 'eslint';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import plugin from '../index';
+import { type HostOptions } from '../config/resolve';
+import { hostConfig, plugin } from '../host';
 import { relatedFor } from '../model/related';
 import type { Preset } from '../util/create-rule';
 import { avoidRuleContextRetention } from '../util/eslint-rule-contexts';
@@ -16,7 +17,8 @@ export interface LintJob {
   today: string;
 }
 
-export function createEslint(job: LintJob): ESLint {
+/** `host`: the CLI's options to the rules (where configuration problems go). */
+export function createEslint(job: LintJob, host: HostOptions = {}): ESLint {
   // Once per thread: ESLint's rule contexts otherwise keep every linted file alive until a full
   // garbage collection (util/eslint-rule-contexts.ts).
   avoidRuleContextRetention(Linter);
@@ -25,7 +27,7 @@ export function createEslint(job: LintJob): ESLint {
   if (job.useEslintConfig) {
     return new ESLint({
       cwd: job.root,
-      overrideConfig: [governance],
+      overrideConfig: [governance, hostConfig(host)],
       errorOnUnmatchedPattern: false,
       warnIgnored: false,
     });
@@ -33,7 +35,7 @@ export function createEslint(job: LintJob): ESLint {
   return new ESLint({
     cwd: job.root,
     overrideConfigFile: true,
-    overrideConfig: [plugin.configs[job.preset] as never, governance],
+    overrideConfig: [plugin.configs[job.preset] as never, governance, hostConfig(host)],
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
   });

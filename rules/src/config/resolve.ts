@@ -14,28 +14,34 @@ export const SETTINGS_KEY = 'healthData';
 
 export type ConfigProblemHandler = (problem: ConfigProblem) => void;
 
+/**
+ * ESLint `settings` key under which a host that runs the rules (the CLI, the language server)
+ * passes its own options: held per host and per configuration, never process-wide.
+ */
+export const HOST_SETTINGS_KEY = 'healthDataHost';
+
+export interface HostOptions {
+  /**
+   * False in a host that must not trust the workspace (VS Code's restricted mode): every
+   * `healthdata.config.json` is ignored, so only bundled defaults and explicit settings apply.
+   */
+  readProjectConfig?: boolean;
+  /** Where configuration problems go; by default one line on stderr per problem per process. */
+  onConfigProblem?: ConfigProblemHandler;
+}
+
 const reported = new Set<string>();
-/** Default handler: one line on stderr per problem per process, so CI logs name the file and key. */
-let problemHandler: ConfigProblemHandler = (problem) => {
+/** Without a host: one line on stderr per problem per process, so CI logs name the file and key. */
+const reportOnStderr: ConfigProblemHandler = (problem) => {
   const line = `health-data-lint: ${problem.file}: "${problem.key}" ${problem.message}`;
   if (reported.has(line)) return;
   reported.add(line);
   process.stderr.write(`${line}\n`);
 };
 
-/** Lets a host (the language server) route configuration problems to its own UI. */
-export function setConfigProblemHandler(handler: ConfigProblemHandler): void {
-  problemHandler = handler;
-}
-
-let projectConfigEnabled = true;
-
-/**
- * Lets a host that must not trust the workspace (VS Code's restricted mode) ignore every
- * `healthdata.config.json`, so only bundled defaults and explicit settings apply.
- */
-export function setProjectConfigEnabled(enabled: boolean): void {
-  projectConfigEnabled = enabled;
+function hostOf(settings: Record<string, unknown> | undefined): HostOptions {
+  const host = settings?.[HOST_SETTINGS_KEY];
+  return typeof host === 'object' && host !== null ? (host as HostOptions) : {};
 }
 
 const noProjectConfig: LoadedConfig = { config: defaultConfig(), problems: [] };
@@ -64,7 +70,10 @@ const byFile = new WeakMap<object, FileConfig>();
 export function configFor(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): HealthDataConfig {
-  const settings = (context.settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY];
+  const all = context.settings as Record<string, unknown> | undefined;
+  const settings = all?.[SETTINGS_KEY];
+  const host = hostOf(all);
+  const projectConfigEnabled = host.readProjectConfig !== false;
   const known = byFile.get(context.sourceCode);
   if (
     known !== undefined &&
@@ -72,12 +81,22 @@ export function configFor(
     known.projectConfigEnabled === projectConfigEnabled
   )
     return known.config;
-  const config = resolveConfig(context.filename, settings);
+  const config = resolveConfig(
+    context.filename,
+    settings,
+    projectConfigEnabled,
+    host.onConfigProblem ?? reportOnStderr,
+  );
   byFile.set(context.sourceCode, { settings, projectConfigEnabled, config });
   return config;
 }
 
-function resolveConfig(filename: string, settings: unknown): HealthDataConfig {
+function resolveConfig(
+  filename: string,
+  settings: unknown,
+  projectConfigEnabled: boolean,
+  problemHandler: ConfigProblemHandler,
+): HealthDataConfig {
   const found = projectConfigEnabled ? findProjectConfig(filename) : noProjectConfig;
   // No project file: one shared default, so the classifier, the merge with settings and the
   // model find their caches by identity instead of serialising a fresh default per file.

@@ -1,0 +1,37 @@
+/**
+ * What a host that runs the rules outside ESLint's own CLI — the language server, the plugin's
+ * CLI — needs from the plugin, in one entry: the plugin, its per-host options, the configuration
+ * file lookup, related locations of a finding, and the caches to clear when project files change.
+ * Hosts import this module only, never the plugin's internals.
+ */
+import type { Linter } from 'eslint';
+import { HOST_SETTINGS_KEY, type HostOptions } from './config/resolve';
+import { clearProjectGraphCache } from './model/project-graph';
+import { clearSchemaCache } from './model/schema';
+
+export { default as plugin } from './index';
+export type { Preset } from './util/create-rule';
+export type { ConfigProblem, LoadedConfig } from './config/project-config';
+export { CONFIG_FILE_NAME, clearConfigCache, findProjectConfig } from './config/project-config';
+export type { ConfigProblemHandler, HostOptions } from './config/resolve';
+export { relatedFor } from './model/related';
+export { LINTED_EXTENSIONS } from './util/files';
+export { avoidRuleContextRetention } from './util/eslint-rule-contexts';
+
+/**
+ * The configuration object that hands a host's options to the rules: appended to the config
+ * array the host lints with. The options object is read at each file, so a host may change it
+ * (a workspace becoming trusted) without rebuilding its configuration.
+ */
+export function hostConfig(options: HostOptions): Linter.Config {
+  return { settings: { [HOST_SETTINGS_KEY]: options } };
+}
+
+/**
+ * Forgets what was read from project files (the cross-file route graph, schemas): for hosts that
+ * outlive a change of those files.
+ */
+export function clearProjectCaches(): void {
+  clearProjectGraphCache();
+  clearSchemaCache();
+}
