@@ -25,9 +25,15 @@ import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import {
   DESCRIPTOR_WRITERS,
+  DOCUMENT_COOKIE,
   FILE_SYSTEM_MODULES,
   HANDLE_WRITERS,
+  INDEXED_DB_STORE,
+  OBJECT_STORE_WRITES,
   PATH_WRITERS,
+  WEB_STORAGE_GLOBALS,
+  WEB_STORAGE_WRITE,
+  importedBrowserWrite,
 } from '../model/apis';
 import { noteRelated, provenanceRelated } from '../model/related';
 
@@ -90,32 +96,6 @@ const REDIS_WRITES = new Map<string, number>([
   ['xadd', 2],
 ]);
 const MEMCACHED_WRITES = new Set(['set', 'add', 'replace', 'append', 'prepend', 'cas']);
-
-/** Browser cookie libraries: the function that sets a cookie and the index of its value. */
-const COOKIE_LIBRARIES = new Map<string, Map<string, number>>([
-  ['js-cookie', new Map([['set', 1]])],
-  ['universal-cookie', new Map([[`${CALL}.set`, 1]])],
-  ['cookies-next', new Map([['setCookie', 1]])],
-  ['typescript-cookie', new Map([['setCookie', 1]])],
-  [
-    'tiny-cookie',
-    new Map([
-      ['set', 1],
-      ['setCookie', 1],
-    ]),
-  ],
-  [
-    'nookies',
-    new Map([
-      ['setCookie', 2],
-      ['set', 2],
-    ]),
-  ],
-]);
-
-const BROWSER_STORES = new Set(['localStorage', 'sessionStorage']);
-const IDB_WRITES = new Set(['put', 'add']);
-const DEXIE_WRITES = new Set(['put', 'add', 'bulkPut', 'bulkAdd']);
 
 /** S3 parameters that make the service encrypt the object with a managed or customer key. */
 const S3_ENCRYPTION_KEYS = ['ServerSideEncryption', 'SSEKMSKeyId', 'SSECustomerKey'];
@@ -437,76 +417,30 @@ export default createRule<Options, MessageIds>({
       ref: ImportRef | undefined,
       global: string[] | undefined,
     ): Sink | undefined {
-      if (global?.length === 2 && BROWSER_STORES.has(global[0]!) && global[1] === 'setItem') {
-        const value = call.arguments[1];
-        return value
-          ? { family: 'browser', name: display, store: global[0], values: [value], wrappable: true }
+      const sink = (store: string, value: TSESTree.Node | undefined): Sink | undefined =>
+        value
+          ? { family: 'browser', name: display, store, values: [value], wrappable: true }
           : undefined;
+      if (
+        global?.length === 2 &&
+        WEB_STORAGE_GLOBALS.has(global[0]!) &&
+        global[1] === WEB_STORAGE_WRITE.method
+      ) {
+        return sink(global[0]!, call.arguments[WEB_STORAGE_WRITE.data]);
       }
       const callee = unwrap(call.callee);
       const method = calleeName(callee);
       // IndexedDB object stores: tx.objectStore('results').put(value)
       if (
         method &&
-        IDB_WRITES.has(method) &&
+        OBJECT_STORE_WRITES.has(method) &&
         callee.type === AST_NODE_TYPES.MemberExpression &&
         fromCall(callee.object, 'objectStore', 0)
       ) {
-        const value = call.arguments[0];
-        return value
-          ? {
-              family: 'browser',
-              name: display,
-              store: 'IndexedDB',
-              values: [value],
-              wrappable: true,
-            }
-          : undefined;
+        return sink(INDEXED_DB_STORE, call.arguments[0]);
       }
-      if (!ref) return undefined;
-      const path = withoutDefault(ref.exportPath);
-      const last = path[path.length - 1] ?? '';
-      if (ref.module === 'idb' && IDB_WRITES.has(last) && path.includes(CALL)) {
-        // db.put(store, value) on the database; tx.store.put(value) on a store.
-        const onDatabase = path.length === 3 && path[0] === 'openDB';
-        const value = call.arguments[onDatabase ? 1 : 0];
-        return value
-          ? {
-              family: 'browser',
-              name: display,
-              store: 'IndexedDB',
-              values: [value],
-              wrappable: true,
-            }
-          : undefined;
-      }
-      if (ref.module === 'dexie' && DEXIE_WRITES.has(last) && path.includes(CALL)) {
-        const value = call.arguments[0];
-        return value
-          ? {
-              family: 'browser',
-              name: display,
-              store: 'IndexedDB',
-              values: [value],
-              wrappable: true,
-            }
-          : undefined;
-      }
-      const cookies = COOKIE_LIBRARIES.get(ref.module);
-      const index = cookies?.get(path.join('.'));
-      if (index !== undefined) {
-        const value = call.arguments[index];
-        return value
-          ? {
-              family: 'browser',
-              name: display,
-              store: 'a cookie',
-              values: [value],
-              wrappable: true,
-            }
-          : undefined;
-      }
-      return undefined;
+      const write = ref && importedBrowserWrite(ref.module, withoutDefault(ref.exportPath));
+      return write && sink(write.store, call.arguments[write.data]);
     }
 
     function cacheSink(
@@ -645,7 +579,7 @@ export default createRule<Options, MessageIds>({
       // writes nothing, and leaves before the callee is resolved.
       if (call.arguments.length === 0) return undefined;
       const { ref, global } = resolveReference(call.callee, scopeOf);
-      if (!ref && !global && !IDB_WRITES.has(calleeName(unwrap(call.callee)) ?? ''))
+      if (!ref && !global && !OBJECT_STORE_WRITES.has(calleeName(unwrap(call.callee)) ?? ''))
         return undefined;
       const display = sourceCode.getText(call.callee).replace(/\s+/g, '');
       const shortName = display.length > 40 ? (calleeName(call.callee) ?? display) : display;
@@ -1064,11 +998,15 @@ export default createRule<Options, MessageIds>({
         // `this.x = …`, most member assignments in class code, is neither a cookie nor a store.
         if (left.object.type === AST_NODE_TYPES.ThisExpression) return;
         const target = resolveGlobal(left, scopeOf);
-        if (target?.length === 2 && target[0] === 'document' && target[1] === 'cookie') {
+        if (
+          target?.length === 2 &&
+          target[0] === DOCUMENT_COOKIE.global[0] &&
+          target[1] === DOCUMENT_COOKIE.global[1]
+        ) {
           report({
             family: 'browser',
             name: 'document.cookie',
-            store: 'a cookie',
+            store: DOCUMENT_COOKIE.store,
             values: [node.right],
             wrappable: true,
             wrapHoles: true,
@@ -1076,7 +1014,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         const store = resolveGlobal(left.object, scopeOf);
-        if (store?.length === 1 && BROWSER_STORES.has(store[0]!)) {
+        if (store?.length === 1 && WEB_STORAGE_GLOBALS.has(store[0]!)) {
           report({
             family: 'browser',
             name: sourceCode.getText(left).replace(/\s+/g, ''),

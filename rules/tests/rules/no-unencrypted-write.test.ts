@@ -1291,6 +1291,66 @@ export async function cache(ordonnance: Ordonnance) {
     ],
   },
   {
+    // idb-keyval: set(key, value) stores the value in IndexedDB.
+    code: `import { set } from 'idb-keyval';
+export async function keep(patient: Patient) {
+  await set(\`patient:\${patient.id}\`, patient);
+}`,
+    settings: withEncryptionFix,
+    errors: [
+      {
+        messageId: 'browserStorage',
+        line: 3,
+        column: 38,
+        endLine: 3,
+        endColumn: 45,
+        data: { data: 'patient record from `patient` (line 3)', sink: 'set', store: 'IndexedDB' },
+        suggestions: [
+          {
+            messageId: 'wrapInEncryption',
+            data: { helper: 'encryptForStorage' },
+            output: `import { set } from 'idb-keyval';
+import { encryptForStorage } from './security/crypto';
+export async function keep(patient: Patient) {
+  await set(\`patient:\${patient.id}\`, encryptForStorage(patient));
+}`,
+          },
+          {
+            messageId: 'removeBrowserWrite',
+            output: `import { set } from 'idb-keyval';
+export async function keep(patient: Patient) {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // localForage: setItem(key, value), on the default instance and on createInstance().
+    code: `const localforage = require('localforage');
+const store = localforage.createInstance({ name: 'lab' });
+async function keep(patient) {
+  await store.setItem('last', patient);
+}`,
+    errors: [
+      {
+        messageId: 'browserStorage',
+        line: 4,
+        column: 31,
+        endColumn: 38,
+        suggestions: [
+          {
+            messageId: 'removeBrowserWrite',
+            output: `const localforage = require('localforage');
+const store = localforage.createInstance({ name: 'lab' });
+async function keep(patient) {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     code: `import Redis from 'ioredis';
 const redis = new Redis();
 export async function cache(patient) {

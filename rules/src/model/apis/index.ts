@@ -5,3 +5,4 @@
  */
 export * from './file-system';
 export * from './processes';
+export * from './browser-storage';
