@@ -6,16 +6,39 @@ import { programIndex } from './program-index';
 import { importedBinding } from './project-graph';
 import { walk } from './ast';
 import { tokenize } from './tokens';
+import {
+  APPLY_ROUTES_METHODS,
+  CHAINED_ROUTE_METHODS,
+  DEFAULT_AUTH,
+  HOOKS,
+  HTTP_METHODS,
+  MOUNTED_RESULT_METHODS,
+  NAMED_ROUTES,
+  type OwnerKind,
+  PATH_MOUNT_METHODS,
+  PATH_OPTION_KEYS,
+  PLUGINS,
+  PRE_ROUTING_METHODS,
+  REGISTERING_METHODS,
+  ROUTE_HOOK_KEYS,
+  ROUTE_OBJECT_METHODS,
+  USE_METHODS,
+  bindingCreates,
+  frameworkModule,
+  globalFactory,
+  memberFactory,
+} from './frameworks';
 
 /**
- * Route discovery for the web frameworks health-data back ends use: Express apps and routers,
- * Fastify (shorthand, `route({...})`, hooks, `register` encapsulation), Koa with @koa/router,
- * Hono, Hapi. Purely syntactic so it runs on the linted file and on imported files parsed by the
- * project graph alike: owners (apps, routers, plugin instances) are told apart by name and by the
- * function or block that declares them.
+ * Route discovery: one framework-independent graph of owners (apps, routers, plugin instances),
+ * routes, middleware and mounts, built from what the framework modules (`model/frameworks/`)
+ * declare. Purely syntactic so it runs on the linted file and on imported files parsed by the
+ * project graph alike: owners are told apart by name and by the function or block that declares
+ * them.
  */
 
-export type OwnerKind = 'express' | 'router' | 'fastify' | 'koa' | 'hono' | 'hapi' | 'unknown';
+export type { OwnerKind } from './frameworks';
+export { HTTP_METHODS } from './frameworks';
 
 export interface Owner {
   /** Stable key: name and the range start of the scope that declares it. */
@@ -77,21 +100,6 @@ export interface ProgramRoutes {
   hapiDefaultAuth: Set<string>;
 }
 
-export const HTTP_METHODS = new Set([
-  'get',
-  'post',
-  'put',
-  'patch',
-  'delete',
-  'del',
-  'all',
-  'options',
-  'head',
-]);
-
-const FASTIFY_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']);
-const FASTIFY_ROUTE_HOOK_KEYS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
-
 const cache = new WeakMap<TSESTree.Program, ProgramRoutes>();
 onFileDone((sourceCode) => cache.delete(sourceCode.ast));
 
@@ -106,37 +114,32 @@ export function discoverRoutes(program: TSESTree.Program): ProgramRoutes {
     mounts: [],
     hapiDefaultAuth: new Set(),
   };
-  const kinds = factoryBindings(program);
+  const bindings = factoryBindings(program);
   for (const node of programIndex(program).nodes) {
-    if (node.type === AST_NODE_TYPES.VariableDeclarator) declareOwner(node, kinds, result);
-    else if (node.type === AST_NODE_TYPES.CallExpression) visitCall(node, kinds, result);
+    if (node.type === AST_NODE_TYPES.VariableDeclarator) declareOwner(node, bindings, result);
+    else if (node.type === AST_NODE_TYPES.CallExpression) visitCall(node, result);
   }
   cache.set(program, result);
   return result;
 }
 
-/** Local names bound to framework factories by imports: `import Router from '@koa/router'`. */
-function factoryBindings(program: TSESTree.Program): Map<string, OwnerKind> {
-  const kinds = new Map<string, OwnerKind>();
-  const bySource = (source: string): OwnerKind | undefined => {
-    if (source === 'express') return 'express';
-    if (source === 'fastify') return 'fastify';
-    if (source === '@koa/router' || source === 'koa-router') return 'router';
-    if (source === 'koa') return 'koa';
-    if (source === 'hono' || source.startsWith('@hono/')) return 'hono';
-    if (source === '@hapi/hapi' || source === 'hapi') return 'hapi';
-    return undefined;
+/** A local name bound to a framework module, and what calling it creates. */
+interface FrameworkBinding {
+  module: string;
+  creates?: OwnerKind;
+}
+
+/** Local names bound to framework modules by imports and requires: `import Router from '@koa/router'`. */
+function factoryBindings(program: TSESTree.Program): Map<string, FrameworkBinding> {
+  const bindings = new Map<string, FrameworkBinding>();
+  const bind = (source: string, localName: string) => {
+    const module = frameworkModule(source);
+    if (module)
+      bindings.set(localName, { module: source, creates: bindingCreates(module, localName) });
   };
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      const kind = bySource(statement.source.value);
-      if (!kind) continue;
-      for (const s of statement.specifiers) {
-        const name = s.local.name;
-        if (kind === 'express' && /^Router$/.test(name)) kinds.set(name, 'router');
-        else if (kind === 'router') kinds.set(name, 'koa-router' as OwnerKind);
-        else kinds.set(name, kind);
-      }
+      for (const s of statement.specifiers) bind(statement.source.value, s.local.name);
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const d of statement.declarations) {
         const init = d.init;
@@ -148,27 +151,24 @@ function factoryBindings(program: TSESTree.Program): Map<string, OwnerKind> {
           continue;
         const arg = init.arguments[0];
         if (arg?.type !== AST_NODE_TYPES.Literal || typeof arg.value !== 'string') continue;
-        const kind = bySource(arg.value);
-        if (!kind) continue;
-        if (d.id.type === AST_NODE_TYPES.Identifier)
-          kinds.set(d.id.name, kind === 'router' ? ('koa-router' as OwnerKind) : kind);
+        if (d.id.type === AST_NODE_TYPES.Identifier) bind(arg.value, d.id.name);
         else if (d.id.type === AST_NODE_TYPES.ObjectPattern) {
           for (const p of d.id.properties) {
             if (p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier)
-              kinds.set(
-                p.value.name,
-                p.value.name === 'Router' && kind === 'express' ? 'router' : kind,
-              );
+              bind(arg.value, p.value.name);
           }
         }
       }
     }
   }
-  return kinds;
+  return bindings;
 }
 
-/** What a factory call creates: `express()`, `Router()`, `Fastify()`, `new Koa()`, `new Hono()`. */
-function createdKind(init: TSESTree.Node, kinds: Map<string, OwnerKind>): OwnerKind | undefined {
+/** What a factory call creates: `express()`, `Router()`, `Fastify()`, `new Koa()`, `restify.createServer()`. */
+function createdKind(
+  init: TSESTree.Node,
+  bindings: Map<string, FrameworkBinding>,
+): OwnerKind | undefined {
   let expr = init;
   if (expr.type === AST_NODE_TYPES.AwaitExpression) expr = expr.argument;
   if (expr.type !== AST_NODE_TYPES.CallExpression && expr.type !== AST_NODE_TYPES.NewExpression)
@@ -181,43 +181,29 @@ function createdKind(init: TSESTree.Node, kinds: Map<string, OwnerKind>): OwnerK
     callee.callee.name === 'require'
   ) {
     const arg = callee.arguments[0];
-    if (arg?.type === AST_NODE_TYPES.Literal && arg.value === 'express') return 'express';
-    if (arg?.type === AST_NODE_TYPES.Literal && arg.value === 'fastify') return 'fastify';
-    return undefined;
+    if (arg?.type !== AST_NODE_TYPES.Literal || typeof arg.value !== 'string') return undefined;
+    const module = frameworkModule(arg.value);
+    return module?.callableRequire ? module.creates : undefined;
   }
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    const bound = kinds.get(callee.name) as string | undefined;
-    if (bound === 'koa-router') return 'router';
-    if (bound === 'hapi') return undefined;
-    if (bound)
-      return bound === 'express' && callee.name === 'Router' ? 'router' : (bound as OwnerKind);
-    if (callee.name === 'express') return 'express';
-    if (callee.name === 'Router') return 'router';
-    if (/^(Fastify|fastify)$/.test(callee.name)) return 'fastify';
-    if (callee.name === 'Koa') return 'koa';
-    if (/^(Hono|OpenAPIHono)$/.test(callee.name)) return 'hono';
-    return undefined;
+    const bound = bindings.get(callee.name);
+    return bound ? bound.creates : globalFactory(callee.name);
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) {
-    const prop = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : '';
-    const object = callee.object.type === AST_NODE_TYPES.Identifier ? callee.object.name : '';
-    if (prop === 'Router') return 'router';
-    if (
-      (prop === 'server' || prop === 'Server') &&
-      (kinds.get(object) === 'hapi' || /hapi/i.test(object))
-    )
-      return 'hapi';
+    const method = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : '';
+    const namespace = callee.object.type === AST_NODE_TYPES.Identifier ? callee.object.name : '';
+    return memberFactory(method, namespace, bindings.get(namespace)?.module);
   }
   return undefined;
 }
 
 function declareOwner(
   declarator: TSESTree.VariableDeclarator,
-  kinds: Map<string, OwnerKind>,
+  bindings: Map<string, FrameworkBinding>,
   result: ProgramRoutes,
 ): void {
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return;
-  const kind = createdKind(declarator.init, kinds);
+  const kind = createdKind(declarator.init, bindings);
   if (!kind) return;
   const owner = ownerFor(declarator.id, result);
   owner.kind = kind;
@@ -320,9 +306,6 @@ function receiverOwner(node: TSESTree.Node, result: ProgramRoutes): Owner | unde
   return undefined;
 }
 
-/** Methods other than HTTP verbs through which a call registers a route, a mount, a hook or auth. */
-const REGISTERING_METHODS = new Set(['default', 'route', 'use', 'addHook', 'register']);
-
 /** Static text of a route path: literal, template without holes (holes become `:param`). */
 export function pathText(node: TSESTree.Node | undefined): string | undefined {
   if (!node) return undefined;
@@ -355,6 +338,16 @@ function firstPath(node: TSESTree.Node | undefined): string | undefined {
   return pathText(node);
 }
 
+/** The path of a route declared by options: `server.get({ path: '/p', name: 'p' }, handler)`. */
+function pathInOptions(node: TSESTree.Node | undefined): string | undefined {
+  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const key of PATH_OPTION_KEYS) {
+    const path = pathText(propertyValue(node, key));
+    if (path !== undefined) return path;
+  }
+  return undefined;
+}
+
 function memberName(callee: TSESTree.Node): string | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   if (!callee.computed && callee.property.type === AST_NODE_TYPES.Identifier)
@@ -364,11 +357,7 @@ function memberName(callee: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-function visitCall(
-  call: TSESTree.CallExpression,
-  _kinds: Map<string, OwnerKind>,
-  result: ProgramRoutes,
-): void {
+function visitCall(call: TSESTree.CallExpression, result: ProgramRoutes): void {
   const callee = call.callee;
   const method = memberName(callee);
   if (!method || callee.type !== AST_NODE_TYPES.MemberExpression) return;
@@ -386,7 +375,7 @@ function visitCall(
     if (
       base.type === AST_NODE_TYPES.CallExpression &&
       base.callee.type === AST_NODE_TYPES.MemberExpression &&
-      memberName(base.callee) === 'route' &&
+      CHAINED_ROUTE_METHODS.has(memberName(base.callee) ?? '') &&
       base.arguments.length === 1 &&
       isPathArg(base.arguments[0])
     ) {
@@ -410,9 +399,8 @@ function visitCall(
   const owner = receiverOwner(callee.object, result);
   // server.auth.default('jwt'): Hapi default strategy for every route of the server.
   if (
-    method === 'default' &&
     callee.object.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(callee.object) === 'auth'
+    DEFAULT_AUTH.some((a) => a.method === method && memberName(callee.object) === a.object)
   ) {
     const server = receiverOwner(callee.object.object, result);
     if (server) result.hapiDefaultAuth.add(server.key);
@@ -422,9 +410,23 @@ function visitCall(
 
   if (HTTP_METHODS.has(method)) {
     if (args.length < 2) return; // app.get('setting') reads an Express setting
+    // restify: server.get({ path: '/p', name: 'p' }, …handlers)
+    const pathOption = pathInOptions(args[0]);
+    if (pathOption !== undefined) {
+      result.routes.push({
+        owner,
+        call,
+        method,
+        path: pathOption,
+        middleware: args.slice(1, -1),
+        handler: args[args.length - 1],
+        firstHandlerArg: args[1],
+      });
+      return;
+    }
     let index = 0;
     // @koa/router named routes: router.get('name', '/path', handler)
-    if (isPathArg(args[0]) && isPathArg(args[1]) && args.length >= 3) index = 1;
+    if (NAMED_ROUTES && isPathArg(args[0]) && isPathArg(args[1]) && args.length >= 3) index = 1;
     if (!isPathArg(args[index])) return;
     const rest = args.slice(index + 1);
     let options: TSESTree.ObjectExpression | undefined;
@@ -456,10 +458,10 @@ function visitCall(
     return;
   }
 
-  if (method === 'route') {
-    const first = args[0];
-    // Hono: app.route('/api', subApp) mounts a sub-application.
-    if (args.length === 2 && isPathArg(first)) {
+  const first = args[0];
+  // Hono: app.route('/api', subApp) mounts a sub-application.
+  if (PATH_MOUNT_METHODS.has(method) && args.length === 2 && isPathArg(first)) {
+    {
       result.mounts.push({
         parent: owner,
         call,
@@ -470,6 +472,9 @@ function visitCall(
       linkChild(result.mounts[result.mounts.length - 1]!, result);
       return;
     }
+  }
+
+  if (ROUTE_OBJECT_METHODS.has(method)) {
     const objects =
       first?.type === AST_NODE_TYPES.ArrayExpression
         ? first.elements.filter(
@@ -507,7 +512,7 @@ function visitCall(
     return;
   }
 
-  if (method === 'use') {
+  if (USE_METHODS.has(method) || PRE_ROUTING_METHODS.has(method)) {
     let index = 0;
     let path: string | undefined;
     if (isPathArg(args[0])) {
@@ -529,26 +534,50 @@ function visitCall(
       }
       before.push(arg);
     }
-    result.uses.push({ owner, call, path, middleware, orderIndependent: false });
+    // restify `pre` handlers run before routing, for every request.
+    const orderIndependent = PRE_ROUTING_METHODS.has(method);
+    result.uses.push({ owner, call, path, middleware, orderIndependent });
     return;
   }
 
-  if (method === 'addHook') {
+  // restify-router: router.applyRoutes(server, '/prefix') mounts the router on the server.
+  if (APPLY_ROUTES_METHODS.has(method)) {
+    const server = first && receiverOwner(first, result);
+    if (!server) return;
+    const mount: Mount = {
+      parent: server,
+      call,
+      path: firstPath(args[1]),
+      child: callee.object,
+      before: [],
+    };
+    linkChild(mount, result);
+    result.mounts.push(mount);
+    return;
+  }
+
+  const hook = HOOKS.find((h) => h.method === method);
+  if (hook) {
     const name = args[0];
-    if (name?.type === AST_NODE_TYPES.Literal && FASTIFY_HOOKS.has(String(name.value)) && args[1]) {
+    if (
+      name?.type === AST_NODE_TYPES.Literal &&
+      hook.events.includes(String(name.value)) &&
+      args[1]
+    ) {
       if (owner.kind === 'unknown') owner.kind = 'fastify';
       result.uses.push({ owner, call, middleware: [args[1]], orderIndependent: true });
     }
     return;
   }
 
-  if (method === 'register') {
+  const plugins = PLUGINS.find((p) => p.method === method);
+  if (plugins) {
     const plugin = args[0];
     if (!plugin) return;
     const opts = args[1];
     const prefix =
       opts?.type === AST_NODE_TYPES.ObjectExpression
-        ? pathText(propertyValue(opts, 'prefix'))
+        ? pathText(propertyValue(opts, plugins.prefixOption))
         : undefined;
     const mount: Mount = { parent: owner, call, path: prefix, child: plugin, before: [] };
     const fn = unwrapPlugin(plugin);
@@ -569,7 +598,7 @@ function unwrapPlugin(node: TSESTree.Node): TSESTree.Node {
   if (
     node.type === AST_NODE_TYPES.CallExpression &&
     node.callee.type === AST_NODE_TYPES.Identifier &&
-    /^(fp|fastifyPlugin)$/.test(node.callee.name) &&
+    PLUGINS.some((p) => p.wrappers.includes((node.callee as TSESTree.Identifier).name)) &&
     node.arguments[0]
   )
     return node.arguments[0];
@@ -600,7 +629,7 @@ function isMountable(arg: TSESTree.Node, result: ProgramRoutes): boolean {
     // koa: app.use(router.routes()) ; express: app.use(require('./routes'))
     if (
       callee.type === AST_NODE_TYPES.MemberExpression &&
-      /^(routes|middleware)$/.test(memberName(callee) ?? '')
+      MOUNTED_RESULT_METHODS.has(memberName(callee) ?? '')
     )
       return true;
     if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require') return true;
@@ -629,7 +658,7 @@ function linkChild(mount: Mount, result: ProgramRoutes): void {
   if (
     child.type === AST_NODE_TYPES.CallExpression &&
     child.callee.type === AST_NODE_TYPES.MemberExpression &&
-    /^(routes|middleware)$/.test(memberName(child.callee) ?? '')
+    MOUNTED_RESULT_METHODS.has(memberName(child.callee) ?? '')
   )
     child = child.callee.object;
   if (child.type === AST_NODE_TYPES.Identifier) mount.childOwner = ownerFor(child, result);
@@ -638,7 +667,7 @@ function linkChild(mount: Mount, result: ProgramRoutes): void {
 /** Fastify route-level hooks: `preHandler: [app.authenticate]`, `onRequest: fastify.auth([...])`. */
 function hookValues(options: TSESTree.ObjectExpression): TSESTree.Node[] {
   const values: TSESTree.Node[] = [];
-  for (const key of FASTIFY_ROUTE_HOOK_KEYS) {
+  for (const key of ROUTE_HOOK_KEYS) {
     const value = propertyValue(options, key);
     if (value) values.push(value);
   }

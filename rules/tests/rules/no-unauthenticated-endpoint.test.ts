@@ -9,6 +9,7 @@ const STRICT = [{ reportUnknownMounts: true }] as [{ reportUnknownMounts: boolea
 const express = "import express from 'express';\nconst app = express();\n";
 const fastify = "import Fastify from 'fastify';\nconst app = Fastify();\n";
 const nest = "import { Controller, Get, UseGuards } from '@nestjs/common';\n";
+const restify = "const restify = require('restify');\nconst server = restify.createServer();\n";
 
 ruleTester.run('no-unauthenticated-endpoint', rule, {
   valid: [
@@ -36,6 +37,11 @@ app.use(async (req, res, next) => {
 });
 app.use('/fhir', fhir);`,
     },
+    // restify: server.use(auth) before the routes, server.pre(auth) whatever the order, route-level auth.
+    `${restify}server.use(requireAuth);\nserver.get('/patients/:id', handler);`,
+    `${restify}server.get({ path: '/patients/:id', name: 'patient' }, requireAuth, handler);`,
+    `${restify}server.get('/patients/:id', handler);\nserver.pre(verifyToken);`,
+    `${restify}const Router = require('restify-router').Router;\nconst router = new Router();\nrouter.get('/:id', handler);\nserver.use(requireAuth);\nrouter.applyRoutes(server, '/patients');`,
     // Express: route-level middleware, vocabulary and configuration names.
     `${express}app.get('/patients/:id', requireAuth, (req, res) => res.json({}));`,
     `${express}app.get('/patients/:id', authenticate, handler);`,
@@ -269,6 +275,19 @@ fhir.get('/Patient/:id', handler);`,
     {
       code: `${express}app.use(session({ secret }));\napp.get('/patients/:id', handler);`,
       errors: [{ messageId: 'unauthenticated', line: 4, column: 1 }],
+    },
+    // restify: a route declared by options, `del`, and a restify-router router applied to the server.
+    {
+      code: `${restify}server.get({ path: '/patients/:id', name: 'getPatient' }, handler);`,
+      errors: [{ messageId: 'unauthenticated', line: 3, column: 1 }],
+    },
+    {
+      code: `${restify}server.del('/dossiers/:id', handler);\nserver.use(requireAuth);`,
+      errors: [{ messageId: 'registeredBeforeAuth', line: 3, column: 1 }],
+    },
+    {
+      code: `${restify}const Router = require('restify-router').Router;\nconst router = new Router();\nrouter.get('/:id', handler);\nrouter.applyRoutes(server, '/patients');`,
+      errors: [{ messageId: 'unauthenticated', line: 5, column: 1 }],
     },
     // Order matters: registered before app.use(auth).
     {

@@ -1,0 +1,24 @@
+import type { Framework } from './framework';
+
+/**
+ * Express 4/5 (https://expressjs.com/en/5x/api.html): `express()` applications and
+ * `express.Router()` routers; `app.METHOD(path, …handlers)`, `app.route(path).METHOD(…)`,
+ * `app.use([path,] …middleware | routers)` in order of registration.
+ */
+export const express: Framework = {
+  name: 'Express',
+  modules: [
+    {
+      specifier: 'express',
+      creates: 'express',
+      byLocalName: { Router: 'router' },
+      callableRequire: true,
+    },
+  ],
+  globalFactories: { express: 'express', Router: 'router' },
+  // express.Router(), and any namespace's Router() (router libraries copy the name).
+  memberFactories: [{ method: 'Router', creates: 'router' }],
+  verbs: ['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head'],
+  chainedRouteMethod: 'route',
+  useMethod: 'use',
+};

@@ -1,0 +1,22 @@
+import type { Framework } from './framework';
+
+/**
+ * Fastify (https://fastify.dev/docs/latest/Reference/Routes/, …/Hooks/, …/Plugins/):
+ * `fastify.METHOD(path, [options,] handler)` with route-level hooks in the options,
+ * `fastify.route({ method, url, handler, preHandler })`, `fastify.addHook('onRequest', fn)` for
+ * every route of the instance, and `fastify.register(plugin, { prefix })`, where `plugin`
+ * receives its own encapsulated instance (unless wrapped by fastify-plugin).
+ */
+const BEFORE_HANDLER = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
+
+export const fastify: Framework = {
+  name: 'Fastify',
+  modules: [{ specifier: 'fastify', creates: 'fastify', callableRequire: true }],
+  globalFactories: { Fastify: 'fastify', fastify: 'fastify' },
+  verbs: ['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head'],
+  routeHookKeys: BEFORE_HANDLER,
+  routeObjectMethod: 'route',
+  useMethod: 'use',
+  hooks: { method: 'addHook', events: BEFORE_HANDLER },
+  plugins: { method: 'register', prefixOption: 'prefix', wrappers: ['fp', 'fastifyPlugin'] },
+};

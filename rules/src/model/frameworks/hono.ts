@@ -1,0 +1,17 @@
+import type { Framework } from './framework';
+
+/**
+ * Hono (https://hono.dev/docs/api/routing): `new Hono()`, `app.METHOD(path, …handlers)`,
+ * `app.use([path,] …middleware)`, `app.route('/api', subApp)`; @hono/zod-openapi's OpenAPIHono.
+ */
+export const hono: Framework = {
+  name: 'Hono',
+  modules: [
+    { specifier: 'hono', creates: 'hono' },
+    { specifier: /^@hono\//, creates: 'hono' },
+  ],
+  globalFactories: { Hono: 'hono', OpenAPIHono: 'hono' },
+  verbs: ['get', 'post', 'put', 'patch', 'delete', 'all', 'options'],
+  pathMountMethod: 'route',
+  useMethod: 'use',
+};

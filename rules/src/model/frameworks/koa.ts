@@ -1,0 +1,20 @@
+import type { Framework } from './framework';
+
+/**
+ * Koa with @koa/router (https://github.com/koajs/router/blob/master/API.md): `new Koa()`,
+ * `new Router()`; `router.METHOD([name,] path, …middleware)` (`del` is an alias of `delete`),
+ * `app.use(router.routes())`, `router.use([path,] …middleware)`.
+ */
+export const koa: Framework = {
+  name: 'Koa',
+  modules: [
+    { specifier: 'koa', creates: 'koa' },
+    { specifier: '@koa/router', creates: 'router' },
+    { specifier: 'koa-router', creates: 'router' },
+  ],
+  globalFactories: { Koa: 'koa' },
+  verbs: ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head'],
+  namedRoutes: true,
+  useMethod: 'use',
+  mountedResultMethods: ['routes', 'middleware'],
+};

@@ -1,0 +1,27 @@
+import type { Framework } from './framework';
+
+/**
+ * restify (http://restify.com/docs/server-api/): `restify.createServer()`,
+ * `server.METHOD(path | { path, name, version }, …handlers)` (`del` and `opts` for DELETE and
+ * OPTIONS), `server.use(…handlers)` in order of registration, `server.pre(…handlers)` before
+ * routing for every request; restify-router's `router.applyRoutes(server, prefix)`.
+ */
+export const restify: Framework = {
+  name: 'restify',
+  modules: [
+    { specifier: 'restify' },
+    { specifier: 'restify-router', byLocalName: { Router: 'router' } },
+  ],
+  memberFactories: [
+    {
+      method: 'createServer',
+      creates: 'restify',
+      namespace: { modules: ['restify'], name: /restify/i },
+    },
+  ],
+  verbs: ['get', 'post', 'put', 'patch', 'del', 'head', 'opts'],
+  pathOptionKeys: ['path'],
+  useMethod: 'use',
+  preRoutingMethods: ['pre'],
+  applyRoutesMethod: 'applyRoutes',
+};
