@@ -1,4 +1,4 @@
-import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { dirname, relative as relativePath, resolve as resolvePath, sep } from 'node:path';
 import { onFileDone } from './file-lifetime';
@@ -917,73 +917,4 @@ export function importPathFor(
   let rel = relativePath(dirname(filename), target).split(sep).join('/');
   if (!rel.startsWith('.')) rel = `./${rel}`;
   return rel;
-}
-
-/**
- * Fixes that bring `name` into scope from `from`, unless the file already binds it: a named
- * import next to the others (ES modules) or a destructured `require` (CommonJS files).
- */
-export function addImportFix(
-  fixer: TSESLint.RuleFixer,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  name: string,
-  from: string | undefined,
-): TSESLint.RuleFix[] {
-  if (!from) return [];
-  const program = sourceCode.ast;
-  if (declaresInBody(program.body, name) || requireBinds(program, name)) return [];
-  const imports = program.body.filter(
-    (s): s is TSESTree.ImportDeclaration => s.type === AST_NODE_TYPES.ImportDeclaration,
-  );
-  const same = imports.find(
-    (s) =>
-      s.source.value === from &&
-      s.importKind !== 'type' &&
-      s.specifiers.some((sp) => sp.type === AST_NODE_TYPES.ImportSpecifier),
-  );
-  if (same) {
-    const last = same.specifiers[same.specifiers.length - 1]!;
-    return [fixer.insertTextAfter(last, `, ${name}`)];
-  }
-  if (imports.length > 0)
-    return [
-      fixer.insertTextAfter(imports[imports.length - 1]!, `\nimport { ${name} } from '${from}';`),
-    ];
-  const requires = program.body.filter(
-    (s) =>
-      s.type === AST_NODE_TYPES.VariableDeclaration &&
-      s.declarations.some(
-        (d) =>
-          d.init?.type === AST_NODE_TYPES.CallExpression &&
-          d.init.callee.type === AST_NODE_TYPES.Identifier &&
-          d.init.callee.name === 'require',
-      ),
-  );
-  if (requires.length > 0)
-    return [
-      fixer.insertTextAfter(
-        requires[requires.length - 1]!,
-        `\nconst { ${name} } = require('${from}');`,
-      ),
-    ];
-  const first = program.body[0];
-  return first ? [fixer.insertTextBefore(first, `import { ${name} } from '${from}';\n`)] : [];
-}
-
-function requireBinds(program: TSESTree.Program, name: string): boolean {
-  for (const s of program.body) {
-    if (s.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const d of s.declarations) {
-      if (d.id.type === AST_NODE_TYPES.ObjectPattern) {
-        for (const p of d.id.properties)
-          if (
-            p.type === AST_NODE_TYPES.Property &&
-            p.value.type === AST_NODE_TYPES.Identifier &&
-            p.value.name === name
-          )
-            return true;
-      }
-    }
-  }
-  return false;
 }

@@ -4,7 +4,6 @@ import { findProjectConfig } from '../config/project-config';
 import { type HealthModel, healthModel } from '../model';
 import { constantInit, resolveVariable } from '../model/ast';
 import {
-  addImportFix,
   discoverRoutes,
   importPathFor,
   isAuthMiddleware,
@@ -15,6 +14,7 @@ import {
 import { programIndex } from '../model/program-index';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
+import { addNamedImport } from '../fix/imports';
 import { PATH_WRITERS } from '../model/apis';
 import { describeLiteralForMessage } from '../util/redact';
 import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
@@ -373,12 +373,10 @@ export default createRule<[], MessageIds>({
           data: { name: fix.name },
           fix: (fixer) => [
             fixer.insertTextBefore(call, `${fix.name}, `),
-            ...addImportFix(
-              fixer,
-              sourceCode,
-              fix.name,
-              importPathFor(fix, context.filename, configFile),
-            ),
+            ...addNamedImport(fixer, sourceCode, context.filename, {
+              name: fix.name,
+              from: importPathFor(fix, context.filename, configFile),
+            }),
           ],
         },
       ];

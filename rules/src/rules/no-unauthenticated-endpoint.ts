@@ -16,7 +16,6 @@ import {
   sameFile,
 } from '../model/project-graph';
 import {
-  addImportFix,
   discoverRoutes,
   importPathFor,
   isAuthMiddleware,
@@ -37,6 +36,7 @@ import { programIndex } from '../model/program-index';
 import { tokenize } from '../model/tokens';
 import { FHIR_PATIENT_RESOURCES } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
+import { addNamedImport } from '../fix/imports';
 import { describeLiteralForMessage } from '../util/redact';
 import { noteRelated } from '../model/related';
 
@@ -293,12 +293,10 @@ export default createRule<Options, MessageIds>({
           data: { name: fix.name },
           fix: (fixer) => [
             fixer.insertTextBefore(target, `${fix.name}, `),
-            ...addImportFix(
-              fixer,
-              sourceCode,
-              fix.name,
-              importPathFor(fix, filename, configFile()),
-            ),
+            ...addNamedImport(fixer, sourceCode, context.filename, {
+              name: fix.name,
+              from: importPathFor(fix, filename, configFile()),
+            }),
           ],
         },
       ];
@@ -339,12 +337,10 @@ export default createRule<Options, MessageIds>({
                 data: { name: fix.name },
                 fix: (fixer) => [
                   fixer.insertTextBefore(mount.child, `${fix.name}, `),
-                  ...addImportFix(
-                    fixer,
-                    sourceCode,
-                    fix.name,
-                    importPathFor(fix, filename, configFile()),
-                  ),
+                  ...addNamedImport(fixer, sourceCode, context.filename, {
+                    name: fix.name,
+                    from: importPathFor(fix, filename, configFile()),
+                  }),
                 ],
               },
             ]
@@ -529,9 +525,15 @@ export default createRule<Options, MessageIds>({
           data: { guard },
           fix: (fixer) => [
             fixer.insertTextAfter(controller, `\n${indent}@UseGuards(${guard})`),
-            ...addImportFix(fixer, sourceCode, 'UseGuards', '@nestjs/common'),
+            ...addNamedImport(fixer, sourceCode, context.filename, {
+              name: 'UseGuards',
+              from: '@nestjs/common',
+            }),
             ...(guardImport
-              ? addImportFix(fixer, sourceCode, guardImport.name, guardImport.from)
+              ? addNamedImport(fixer, sourceCode, context.filename, {
+                  name: guardImport.name,
+                  from: guardImport.from,
+                })
               : []),
           ],
         },
@@ -627,12 +629,10 @@ export default createRule<Options, MessageIds>({
                   [body.range[0], body.range[0] + 1],
                   `\n${indent}${check}`,
                 ),
-            ...addImportFix(
-              fixer,
-              sourceCode,
-              fix.name,
-              importPathFor(fix, filename, configFile()),
-            ),
+            ...addNamedImport(fixer, sourceCode, context.filename, {
+              name: fix.name,
+              from: importPathFor(fix, filename, configFile()),
+            }),
           ],
         },
       ];

@@ -1,0 +1,130 @@
+/**
+ * The fix kit's imports: bring a name into scope for a suggestion that calls a helper
+ * (`requireAuth`, `encryptForStorage`, `createHmac`), the same way in every rule — one test of
+ * ES module or CommonJS, next to the file's own imports, merged into an existing import of the
+ * same module.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../model/node-types';
+import { unwrap } from '../model/ast';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** `require('x')` as a declaration's initialiser: the module, or undefined. */
+function requiredBy(declaration: TSESTree.VariableDeclarator): string | undefined {
+  const init = declaration.init && unwrap(declaration.init);
+  if (
+    init?.type === AST_NODE_TYPES.CallExpression &&
+    init.callee.type === AST_NODE_TYPES.Identifier &&
+    init.callee.name === 'require' &&
+    init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof init.arguments[0].value === 'string'
+  )
+    return init.arguments[0].value;
+  return undefined;
+}
+
+function topLevelRequires(program: TSESTree.Program): TSESTree.VariableDeclaration[] {
+  return program.body.filter(
+    (s): s is TSESTree.VariableDeclaration =>
+      s.type === AST_NODE_TYPES.VariableDeclaration &&
+      s.declarations.some((d) => requiredBy(d) !== undefined),
+  );
+}
+
+function imports(program: TSESTree.Program): TSESTree.ImportDeclaration[] {
+  return program.body.filter(
+    (s): s is TSESTree.ImportDeclaration => s.type === AST_NODE_TYPES.ImportDeclaration,
+  );
+}
+
+/**
+ * Whether a new import should be written as `require`: the file's extension when it says
+ * (`.cjs`/`.cts` CommonJS; `.mjs`/`.mts` ES module), else what the file already does (imports,
+ * or `require`/`module.exports`), else how the file was parsed.
+ */
+export function usesCommonJs(sourceCode: SourceCode, filename: string): boolean {
+  if (/\.c[jt]s$/i.test(filename)) return true;
+  if (/\.m[jt]s$/i.test(filename)) return false;
+  const program = sourceCode.ast;
+  if (imports(program).length > 0) return false;
+  if (topLevelRequires(program).length > 0 || /\bmodule\.exports\b/.test(sourceCode.text))
+    return true;
+  return program.sourceType === 'script';
+}
+
+/**
+ * Whether the file's top level already binds `name` (import, require, declaration): the global
+ * scope and the scope of the program itself (module scope, or the function scope of CommonJS).
+ */
+function bound(sourceCode: SourceCode, name: string): boolean {
+  const global = sourceCode.scopeManager?.globalScope;
+  if (!global) return false;
+  const top = [global, ...global.childScopes.filter((scope) => scope.block === sourceCode.ast)];
+  return top.some((scope) => Boolean(scope.set.get(name)?.defs.length));
+}
+
+export interface NamedImport {
+  /** The name to bring into scope: the root of a dotted helper (`crypto` of `crypto.seal`). */
+  name: string;
+  /** The module specifier, as the file should write it; without one, nothing is added. */
+  from: string | undefined;
+  /** Other specifiers of the same module whose import may take the name (`crypto` for `node:crypto`). */
+  sameModule?: readonly string[];
+}
+
+/**
+ * Fixes that bring `name` into scope from `from`, or none when the file already binds it: added
+ * to a named import or destructured `require` of the same module, else a new import after the
+ * file's last import (or `require`), else at the top in the file's module system.
+ */
+export function addNamedImport(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  filename: string,
+  request: NamedImport,
+): TSESLint.RuleFix[] {
+  const { name, from } = request;
+  if (!from || bound(sourceCode, name)) return [];
+  const modules = [from, ...(request.sameModule ?? [])];
+  const program = sourceCode.ast;
+  const declarations = imports(program);
+  const named = declarations.find(
+    (d) =>
+      modules.includes(d.source.value) &&
+      d.importKind !== 'type' &&
+      d.specifiers.some((s) => s.type === AST_NODE_TYPES.ImportSpecifier),
+  );
+  if (named)
+    return [fixer.insertTextAfter(named.specifiers[named.specifiers.length - 1]!, `, ${name}`)];
+  if (declarations.length > 0)
+    return [
+      fixer.insertTextAfter(
+        declarations[declarations.length - 1]!,
+        `\nimport { ${name} } from '${from}';`,
+      ),
+    ];
+  const requires = topLevelRequires(program);
+  for (const statement of requires) {
+    const declaration = statement.declarations[0]!;
+    const module = requiredBy(declaration);
+    if (
+      module !== undefined &&
+      modules.includes(module) &&
+      declaration.id.type === AST_NODE_TYPES.ObjectPattern &&
+      declaration.id.properties.length > 0
+    ) {
+      const last = declaration.id.properties[declaration.id.properties.length - 1]!;
+      return [fixer.insertTextAfter(last, `, ${name}`)];
+    }
+  }
+  const line = `const { ${name} } = require('${from}');`;
+  if (requires.length > 0)
+    return [fixer.insertTextAfter(requires[requires.length - 1]!, `\n${line}`)];
+  const first = program.body[0];
+  if (!first) return [];
+  const statement = usesCommonJs(sourceCode, filename)
+    ? line
+    : `import { ${name} } from '${from}';`;
+  return [fixer.insertTextBefore(first, `${statement}\n`)];
+}
