@@ -9,7 +9,7 @@
 //   node eval/realworld/evaluate.mjs extract --mirrors DIR --out DIR
 //       lays out our set at its pinned commits as plain files (the shared set: its extract.sh)
 //   node eval/realworld/evaluate.mjs score --shared DIR --own DIR [--preset recommended|strict]
-//       [--findings OUT.json] [--list FOLDER]
+//       [--findings OUT.json] [--list FOLDER] [--shared-labels DIR]
 //       scores both sets: labelled problems found, look-alikes kept quiet, findings on the pro tier
 //   node eval/realworld/evaluate.mjs compare BEFORE.json AFTER.json
 //       what a change adds and removes, by tier and rule, and which labels it wins or loses
@@ -27,7 +27,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.join(here, '..', '..');
-const sharedDir = path.join(projectRoot, '..', 'shared', 'realworld');
+// The development corpus's labels: ../shared/realworld beside the project, or --shared-labels DIR
+// (from a worktree elsewhere).
+const sharedDir = process.argv.includes('--shared-labels')
+  ? path.resolve(process.argv[process.argv.indexOf('--shared-labels') + 1])
+  : path.join(projectRoot, '..', 'shared', 'realworld');
 
 const [command, ...rest] = process.argv.slice(2);
 const option = (name, fallback) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : fallback);
@@ -169,6 +173,13 @@ async function score() {
   const findingsOut = option('--findings', null);
   const corpora = { shared: option('--shared'), own: option('--own') };
   if (!corpora.shared && !corpora.own) fail('usage: score --shared DIR --own DIR (either or both)');
+  for (const name of Object.keys(corpora)) {
+    if (corpora[name] && !sets().some((set) => set.name === name)) {
+      fail(
+        `the ${name} set's labels are not found (${name === 'shared' ? `${sharedDir}; pass --shared-labels DIR` : here})`,
+      );
+    }
+  }
   const require = createRequire(path.join(projectRoot, 'package.json'));
   const { ESLint } = require('eslint');
   let plugin = require('eslint-plugin-health-data');
