@@ -930,3 +930,41 @@ export const SQL_RUNNER_METHODS = new Set([
   '$executeRawUnsafe',
   'executeRaw',
 ]);
+
+/**
+ * Last words of names that hold a secret: `password`, `dbPass`, `jwtSecret`, French `mdp`
+ * (mot de passe). Read by the hard-coded credentials rule.
+ */
+export const SECRET_HEADS: ReadonlySet<string> = new Set([
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'passphrase',
+  'secret',
+  'mdp',
+]);
+
+/** `key`/`token` name a secret only after these qualifiers: `apiKey`, `privateKey`, `accessToken`. */
+export const SECRET_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
+  'api',
+  'private',
+  'secret',
+  'access',
+  'encryption',
+  'signing',
+  'master',
+  'client',
+  'auth',
+  'bearer',
+  'refresh',
+  'session',
+]);
+
+/**
+ * Values that stand for a secret left for the operator to fill in, not a secret: `<password>`,
+ * `${DB_PASSWORD}`, `{{secret}}`, `$PGPASSWORD`, `%s`, `:password`, `xxx`/`***`, `your_password`
+ * and words such as placeholder, redacted, todo, dummy, example.
+ */
+export const SECRET_PLACEHOLDER =
+  /^(?:<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|\$[A-Z_][A-Z0-9_]*|%[sd]|:[a-z_]+|[x*._#?-]+|your[-_ ]?\w*|placeholder|redacted|todo|tbd|fixme|dummy|example|none|null|undefined|__hole__)$/i;

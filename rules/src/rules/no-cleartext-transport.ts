@@ -13,6 +13,28 @@ import {
   unwrap,
 } from '../model/ast';
 import { resolveImport } from '../model/imports';
+import {
+  BODY_OPTION_KEYS,
+  CLEARTEXT_SCHEMES,
+  DATABASE_TLS_OPTION,
+  FTP_CONNECTS,
+  FTP_TLS_OPTION,
+  FTP_WITHOUT_TLS,
+  HOST_OPTION_KEYS,
+  MAIL_TRANSPORT,
+  PROCESS_RUNNERS,
+  REQUEST_GLOBALS,
+  REQUEST_METHODS,
+  SERVICE_CLIENT_CALLS,
+  SERVICE_CLIENTS,
+  SERVICES_WITH_SSL_OPTION,
+  TLS_VERIFY_ENV,
+  TLS_VERIFY_OPTION,
+  TRANSFER_PROGRAMS,
+  URL_OPTION_KEYS,
+  sendsRequest,
+  sslDisabledDatabaseHost,
+} from '../model/apis';
 import { TERMINOLOGY_URI_PREFIXES } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
 import { noteRelated, provenanceRelated } from '../model/related';
@@ -29,77 +51,6 @@ type MessageIds =
   | 'useHttps'
   | 'setSecure'
   | 'removeOption';
-
-/** HTTP client modules whose first argument (or `url`/`baseURL` option) is the request URL. */
-const HTTP_MODULES = new Set([
-  'axios',
-  'got',
-  'request',
-  'superagent',
-  'needle',
-  'ky',
-  'node-fetch',
-  'undici',
-  'http',
-  'cross-fetch',
-  'isomorphic-fetch',
-  'fhir-kit-client',
-  'fhirclient',
-  'ldapjs',
-  'ws',
-]);
-const HTTP_GLOBALS = new Set(['fetch', 'axios', 'got', 'superagent', 'WebSocket', 'EventSource']);
-const REQUEST_METHODS = new Set([
-  'get',
-  'post',
-  'put',
-  'patch',
-  'delete',
-  'del',
-  'head',
-  'options',
-  'request',
-  'create',
-  'client',
-  'createClient',
-  'fetch',
-]);
-/** Option keys that hold the endpoint of a client. */
-const URL_KEYS = new Set([
-  'url',
-  'uri',
-  'baseURL',
-  'baseUrl',
-  'serverUrl',
-  'endpoint',
-  'prefixUrl',
-]);
-/** Arguments or options that carry the payload of a request. */
-const BODY_KEYS = new Set(['body', 'data', 'json', 'form', 'resource']);
-
-const CLEARTEXT_SCHEMES: Record<string, string | undefined> = {
-  http: 'https',
-  ws: 'wss',
-  ftp: undefined,
-  ldap: undefined,
-  smtp: undefined,
-};
-
-const DB_MODULES = new Set([
-  'pg',
-  'mysql',
-  'mysql2',
-  'mysql2/promise',
-  'mariadb',
-  'mssql',
-  'tedious',
-  'knex',
-  'sequelize',
-  'typeorm',
-  'mongodb',
-  'mongoose',
-]);
-const DB_CALLS = new Set(['Pool', 'Client', 'Sequelize', 'createPool', 'createConnection', 'knex']);
 
 interface CleartextUrl {
   scheme: string;
@@ -125,15 +76,12 @@ export function cleartextOrigin(text: string): { scheme: string; host: string } 
   if (!match) return undefined;
   const scheme = match[1]!.toLowerCase();
   const host = match[2]!;
-  if (!(scheme in CLEARTEXT_SCHEMES)) return undefined;
+  if (!CLEARTEXT_SCHEMES.has(scheme)) return undefined;
   // A host made of a template hole or a variable is unknown: it may well be local.
   if (host.includes('__hole__') || isLocalHost(host)) return undefined;
   if (TERMINOLOGY_URI_PREFIXES.some((prefix) => text.startsWith(prefix))) return undefined;
   return { scheme, host };
 }
-
-/** Child-process calls whose program and arguments are read for cleartext transfers. */
-const PROCESS_CALLS = new Set(['execFile', 'spawn', 'execFileSync', 'spawnSync', 'execa']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-cleartext-transport',
@@ -244,7 +192,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function httpSuggestions(url: CleartextUrl): TSESLint.ReportSuggestionArray<MessageIds> {
-      const secure = CLEARTEXT_SCHEMES[url.scheme];
+      const secure = CLEARTEXT_SCHEMES.get(url.scheme);
       const literal = url.literal;
       if (!secure || !literal) return [];
       const start = literal.range[0] + 1;
@@ -263,14 +211,10 @@ export default createRule<Options, MessageIds>({
     function isRequestCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
       const callee = unwrap(call.callee);
       const module = moduleOf(callee);
-      if (module) {
-        if (module === 'http') return ['request', 'get'].includes(calleeName(callee) ?? '');
-        if (module === 'ldapjs') return calleeName(callee) === 'createClient';
-        return HTTP_MODULES.has(module);
-      }
+      if (module) return sendsRequest(module, calleeName(callee));
       const chain = memberChain(callee);
       const root = chain[0];
-      if (!root || !HTTP_GLOBALS.has(root)) return false;
+      if (!root || !REQUEST_GLOBALS.has(root)) return false;
       // A variable or parameter named `fetch` or `axios` is not the global client.
       let base: TSESTree.Node = callee;
       while (base.type === AST_NODE_TYPES.MemberExpression) base = unwrap(base.object);
@@ -291,7 +235,7 @@ export default createRule<Options, MessageIds>({
       for (const arg of call.arguments.slice(urlIndex + 1)) {
         const expr = unwrap(arg);
         if (expr.type === AST_NODE_TYPES.ObjectExpression) {
-          for (const key of BODY_KEYS) {
+          for (const key of BODY_OPTION_KEYS) {
             const property = findProperty(expr, key);
             if (property) candidates.push(property.value);
           }
@@ -315,7 +259,7 @@ export default createRule<Options, MessageIds>({
         for (const property of firstExpr.properties) {
           if (property.type !== AST_NODE_TYPES.Property) continue;
           const key = keyName(property);
-          if (key && URL_KEYS.has(key)) urlNode = property.value;
+          if (key && URL_OPTION_KEYS.has(key)) urlNode = property.value;
         }
       } else urlNode = first;
       if (!urlNode) return;
@@ -343,9 +287,9 @@ export default createRule<Options, MessageIds>({
         callee.type === AST_NODE_TYPES.CallExpression && calleeName(callee.callee) === 'promisify'
           ? callee.arguments[0] && calleeName(callee.arguments[0])
           : calleeName(callee);
-      if (!name || !PROCESS_CALLS.has(name)) return;
+      if (!name || !PROCESS_RUNNERS.has(name)) return;
       const program = call.arguments[0] && staticString(call.arguments[0], scopeOf)?.text;
-      if (!program || !/^(curl|wget|lftp|ftp|ncftpput)$/.test(program)) return;
+      if (!program || !TRANSFER_PROGRAMS.has(program)) return;
       const args = call.arguments[1] && unwrap(call.arguments[1]);
       if (args?.type !== AST_NODE_TYPES.ArrayExpression) return;
       for (const element of args.elements) {
@@ -392,37 +336,40 @@ export default createRule<Options, MessageIds>({
     }
 
     function hostOf(object: TSESTree.ObjectExpression): string | undefined {
-      const host = findProperty(object, 'host') ?? findProperty(object, 'server');
-      return host ? staticString(host.value, scopeOf)?.text : undefined;
+      for (const key of HOST_OPTION_KEYS) {
+        const host = findProperty(object, key);
+        if (host) return staticString(host.value, scopeOf)?.text;
+      }
+      return undefined;
     }
 
-    // jsftp is known by its import only: a file that never names the module has no client of it.
-    const mentionsJsftp = sourceCode.text.includes('jsftp');
+    // FTP clients without TLS are known by their import only: a file that never names one of
+    // those modules has no client of it.
+    const mentionsFtpWithoutTls = [...FTP_WITHOUT_TLS].some((m) => sourceCode.text.includes(m));
 
     function checkFtp(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const callee = unwrap(call.callee);
       // Names first, the import only for the few calls that could be an FTP client's.
       if (call.type === AST_NODE_TYPES.NewExpression) {
-        if (!mentionsJsftp || moduleOf(callee) !== 'jsftp') return;
+        const module = mentionsFtpWithoutTls ? moduleOf(callee) : undefined;
+        if (!module || !FTP_WITHOUT_TLS.has(module)) return;
         context.report({
           node: call,
           messageId: 'ftpWithoutTls',
-          data: { how: 'jsftp has no TLS support' },
+          data: { how: `${module} has no TLS support` },
         });
         return;
       }
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = propertyName(callee);
-      if (method !== 'access' && method !== 'connect') return;
+      if (!method || ![...FTP_CONNECTS.values()].includes(method)) return;
       const module = moduleOf(callee);
-      const isBasicFtp = module === 'basic-ftp' && method === 'access';
-      const isNodeFtp = module === 'ftp' && method === 'connect';
-      if (!isBasicFtp && !isNodeFtp) return;
+      if (!module || FTP_CONNECTS.get(module) !== method) return;
       const options = call.arguments[0] && unwrap(call.arguments[0]);
       if (options?.type !== AST_NODE_TYPES.ObjectExpression) return;
       const host = hostOf(options);
       if (host !== undefined && isLocalHost(host)) return;
-      const secure = findProperty(options, 'secure');
+      const secure = findProperty(options, FTP_TLS_OPTION);
       if (secure && !isFalse(secure.value)) return;
       context.report({
         node: secure ?? callee.property,
@@ -434,8 +381,12 @@ export default createRule<Options, MessageIds>({
 
     function checkSmtp(call: TSESTree.CallExpression): void {
       const callee = unwrap(call.callee);
-      if (calleeName(callee) !== 'createTransport') return;
-      if (moduleOf(callee) !== 'nodemailer' && memberChain(callee)[0] !== 'nodemailer') return;
+      if (calleeName(callee) !== MAIL_TRANSPORT.factory) return;
+      if (
+        moduleOf(callee) !== MAIL_TRANSPORT.module &&
+        memberChain(callee)[0] !== MAIL_TRANSPORT.module
+      )
+        return;
       const first = call.arguments[0] && unwrap(call.arguments[0]);
       if (!first) return;
       if (first.type !== AST_NODE_TYPES.ObjectExpression) {
@@ -450,7 +401,7 @@ export default createRule<Options, MessageIds>({
       }
       const host = hostOf(first);
       if (host !== undefined && isLocalHost(host)) return;
-      const ignoreTls = findProperty(first, 'ignoreTLS');
+      const ignoreTls = findProperty(first, MAIL_TRANSPORT.ignoreTls);
       if (ignoreTls && isTrue(ignoreTls.value)) {
         context.report({
           node: ignoreTls,
@@ -459,8 +410,8 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const secure = findProperty(first, 'secure');
-      const requireTls = findProperty(first, 'requireTLS');
+      const secure = findProperty(first, MAIL_TRANSPORT.secure);
+      const requireTls = findProperty(first, MAIL_TRANSPORT.requireTls);
       if (secure && isFalse(secure.value) && !(requireTls && isTrue(requireTls.value))) {
         context.report({
           node: secure,
@@ -503,9 +454,10 @@ export default createRule<Options, MessageIds>({
           parent.type === AST_NODE_TYPES.NewExpression
         ) {
           const module = moduleOf(parent.callee);
-          if (module) return DB_MODULES.has(module);
-          const name = calleeName(parent.callee);
-          return name !== undefined && DB_CALLS.has(name);
+          const service = module
+            ? SERVICE_CLIENTS.get(module)
+            : SERVICE_CLIENT_CALLS.get(calleeName(parent.callee) ?? '');
+          return service !== undefined && SERVICES_WITH_SSL_OPTION.has(service);
         }
         if (
           parent.type !== AST_NODE_TYPES.Property &&
@@ -530,7 +482,7 @@ export default createRule<Options, MessageIds>({
       },
       Property(property) {
         const key = keyName(property);
-        if (key === 'rejectUnauthorized' && isFalse(property.value)) {
+        if (key === TLS_VERIFY_OPTION && isFalse(property.value)) {
           context.report({
             node: property,
             messageId: 'tlsVerificationDisabled',
@@ -538,7 +490,7 @@ export default createRule<Options, MessageIds>({
           });
           return;
         }
-        if (options.checkDatabaseTls && key === 'ssl' && isFalse(property.value)) {
+        if (options.checkDatabaseTls && key === DATABASE_TLS_OPTION && isFalse(property.value)) {
           const object = property.parent;
           if (object?.type !== AST_NODE_TYPES.ObjectExpression || !isDatabaseOptions(object))
             return;
@@ -550,7 +502,7 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression(node) {
         const left = unwrap(node.left);
         if (left.type !== AST_NODE_TYPES.MemberExpression) return;
-        if (propertyName(left) !== 'NODE_TLS_REJECT_UNAUTHORIZED') return;
+        if (propertyName(left) !== TLS_VERIFY_ENV) return;
         const value = staticString(node.right, scopeOf)?.text;
         const right = unwrap(node.right);
         if (value === '0' || (right.type === AST_NODE_TYPES.Literal && right.value === 0))
@@ -562,16 +514,9 @@ export default createRule<Options, MessageIds>({
             Literal(node: TSESTree.Literal) {
               // sslmode=disable in a connection string to a remote database (strict).
               if (typeof node.value !== 'string') return;
-              const match =
-                /^(postgres(?:ql)?|mysql):\/\/(?:[^@/]*@)?([^/:?]+)[^?]*\?.*\bsslmode=disable\b/i.exec(
-                  node.value,
-                );
-              if (match && !isLocalHost(match[2]!))
-                context.report({
-                  node,
-                  messageId: 'databaseWithoutTls',
-                  data: { host: match[2]! },
-                });
+              const host = sslDisabledDatabaseHost(node.value);
+              if (host && !isLocalHost(host))
+                context.report({ node, messageId: 'databaseWithoutTls', data: { host } });
             },
           }
         : {}),

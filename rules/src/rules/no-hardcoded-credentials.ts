@@ -7,95 +7,26 @@ import { healthModel } from '../model';
 import { calleeName, keyName, propertyName, unwrap } from '../model/ast';
 import { resolveImport } from '../model/imports';
 import { tokenize } from '../model/tokens';
+import { SECRET_HEADS, SECRET_KEY_QUALIFIERS, SECRET_PLACEHOLDER } from '../model/vocabulary';
+import {
+  ACCOUNT_OPTION_KEYS,
+  CREDENTIAL_GROUP_KEYS,
+  DEFAULT_ACCOUNTS,
+  GENERIC_CLIENT_CALLS,
+  SECRET_CONSTRUCTORS,
+  SECRET_METHOD_NAMES,
+  SERVICE_CLIENT_CALLS,
+  SERVICE_CLIENTS,
+  URL_SCHEME_SERVICES,
+  secretIndex,
+  secretMethod,
+} from '../model/apis';
 import { createRule } from '../util/create-rule';
 
 type Options = [];
 type MessageIds = 'literalSecret' | 'defaultAccount' | 'secretInUrl' | 'useEnvironment';
 
-/** Last words of names that hold a secret: `password`, `dbPass`, `jwtSecret`, `mot_de_passe`. */
-const SECRET_HEADS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'mdp']);
-/** `key`/`token` are secrets only with these qualifiers: `apiKey`, `privateKey`, `accessToken`. */
-const KEY_QUALIFIERS = new Set([
-  'api',
-  'private',
-  'secret',
-  'access',
-  'encryption',
-  'signing',
-  'master',
-  'client',
-  'auth',
-  'bearer',
-  'refresh',
-  'session',
-]);
-
-/** Well-known default or shared administrator accounts (CNIL: accounts shared between employees). */
-const DEFAULT_ACCOUNTS = new Set([
-  'root',
-  'admin',
-  'administrator',
-  'administrateur',
-  'sa',
-  'postgres',
-  'sys',
-  'system',
-  'dba',
-  'oracle',
-  'mysql',
-  'ftp',
-  'anonymous',
-]);
-const USER_KEYS = new Set(['user', 'username', 'userName', 'login', 'uid', 'userid', 'account']);
-
-/** Drivers and clients whose options take credentials, and the environment prefix for each. */
-const CLIENT_MODULES: Record<string, string> = {
-  pg: 'DB',
-  'pg-promise': 'DB',
-  postgres: 'DB',
-  mysql: 'DB',
-  mysql2: 'DB',
-  'mysql2/promise': 'DB',
-  mariadb: 'DB',
-  mssql: 'DB',
-  tedious: 'DB',
-  oracledb: 'DB',
-  knex: 'DB',
-  sequelize: 'DB',
-  typeorm: 'DB',
-  mongodb: 'MONGO',
-  mongoose: 'MONGO',
-  redis: 'REDIS',
-  ioredis: 'REDIS',
-  'basic-ftp': 'FTP',
-  ftp: 'FTP',
-  jsftp: 'FTP',
-  'ssh2-sftp-client': 'SFTP',
-  ssh2: 'SSH',
-  nodemailer: 'SMTP',
-  ldapjs: 'LDAP',
-  ldapts: 'LDAP',
-};
-/** Constructor and factory names of the same clients, for code that wraps its imports. */
-const CLIENT_CALLS: Record<string, string> = {
-  Pool: 'DB',
-  Sequelize: 'DB',
-  knex: 'DB',
-  createPool: 'DB',
-  createConnection: 'DB',
-  ConnectionPool: 'DB',
-  getConnection: 'DB',
-  DataSource: 'DB',
-  MongoClient: 'MONGO',
-  createClient: 'REDIS',
-  Redis: 'REDIS',
-  createTransport: 'SMTP',
-};
-
 const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/@'"`]+):([^\s@/'"`]+)@/i;
-
-const PLACEHOLDER =
-  /^(?:<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|\$[A-Z_][A-Z0-9_]*|%[sd]|:[a-z_]+|[x*._#?-]+|your[-_ ]?\w*|placeholder|redacted|todo|tbd|fixme|dummy|example|none|null|undefined|__hole__)$/i;
 
 /** Whether a name holds a secret: `password`, `PGPASSWORD`, `STORAGE_SECRET`, `apiKey`. */
 /** Answers per name: every declarator, property and assignment of every file asks. */
@@ -119,7 +50,7 @@ function judgeSecretName(name: string): boolean {
   if (SECRET_HEADS.has(head) || /(password|passwd|passphrase)$/.test(head)) return true;
   if (head === 'pass' && words.length > 2) return false;
   if ((head === 'key' || head === 'token') && words.length > 1)
-    return KEY_QUALIFIERS.has(words[words.length - 2]!);
+    return SECRET_KEY_QUALIFIERS.has(words[words.length - 2]!);
   // French `mot de passe`, `motDePasse`, `mot_passe`.
   return head === 'passe' && words.includes('mot');
 }
@@ -127,7 +58,7 @@ function judgeSecretName(name: string): boolean {
 /** A literal that is a real value, not a placeholder left for the operator to fill in. */
 export function isRealSecret(value: string): boolean {
   const trimmed = value.trim();
-  return trimmed.length > 0 && trimmed === value && !PLACEHOLDER.test(trimmed);
+  return trimmed.length > 0 && trimmed === value && !SECRET_PLACEHOLDER.test(trimmed);
 }
 
 function literalText(node: TSESTree.Node): string | undefined {
@@ -225,9 +156,11 @@ export default createRule<Options, MessageIds>({
           parent.arguments.includes(current as TSESTree.Expression)
         ) {
           const ref = resolveImport(parent.callee, (n) => sourceCode.getScope(n));
-          if (ref && CLIENT_MODULES[ref.module]) return CLIENT_MODULES[ref.module];
+          const service = ref && SERVICE_CLIENTS.get(ref.module);
+          if (service) return service;
           const name = calleeName(parent.callee);
-          return name ? CLIENT_CALLS[name] : undefined;
+          if (!name || (ref && GENERIC_CLIENT_CALLS.has(name))) return undefined;
+          return SERVICE_CLIENT_CALLS.get(name);
         }
         if (
           parent.type !== AST_NODE_TYPES.Property &&
@@ -249,8 +182,7 @@ export default createRule<Options, MessageIds>({
         return parent.id.name;
       if (parent?.type === AST_NODE_TYPES.Property) {
         const key = keyName(parent);
-        if (key && !/^(connection|auth|authentication|options|config|env|credentials)$/i.test(key))
-          return key;
+        if (key && !CREDENTIAL_GROUP_KEYS.has(key.toLowerCase())) return key;
         return parent.parent ? ownerName(parent.parent) : undefined;
       }
       return undefined;
@@ -288,7 +220,7 @@ export default createRule<Options, MessageIds>({
           if (sibling.type !== AST_NODE_TYPES.Property) continue;
           const siblingKey = keyName(sibling);
           const siblingValue = literalText(sibling.value);
-          if (siblingKey && USER_KEYS.has(siblingKey) && siblingValue !== undefined)
+          if (siblingKey && ACCOUNT_OPTION_KEYS.has(siblingKey) && siblingValue !== undefined)
             user = siblingValue;
         }
       }
@@ -336,11 +268,13 @@ export default createRule<Options, MessageIds>({
       if (password.includes('\u0000') || !isRealSecret(password)) return;
       if (inFixture()) return;
       const lower = scheme.toLowerCase();
-      const name = lower.startsWith('mongodb')
-        ? 'MONGODB_URI'
-        : /^(postgres|postgresql|mysql|mariadb|mssql|sqlserver|oracle)$/.test(lower)
-          ? 'DATABASE_URL'
-          : `${screamingSnake(lower.replace(/\+.*$/, ''))}_URL`;
+      const service = URL_SCHEME_SERVICES.get(lower);
+      const name =
+        service === 'MONGO'
+          ? 'MONGODB_URI'
+          : service === 'DB'
+            ? 'DATABASE_URL'
+            : `${screamingSnake(lower.replace(/\+.*$/, ''))}_URL`;
       const isDefault = DEFAULT_ACCOUNTS.has(user.toLowerCase());
       const account = accountText(user, password);
       context.report({
@@ -388,32 +322,39 @@ export default createRule<Options, MessageIds>({
       },
       NewExpression(node) {
         // Sequelize(database, username, password, options): positional credentials.
-        if (calleeName(node.callee) !== 'Sequelize') return;
-        const [, userArg, passwordArg] = node.arguments;
+        const constructor = SECRET_CONSTRUCTORS.get(calleeName(node.callee) ?? '');
+        if (constructor?.kind !== 'password') return;
+        const passwordArg = node.arguments[secretIndex(constructor, node.arguments.length)];
+        const userArg =
+          constructor.account === undefined ? undefined : node.arguments[constructor.account];
         const password = passwordArg && literalText(passwordArg);
         if (!passwordArg || password === undefined || !isRealSecret(password) || inFixture())
           return;
-        report(passwordArg, 'password', userArg && literalText(userArg), 'DB_PASSWORD');
+        report(
+          passwordArg,
+          'password',
+          userArg && literalText(userArg),
+          envName(constructor.service, 'password'),
+        );
       },
       CallExpression(node) {
         // ldapjs client.bind(dn, password, cb); redis client.auth(password).
         const name = calleeName(node.callee);
-        if (name !== 'bind' && name !== 'auth') return;
+        if (!name || !SECRET_METHOD_NAMES.has(name)) return;
         const callee = unwrap(node.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
         const ref = resolveImport(callee.object, (n) => sourceCode.getScope(n));
-        const client = ref && CLIENT_MODULES[ref.module];
-        const passwordArg =
-          name === 'bind' && client === 'LDAP'
-            ? node.arguments[1]
-            : name === 'auth' && client === 'REDIS'
-              ? node.arguments[node.arguments.length === 1 ? 0 : 1]
-              : undefined;
+        const client = ref && SERVICE_CLIENTS.get(ref.module);
+        const method = client && secretMethod(client, name);
+        if (method?.kind !== 'password') return;
+        const passwordArg = node.arguments[secretIndex(method, node.arguments.length)];
         const password = passwordArg && literalText(passwordArg);
         if (!passwordArg || password === undefined || !isRealSecret(password) || inFixture())
           return;
-        const user = client === 'LDAP' && node.arguments[0] && literalText(node.arguments[0]);
-        const cn = user ? /^(?:cn|uid)=([^,]+)/i.exec(user)?.[1] : undefined;
+        const user = method.account !== undefined && node.arguments[method.account];
+        const dn = user ? literalText(user) : undefined;
+        // An LDAP account is a distinguished name: its `cn=` or `uid=` names the account.
+        const cn = dn ? /^(?:cn|uid)=([^,]+)/i.exec(dn)?.[1] : undefined;
         report(passwordArg, 'password', cn, `${client}_PASSWORD`);
       },
       Literal(node) {

@@ -602,6 +602,51 @@ await axios({ method: 'post', url: 'https://api.example.fr/x', data: { nir: pati
       },
     ],
   },
+  // The transports catalogue: the database clients both this rule and no-hardcoded-credentials
+  // know (postgres.js, MongoClient) and every process runner (execa's execaSync).
+  {
+    code: `import postgres from 'postgres';
+const sql = postgres({ host: 'db.example.fr', ssl: false });`,
+    options: [{ checkDatabaseTls: true }],
+    errors: [
+      {
+        messageId: 'databaseWithoutTls',
+        line: 2,
+        column: 47,
+        endLine: 2,
+        endColumn: 57,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: "const client = new MongoClient(url, { host: 'db.example.fr', ssl: false });",
+    options: [{ checkDatabaseTls: true }],
+    errors: [
+      {
+        messageId: 'databaseWithoutTls',
+        line: 1,
+        column: 62,
+        endLine: 1,
+        endColumn: 72,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { execaSync } from 'execa';
+execaSync('curl', ['-T', 'extract.csv', 'ftp://depot.example.fr/import/']);`,
+    errors: [
+      {
+        messageId: 'cleartextRequest',
+        line: 2,
+        column: 41,
+        endLine: 2,
+        endColumn: 73,
+        suggestions: [],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('no-cleartext-transport', rule, { valid, invalid });

@@ -100,6 +100,12 @@ const pool = new Pool({ user: 'sil_app', password: '' });`,
   {
     code: "const schema = { password: { type: 'string', minLength: 12 } };",
   },
+  // `Client` names a database client only when it comes from no module: fhirclient's is not one,
+  // and a phrase in its options is no password.
+  {
+    code: `import Client from '../src/Client';
+const client = new Client(env, { serverUrl: 'https://r2.smarthealthit.org', tokenResponse: { access_token: 'my access token' } });`,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, []>[] = [
@@ -631,6 +637,28 @@ const pool = new Pool({ user: 'postgres', password: process.env.DB_PASSWORD });`
           {
             messageId: 'useEnvironment',
             output: 'const ftpUrl = process.env.FTP_URL;',
+          },
+        ],
+      },
+    ],
+  },
+  // The transports catalogue: pg's `Client`, known by name to no-cleartext-transport, names a
+  // database client here too (the suggestion reads DB_PASSWORD).
+  {
+    code: `const { Client } = database;
+const client = new Client({ host: 'db.lab.fr', user: 'sil_app', password: 'S3cr3t-app' });`,
+    errors: [
+      {
+        messageId: 'literalSecret',
+        line: 2,
+        column: 75,
+        endLine: 2,
+        endColumn: 87,
+        suggestions: [
+          {
+            messageId: 'useEnvironment',
+            output: `const { Client } = database;
+const client = new Client({ host: 'db.lab.fr', user: 'sil_app', password: process.env.DB_PASSWORD });`,
           },
         ],
       },

@@ -6,3 +6,5 @@
 export * from './file-system';
 export * from './processes';
 export * from './browser-storage';
+export * from './transports';
+export * from './secrets';

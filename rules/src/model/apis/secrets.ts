@@ -1,0 +1,179 @@
+/**
+ * Secrets: the APIs that take a password, a key or a signing secret, at which argument or under
+ * which option, the accounts that come with them, and the connection-string schemes that embed
+ * them. The clients of network services whose options take credentials are `SERVICE_CLIENTS`
+ * (see `transports.ts`). Read by every rule that sees a secret handed to a library (hard-coded
+ * credentials). The words that make a name a secret's (`password`, `apiKey`) are vocabulary, in
+ * `model/vocabulary.ts`.
+ */
+import type { Service } from './transports';
+
+/**
+ * What a secret argument is: `password` is the password of an account on a service (a login);
+ * `key` a cryptographic or signing key (JWT, cipher, HMAC, session cookies).
+ */
+export type SecretKind = 'password' | 'key';
+
+/** A call that takes a secret by position: its index, and the account's index when there is one. */
+export interface SecretArgument {
+  kind: SecretKind;
+  secret: number;
+  /** The secret's index when the call has this one argument only. */
+  secretWhenAlone?: number;
+  account?: number;
+  service?: Service;
+}
+
+/**
+ * Constructors that take credentials by position, by name (wrappers pass them through):
+ * Sequelize `new Sequelize(database, username, password, options)`
+ * (https://sequelize.org/docs/v6/getting-started/#connecting-to-a-database).
+ */
+export const SECRET_CONSTRUCTORS: ReadonlyMap<string, SecretArgument> = new Map([
+  ['Sequelize', { kind: 'password', secret: 2, account: 1, service: 'DB' }],
+]);
+
+/**
+ * Methods of a service's client (an instance made from one of `SERVICE_CLIENTS`) that take
+ * credentials by position: ldapjs and ldapts `client.bind(dn, password)`
+ * (http://ldapjs.org/client.html#bind); node-redis `client.auth(password)` or
+ * `client.auth(username, password)` (Redis AUTH, https://redis.io/commands/auth/).
+ */
+const SECRET_METHODS: readonly (SecretArgument & { method: string; service: Service })[] = [
+  { method: 'bind', service: 'LDAP', kind: 'password', secret: 1, account: 0 },
+  { method: 'auth', service: 'REDIS', kind: 'password', secret: 1, secretWhenAlone: 0 },
+];
+
+/** The names of those methods, to tell cheaply that a call may be one. */
+export const SECRET_METHOD_NAMES: ReadonlySet<string> = new Set(
+  SECRET_METHODS.map((m) => m.method),
+);
+
+/** The secret argument of `method` called on a client of `service`, if it takes one. */
+export function secretMethod(service: Service, method: string): SecretArgument | undefined {
+  return SECRET_METHODS.find((m) => m.service === service && m.method === method);
+}
+
+/** The index of the secret among `count` arguments. */
+export function secretIndex(argument: SecretArgument, count: number): number {
+  return count === 1 && argument.secretWhenAlone !== undefined
+    ? argument.secretWhenAlone
+    : argument.secret;
+}
+
+/**
+ * Functions that take a key or a signing secret by position, by module and export path:
+ * jsonwebtoken `sign(payload, secretOrPrivateKey)` and `verify(token, secretOrPublicKey)`
+ * (https://github.com/auth0/node-jsonwebtoken#usage); Node.js crypto `createCipheriv(algorithm,
+ * key, iv)`, `createDecipheriv`, `createHmac(algorithm, key)`
+ * (https://nodejs.org/api/crypto.html#cryptocreatecipherivalgorithm-key-iv-options).
+ */
+export const SECRET_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string, SecretArgument>> = new Map([
+  [
+    'jsonwebtoken',
+    new Map([
+      ['sign', { kind: 'key', secret: 1 }],
+      ['verify', { kind: 'key', secret: 1 }],
+    ]),
+  ],
+  [
+    'crypto',
+    new Map([
+      ['createCipheriv', { kind: 'key', secret: 1 }],
+      ['createDecipheriv', { kind: 'key', secret: 1 }],
+      ['createHmac', { kind: 'key', secret: 1 }],
+    ]),
+  ],
+]);
+
+/**
+ * Options that take a secret, by the module whose exported function or class takes them:
+ * express-session `session({ secret })` (https://github.com/expressjs/session#secret);
+ * cookie-session `cookieSession({ secret, keys })`; express-jwt `expressjwt({ secret })`;
+ * passport-jwt `new Strategy({ secretOrKey })`; passport OAuth strategies `new Strategy({
+ * clientSecret })` (passport-oauth2, passport-google-oauth20, passport-facebook, passport-github2)
+ * and OAuth 1.0 `consumerSecret` (passport-twitter); AWS SDK clients `new S3Client({ credentials:
+ * { accessKeyId, secretAccessKey } })` (v3) and `new AWS.S3({ secretAccessKey })` (v2).
+ */
+export const SECRET_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['express-session', new Set(['secret'])],
+  ['cookie-session', new Set(['secret', 'keys'])],
+  ['express-jwt', new Set(['secret'])],
+  ['passport-jwt', new Set(['secretOrKey'])],
+  ['passport-oauth2', new Set(['clientSecret'])],
+  ['passport-google-oauth20', new Set(['clientSecret'])],
+  ['passport-facebook', new Set(['clientSecret'])],
+  ['passport-github2', new Set(['clientSecret'])],
+  ['passport-twitter', new Set(['consumerSecret'])],
+  ['@aws-sdk/client-s3', new Set(['secretAccessKey'])],
+  ['aws-sdk', new Set(['secretAccessKey'])],
+]);
+
+/**
+ * Option keys naming the account a password belongs to: pg, mysql, mariadb, basic-ftp and
+ * nodemailer `auth` `user`, ssh2 and MongoDB `auth` `username`, tedious `userName`, and the
+ * `login`, `uid`, `userid`, `account` spellings of other clients and configurations.
+ */
+export const ACCOUNT_OPTION_KEYS: ReadonlySet<string> = new Set([
+  'user',
+  'username',
+  'userName',
+  'login',
+  'uid',
+  'userid',
+  'account',
+]);
+
+/**
+ * Option keys that group a client's connection or credentials under another key (knex
+ * `connection`, nodemailer `auth`, tedious `authentication`, and the `options`, `config`, `env`,
+ * `credentials` wrappers of configuration files), compared in lower case: the object under them
+ * is named by what holds them.
+ */
+export const CREDENTIAL_GROUP_KEYS: ReadonlySet<string> = new Set([
+  'connection',
+  'auth',
+  'authentication',
+  'options',
+  'config',
+  'env',
+  'credentials',
+]);
+
+/**
+ * Default or shared administrator accounts of database servers and services: MySQL/MariaDB
+ * `root`, SQL Server `sa`, PostgreSQL `postgres`, Oracle `sys`/`system`/`oracle`, `dba`, MySQL
+ * `mysql`, FTP `ftp`/`anonymous`, and the generic `admin`/`administrator`/`administrateur`.
+ */
+export const DEFAULT_ACCOUNTS: ReadonlySet<string> = new Set([
+  'root',
+  'admin',
+  'administrator',
+  'administrateur',
+  'sa',
+  'postgres',
+  'sys',
+  'system',
+  'dba',
+  'oracle',
+  'mysql',
+  'ftp',
+  'anonymous',
+]);
+
+/**
+ * Connection-string schemes by service: MongoDB `mongodb://` and `mongodb+srv://`
+ * (https://www.mongodb.com/docs/manual/reference/connection-string/); SQL databases
+ * `postgres(ql)://` (libpq), `mysql://`, `mariadb://`, `mssql://`/`sqlserver://`, `oracle://`.
+ */
+export const URL_SCHEME_SERVICES: ReadonlyMap<string, Service> = new Map([
+  ['mongodb', 'MONGO'],
+  ['mongodb+srv', 'MONGO'],
+  ['postgres', 'DB'],
+  ['postgresql', 'DB'],
+  ['mysql', 'DB'],
+  ['mariadb', 'DB'],
+  ['mssql', 'DB'],
+  ['sqlserver', 'DB'],
+  ['oracle', 'DB'],
+]);
