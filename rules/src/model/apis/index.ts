@@ -6,3 +6,4 @@
 export * from './file-system';
 export * from './processes';
 export * from './browser-storage';
+export * from './loggers';
