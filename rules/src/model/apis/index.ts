@@ -7,3 +7,4 @@ export * from './file-system';
 export * from './processes';
 export * from './browser-storage';
 export * from './loggers';
+export * from './hashing';
