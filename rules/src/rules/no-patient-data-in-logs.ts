@@ -8,6 +8,18 @@ import { tokenize } from '../model/tokens';
 import { requiredSpecifier } from '../model/project-graph';
 import { createRule } from '../util/create-rule';
 import { noteRelated, provenanceRelated } from '../model/related';
+import {
+  ACCESS_LOGGER,
+  BODY_TOKENS,
+  CONSOLE_METHODS,
+  LOG_FUNCTION_MODULES,
+  LOG_METHODS,
+  LOGGER_FACTORIES,
+  LOGGER_MODULES,
+  LOGGER_NAME_WORDS,
+  isLoggerExport,
+} from '../model/apis';
+import { resolveImport, withoutDefault } from '../model/imports';
 
 type Options = [{ loggers?: string[] }];
 type MessageIds =
@@ -16,49 +28,6 @@ type MessageIds =
   | 'bodyInAccessLog'
   | 'replaceWithId'
   | 'wrapInRedaction';
-
-const CONSOLE_METHODS = new Set([
-  'log',
-  'info',
-  'warn',
-  'error',
-  'debug',
-  'trace',
-  'dir',
-  'table',
-  'group',
-  'groupCollapsed',
-  'assert',
-]);
-
-/** Level methods of pino, winston, bunyan, log4js, NestJS Logger, fastify's `req.log`. */
-const LOG_METHODS = new Set([
-  'log',
-  'trace',
-  'debug',
-  'info',
-  'warn',
-  'warning',
-  'error',
-  'fatal',
-  'verbose',
-  'silly',
-  'http',
-  'notice',
-  'crit',
-  'critical',
-  'alert',
-  'emerg',
-  'mark',
-]);
-
-/** Words that make a receiver a logger by its name: `logger`, `this.log`, `req.log`, `journal`. */
-const LOGGER_WORDS = new Set(['log', 'logger', 'logging', 'journal', 'journaux', 'logs']);
-
-/** Calls that build loggers: pino(), winston.createLogger(), bunyan.createLogger(), log4js.getLogger(). */
-const LOGGER_FACTORIES = new Set(['pino', 'createLogger', 'getLogger', 'child', 'Logger']);
-
-const LOGGER_MODULES = new Set(['pino', 'winston', 'bunyan', 'log4js', 'loglevel', 'consola']);
 
 /**
  * Outcome fields of a response or a child process: `response.status` after posting a patient is
@@ -74,7 +43,8 @@ const OUTCOME_PROPERTIES = new Set([
   'readyState',
 ]);
 
-type Sink = { kind: 'log'; name: string } | { kind: 'error'; name: string };
+/** A call that writes to the log from argument `from` on, or a thrown error's message. */
+type Sink = { kind: 'log'; name: string; from: number } | { kind: 'error'; name: string };
 
 /** The module an identifier was imported or required from: `import pino from 'pino'`, `require('debug')`. */
 function moduleOf(model: HealthModel, id: TSESTree.Identifier): string | undefined {
@@ -99,7 +69,7 @@ function requiredModule(node: TSESTree.Node): string | undefined {
 function namesLogger(name: string | undefined, extra: Set<string>): boolean {
   if (!name) return false;
   if (extra.has(name)) return true;
-  return tokenize(name).some((word) => LOGGER_WORDS.has(word));
+  return tokenize(name).some((word) => LOGGER_NAME_WORDS.has(word));
 }
 
 /** A receiver whose value was made by a logger factory: `const journal = pino(...)`. */
@@ -127,6 +97,12 @@ function madeByLoggerFactory(model: HealthModel, node: TSESTree.Node): boolean {
   return module !== undefined && LOGGER_MODULES.has(module);
 }
 
+/** A receiver that is a library's logger itself: `winston.info()`, consola's `consola.info()`. */
+function importedLogger(model: HealthModel, node: TSESTree.Node): boolean {
+  const ref = resolveImport(node, model.provenance.scopeOf);
+  return ref !== undefined && isLoggerExport(ref.module, withoutDefault(ref.exportPath));
+}
+
 /** `const dbg = debug('lab:import')` or `require('debug')('lab:import')`: a debug(1) logger. */
 function isDebugLogger(model: HealthModel, callee: TSESTree.Identifier): boolean {
   const def = resolveVariable(model.provenance.scopeOf(callee), callee)?.defs[0];
@@ -134,9 +110,13 @@ function isDebugLogger(model: HealthModel, callee: TSESTree.Identifier): boolean
   const init = unwrap(def.node.init);
   if (init.type !== AST_NODE_TYPES.CallExpression) return false;
   const factory = unwrap(init.callee);
-  if (factory.type === AST_NODE_TYPES.CallExpression) return requiredModule(factory) === 'debug';
-  if (factory.type !== AST_NODE_TYPES.Identifier) return false;
-  return moduleOf(model, factory) === 'debug';
+  const module =
+    factory.type === AST_NODE_TYPES.CallExpression
+      ? requiredModule(factory)
+      : factory.type === AST_NODE_TYPES.Identifier
+        ? moduleOf(model, factory)
+        : undefined;
+  return module !== undefined && LOG_FUNCTION_MODULES.has(module);
 }
 
 /** The id expression to log instead of a patient object, when the value names a single record. */
@@ -263,11 +243,13 @@ export default createRule<Options, MessageIds>({
     const extraLoggers = new Set(options.loggers ?? []);
     const sourceCode = context.sourceCode;
     const morganCalls: { call: TSESTree.CallExpression; format: TSESTree.Node }[] = [];
-    const bodyTokens = new Set(['body', 'req-body', 'request-body']);
+    const bodyTokens = new Set(BODY_TOKENS);
     // A morgan or debug(1) logger is imported or required by name, so a file that never spells
     // the module's name cannot call one; most calls then leave before any scope lookup.
-    const mentionsMorgan = sourceCode.text.includes('morgan');
-    const mentionsDebug = sourceCode.text.includes('debug');
+    const mentionsMorgan = sourceCode.text.includes(ACCESS_LOGGER.module);
+    const mentionsDebug = [...LOG_FUNCTION_MODULES].some((module) =>
+      sourceCode.text.includes(module),
+    );
 
     /** Whether the call could be a sink at all, from its callee's name alone. */
     function mayBeSink(callee: TSESTree.Node): boolean {
@@ -279,7 +261,7 @@ export default createRule<Options, MessageIds>({
       return (
         CONSOLE_METHODS.has(method) ||
         LOG_METHODS.has(method) ||
-        (method === 'token' && mentionsMorgan)
+        (method === ACCESS_LOGGER.defineToken && mentionsMorgan)
       );
     }
 
@@ -289,20 +271,24 @@ export default createRule<Options, MessageIds>({
         const method = propertyName(callee);
         if (!method) return undefined;
         const receiver = unwrap(callee.object);
-        if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'console')
-          return CONSOLE_METHODS.has(method)
-            ? { kind: 'log', name: `console.${method}` }
-            : undefined;
+        if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'console') {
+          const from = CONSOLE_METHODS.get(method);
+          return from !== undefined ? { kind: 'log', name: `console.${method}`, from } : undefined;
+        }
         if (!LOG_METHODS.has(method)) return undefined;
         const chain = memberChain(callee);
         const receiverName = chain[chain.length - 2];
-        if (namesLogger(receiverName, extraLoggers) || madeByLoggerFactory(model, receiver))
-          return { kind: 'log', name: chain.join('.') };
+        if (
+          namesLogger(receiverName, extraLoggers) ||
+          madeByLoggerFactory(model, receiver) ||
+          importedLogger(model, receiver)
+        )
+          return { kind: 'log', name: chain.join('.'), from: 0 };
         return undefined;
       }
       if (callee.type === AST_NODE_TYPES.Identifier) {
-        if (extraLoggers.has(callee.name)) return { kind: 'log', name: callee.name };
-        if (isDebugLogger(model, callee)) return { kind: 'log', name: callee.name };
+        if (extraLoggers.has(callee.name) || isDebugLogger(model, callee))
+          return { kind: 'log', name: callee.name, from: 0 };
       }
       return undefined;
     }
@@ -435,7 +421,7 @@ export default createRule<Options, MessageIds>({
     function isMorgan(model: HealthModel, callee: TSESTree.Node): boolean {
       const expr = unwrap(callee);
       if (expr.type !== AST_NODE_TYPES.Identifier) return false;
-      return moduleOf(model, expr) === 'morgan' || expr.name === 'morgan';
+      return moduleOf(model, expr) === ACCESS_LOGGER.module || expr.name === ACCESS_LOGGER.module;
     }
 
     return {
@@ -446,7 +432,7 @@ export default createRule<Options, MessageIds>({
         // morgan.token('payload', (req) => JSON.stringify(req.body)): a token that prints bodies.
         if (
           callee.type === AST_NODE_TYPES.MemberExpression &&
-          propertyName(callee) === 'token' &&
+          propertyName(callee) === ACCESS_LOGGER.defineToken &&
           isMorgan(model, callee.object)
         ) {
           const [nameArg, fn] = call.arguments;
@@ -460,13 +446,13 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (isMorgan(model, callee)) {
-          const format = call.arguments[0];
+          const format = call.arguments[ACCESS_LOGGER.format];
           if (format) morganCalls.push({ call, format });
           return;
         }
         const sink = sinkOf(model, call);
-        if (!sink) return;
-        for (const arg of call.arguments) checkArgument(model, arg, sink);
+        if (sink?.kind !== 'log') return;
+        for (const arg of call.arguments.slice(sink.from)) checkArgument(model, arg, sink);
       },
       NewExpression(node) {
         if (node.parent?.type !== AST_NODE_TYPES.ThrowStatement) return;

@@ -2,11 +2,22 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../model/node-types';
 import { healthModel, type Taint } from '../model';
 import { literalString, memberChain, propertyName, unwrap } from '../model/ast';
-import { resolveGlobal, resolveImport, withoutDefault } from '../model/imports';
+import { normalizeModule, resolveGlobal, resolveImport, withoutDefault } from '../model/imports';
 import { tokenize } from '../model/tokens';
 import { VOCABULARY } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
 import { noteRelated, provenanceRelated } from '../model/related';
+import {
+  BUFFER_FROM,
+  GLOBAL_ENCODERS,
+  NODE_CRYPTO_MODULE,
+  REVERSIBLE_ENCODINGS,
+  type KeyedForm,
+  type UnkeyedHash,
+  displayAlgorithm,
+  globalUnkeyedHash,
+  importedUnkeyedHash,
+} from '../model/apis';
 
 type MessageIds = 'unkeyedHash' | 'reversibleEncoding' | 'useHmac';
 
@@ -22,32 +33,6 @@ const IDENTIFYING_LABELS = new Set([
   'national identifier',
   'patient identity',
 ]);
-
-const CRYPTO_JS_HASHES = new Set([
-  'MD5',
-  'SHA1',
-  'SHA224',
-  'SHA256',
-  'SHA384',
-  'SHA512',
-  'SHA3',
-  'RIPEMD160',
-]);
-
-/** Single-purpose hash packages; `hmac` members of the same packages are the keyed form. */
-const HASH_PACKAGES: Record<string, string> = {
-  'js-sha256': 'SHA-256',
-  'js-sha512': 'SHA-512',
-  'js-sha1': 'SHA-1',
-  'js-sha3': 'SHA-3',
-  'js-md5': 'MD5',
-  md5: 'MD5',
-  'blueimp-md5': 'MD5',
-  sha1: 'SHA-1',
-  'object-hash': 'SHA-1',
-};
-
-const ENCODINGS = new Set(['base64', 'base64url', 'hex']);
 
 /** Names of a key or secret mixed into the hashed input: a homemade keyed hash, not this rule's case. */
 const SECRET_WORDS = new Set(['secret', 'key', 'pepper', 'hmac', 'cle', 'secrete', 'secrets']);
@@ -72,9 +57,9 @@ interface WeakTransform {
   suggestion?: Suggestion;
 }
 
-/** `sha256`, `SHA256`, `SHA-256` all read `SHA-256` in messages. */
-function displayAlgorithm(name: string): string {
-  return name.toUpperCase().replace(/^SHA-?(\d)/, 'SHA-$1');
+/** How messages name an encoding. */
+function encodingName(encoding: string): string {
+  return encoding === 'hex' ? 'hexadecimal encoding' : 'Base64 encoding';
 }
 
 function algorithmName(node: TSESTree.Node | undefined): string {
@@ -158,117 +143,76 @@ export default createRule<[], MessageIds>({
     /** What a call computes, when it is an unkeyed hash or a reversible encoding. */
     function weakTransform(call: TSESTree.CallExpression): WeakTransform | undefined {
       const callee = unwrap(call.callee);
+      const count = call.arguments.length;
       const imported = resolveImport(callee, scopeOf);
       if (imported) {
         const path = withoutDefault(imported.exportPath);
-        const module = imported.module;
-        if (module === 'crypto') {
-          if (path.length === 1 && path[0] === 'createHash')
-            return {
-              node: call,
-              what: `unkeyed ${algorithmName(call.arguments[0])}`,
-              encoding: false,
-              inputs: hashUpdates(call),
-              suggestion: { kind: 'createHash', call },
-            };
-          if (path.length === 1 && path[0] === 'hash' && call.arguments[1])
-            return {
-              node: call,
-              what: `unkeyed ${algorithmName(call.arguments[0])}`,
-              encoding: false,
-              inputs: [call.arguments[1]],
-            };
-          if (path.join('.').endsWith('subtle.digest') && call.arguments[1])
-            return subtleDigest(call);
-          return undefined;
-        }
-        if (module === 'crypto-js' && path.length === 1 && CRYPTO_JS_HASHES.has(path[0]!)) {
-          return cryptoJs(call, path[0]!);
-        }
-        const single = /^crypto-js\/(md5|sha1|sha224|sha256|sha384|sha512|sha3|ripemd160)$/.exec(
-          module,
-        );
-        if (single && path.length === 0 && call.arguments[0])
-          return {
-            node: call,
-            what: `unkeyed ${displayAlgorithm(single[1]!)}`,
-            encoding: false,
-            inputs: [call.arguments[0]],
-          };
-        const algorithm = HASH_PACKAGES[module];
-        if (algorithm && call.arguments[0] && !path.includes('hmac') && !path.includes('create')) {
-          // blueimp-md5: md5(value, key) is its HMAC form.
-          if (module === 'blueimp-md5' && call.arguments.length >= 2) return undefined;
-          const jsSha =
-            module.startsWith('js-sha') &&
-            (path.length === 1 || (path.length === 2 && path[1] === 'hex'));
-          return {
-            node: call,
-            what: `unkeyed ${module === 'object-hash' && /MD5$/.test(path[0] ?? '') ? 'MD5' : algorithm}`,
-            encoding: false,
-            inputs: [call.arguments[0]],
-            suggestion: jsSha
-              ? { kind: 'jsSha', call }
-              : module === 'md5' || module === 'js-md5' || module === 'blueimp-md5'
-                ? { kind: 'replace', node: call, input: call.arguments[0], encoding: 'hex' }
-                : undefined,
-          };
-        }
-        if (module === 'buffer' && path.join('.') === 'Buffer.from') return bufferEncoding(call);
-        return undefined;
+        if (imported.module === BUFFER_FROM.module && path.join('.') === BUFFER_FROM.path)
+          return bufferEncoding(call);
+        const hash = importedUnkeyedHash(imported.module, path, count);
+        return hash && hashTransform(call, hash);
       }
-      const global = resolveGlobal(callee, scopeOf)?.join('.');
+      const global = resolveGlobal(callee, scopeOf);
       if (!global) return undefined;
-      if (global === 'Buffer.from') return bufferEncoding(call);
-      if (global === 'btoa' && call.arguments[0])
+      const name = global.join('.');
+      if (name === BUFFER_FROM.path) return bufferEncoding(call);
+      const encoding = GLOBAL_ENCODERS.get(name);
+      if (encoding && call.arguments[0])
         return {
           node: call,
-          what: 'Base64 encoding',
+          what: encodingName(encoding),
           encoding: true,
           inputs: [call.arguments[0]],
-          suggestion: { kind: 'replace', node: call, input: call.arguments[0], encoding: 'base64' },
+          suggestion: { kind: 'replace', node: call, input: call.arguments[0], encoding },
         };
-      if (global === 'crypto.subtle.digest' && call.arguments[1]) return subtleDigest(call);
-      const cryptoJsGlobal = /^CryptoJS\.([A-Z0-9]+)$/.exec(global);
-      if (cryptoJsGlobal && CRYPTO_JS_HASHES.has(cryptoJsGlobal[1]!))
-        return cryptoJs(call, cryptoJsGlobal[1]!);
-      return undefined;
+      const hash = globalUnkeyedHash(global, count);
+      return hash && hashTransform(call, hash);
     }
 
-    function subtleDigest(call: TSESTree.CallExpression): WeakTransform {
+    /** The weak transform of an unkeyed hash, with the fix to its keyed form when there is one. */
+    function hashTransform(call: TSESTree.CallExpression, hash: UnkeyedHash): WeakTransform {
+      const algorithm =
+        typeof hash.algorithm === 'string'
+          ? hash.algorithm
+          : algorithmName(call.arguments[hash.algorithm.argument]);
       return {
         node: call,
-        what: `unkeyed ${algorithmName(call.arguments[0])}`,
+        what: `unkeyed ${algorithm}`,
         encoding: false,
-        inputs: [call.arguments[1]!],
+        inputs: hash.input === 'update' ? hashUpdates(call) : [call.arguments[hash.input]!],
+        suggestion: hash.keyed && keyedSuggestion(call, hash.keyed),
       };
     }
 
-    function cryptoJs(call: TSESTree.CallExpression, algorithm: string): WeakTransform | undefined {
-      const input = call.arguments[0];
-      if (!input) return undefined;
-      const callee = unwrap(call.callee);
-      return {
-        node: call,
-        what: `unkeyed ${displayAlgorithm(algorithm)}`,
-        encoding: false,
-        inputs: [input],
-        suggestion:
-          callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
+    function keyedSuggestion(
+      call: TSESTree.CallExpression,
+      keyed: KeyedForm,
+    ): Suggestion | undefined {
+      switch (keyed) {
+        case 'createHmac':
+          return { kind: 'createHash', call };
+        case 'hmacMember':
+          return { kind: 'jsSha', call };
+        case 'hexHmac':
+          return { kind: 'replace', node: call, input: call.arguments[0]!, encoding: 'hex' };
+        case 'cryptoJsHmac': {
+          const callee = unwrap(call.callee);
+          return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
             ? { kind: 'cryptoJs', call, member: callee }
-            : undefined,
-      };
+            : undefined;
+        }
+      }
     }
 
     /** `Buffer.from(x).toString('base64' | 'hex')`: an encoding, reversible by anyone. */
     function bufferEncoding(call: TSESTree.CallExpression): WeakTransform | undefined {
       const toString = methodCallOn(call, 'toString');
       const encoding = toString && literalString(toString.arguments[0]);
-      if (!toString || !encoding || !ENCODINGS.has(encoding) || !call.arguments[0])
+      if (!toString || !encoding || !REVERSIBLE_ENCODINGS.has(encoding) || !call.arguments[0])
         return undefined;
       return {
         node: toString,
-        what: encoding === 'hex' ? 'hexadecimal encoding' : 'Base64 encoding',
+        what: encodingName(encoding),
         encoding: true,
         inputs: [call.arguments[0]],
         suggestion: { kind: 'replace', node: toString, input: call, encoding },
@@ -331,7 +275,7 @@ export default createRule<[], MessageIds>({
         const id = variable.identifiers[0];
         if (!def || !id) continue;
         const ref = resolveImport(id, scopeOf);
-        if (ref?.module === 'crypto' && withoutDefault(ref.exportPath).length === 0)
+        if (ref?.module === NODE_CRYPTO_MODULE && withoutDefault(ref.exportPath).length === 0)
           return { callee: `${variable.name}.createHmac`, fixes: [] };
       }
       // A named binding next to `createHash`: add `createHmac` there, or rename it when unused after.
@@ -372,7 +316,7 @@ export default createRule<[], MessageIds>({
       const cryptoImport = program.body.find(
         (s): s is TSESTree.ImportDeclaration =>
           s.type === AST_NODE_TYPES.ImportDeclaration &&
-          (s.source.value === 'crypto' || s.source.value === 'node:crypto') &&
+          normalizeModule(s.source.value) === NODE_CRYPTO_MODULE &&
           s.importKind !== 'type',
       );
       const lastNamed = cryptoImport?.specifiers

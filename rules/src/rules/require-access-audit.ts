@@ -17,6 +17,7 @@ import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import { describeLiteralForMessage } from '../util/redact';
 import { noteRelated } from '../model/related';
+import { LEVEL_FIRST_METHODS, LOG_CHANNEL_KEYS, NAMED_LOGGER_FACTORIES } from '../model/apis';
 
 type MessageIds = 'routeWithoutAudit' | 'exportWithoutAudit';
 
@@ -43,18 +44,6 @@ const ACCESS_VERBS = new Set([
 ]);
 /** Words that name an audit trail wherever they appear in a callee chain: `audit.record`, `auditService.log`. */
 const AUDIT_WORDS = new Set(['audit', 'auditer', 'audits', 'journaliser']);
-/** Option keys of loggers that name a channel: `logger.child({ channel: 'audit' })`, `pino({ name: 'audit' })`. */
-const CHANNEL_KEYS = new Set([
-  'channel',
-  'category',
-  'name',
-  'type',
-  'stream',
-  'topic',
-  'logger',
-  'module',
-]);
-
 const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Head', 'Options']);
 
 function mentionsAudit(text: string): boolean {
@@ -72,7 +61,7 @@ function auditChannelObject(node: TSESTree.Node | undefined): boolean {
     if (key === 'audit' && unwrap(property.value).type === AST_NODE_TYPES.Literal)
       return (property.value as TSESTree.Literal).value === true;
     const value = literalString(property.value);
-    return CHANNEL_KEYS.has(key) && value !== undefined && mentionsAudit(value);
+    return LOG_CHANNEL_KEYS.has(key) && value !== undefined && mentionsAudit(value);
   });
 }
 
@@ -134,7 +123,10 @@ export default createRule<[], MessageIds>({
       return functions.some((f) => f === name || f === chain || chain.endsWith(`.${f}`));
     }
 
-    /** A logger made for the audit channel: `const auditLog = logger.child({ channel: 'audit' })`. */
+    /**
+     * A logger made for the audit channel: `const auditLog = logger.child({ channel: 'audit' })`,
+     * `log4js.getLogger('audit')`, `new Logger('Audit')`.
+     */
     function auditLoggerValue(node: TSESTree.Node, depth = 0): boolean {
       if (depth > 6) return false;
       const expr = unwrap(node);
@@ -143,6 +135,11 @@ export default createRule<[], MessageIds>({
         expr.type === AST_NODE_TYPES.NewExpression
       ) {
         if (expr.arguments.some((arg) => auditChannelObject(arg))) return true;
+        if (
+          NAMED_LOGGER_FACTORIES.has(calleeName(expr.callee) ?? '') &&
+          mentionsAudit(literalString(expr.arguments[0]) ?? '')
+        )
+          return true;
         return auditLoggerValue(expr.callee, depth + 1);
       }
       if (expr.type === AST_NODE_TYPES.MemberExpression)
@@ -174,7 +171,11 @@ export default createRule<[], MessageIds>({
       const callee = unwrap(call.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         if (auditLoggerValue(callee.object)) return true;
-        if (name === 'log' && mentionsAudit(literalString(call.arguments[0]) ?? '')) return true;
+        if (
+          LEVEL_FIRST_METHODS.has(name ?? '') &&
+          mentionsAudit(literalString(call.arguments[0]) ?? '')
+        )
+          return true;
         if (call.arguments.some((arg) => auditChannelObject(arg))) return true;
       }
       return false;

@@ -167,6 +167,12 @@ app.use(morgan(':id :method :url :status'));`,
   cache.info(patient);
 }`,
   },
+  // console.assert prints its data arguments, not the condition (catalogue: loggers).
+  {
+    code: `function f(patient) {
+  console.assert(patient.nir, 'patient without NIR');
+}`,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -853,6 +859,105 @@ console.log(patient);`,
         endLine: 2,
         endColumn: 20,
         suggestions: [],
+      },
+    ],
+  },
+  // Methods the loggers catalogue knows beyond the usual levels: consola's log types,
+  // console.timeLog's data and console.assert's data after the condition.
+  {
+    code: `import { consola } from 'consola';
+function f(patient) {
+  consola.success(patient.nir);
+}`,
+    errors: [
+      {
+        messageId: 'patientDataInLog',
+        line: 3,
+        column: 19,
+        endLine: 3,
+        endColumn: 30,
+        data: {
+          sink: 'consola.success',
+          data: 'social security number (NIR) from `patient` (line 3)',
+        },
+        suggestions: [
+          {
+            messageId: 'replaceWithId',
+            output: `import { consola } from 'consola';
+function f(patient) {
+  consola.success(patient.id);
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `function f(patient) {
+  console.timeLog('import', patient.nir);
+}`,
+    errors: [
+      {
+        messageId: 'patientDataInLog',
+        line: 2,
+        column: 29,
+        endLine: 2,
+        endColumn: 40,
+        suggestions: [
+          {
+            messageId: 'replaceWithId',
+            output: `function f(patient) {
+  console.timeLog('import', patient.id);
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `function f(ok, patient) {
+  console.assert(ok, patient.nir);
+}`,
+    errors: [
+      {
+        messageId: 'patientDataInLog',
+        line: 2,
+        column: 22,
+        endLine: 2,
+        endColumn: 33,
+        suggestions: [
+          {
+            messageId: 'replaceWithId',
+            output: `function f(ok, patient) {
+  console.assert(ok, patient.id);
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // winston's module is its default logger (catalogue: loggers, exports).
+  {
+    code: `const winston = require('winston');
+function f(patient) {
+  winston.warn('import failed', patient.nir);
+}`,
+    errors: [
+      {
+        messageId: 'patientDataInLog',
+        line: 3,
+        column: 33,
+        endLine: 3,
+        endColumn: 44,
+        suggestions: [
+          {
+            messageId: 'replaceWithId',
+            output: `const winston = require('winston');
+function f(patient) {
+  winston.warn('import failed', patient.id);
+}`,
+          },
+        ],
       },
     ],
   },

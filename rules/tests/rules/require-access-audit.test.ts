@@ -24,6 +24,9 @@ const valid: (string | ValidTestCase<[]>)[] = [
   `import express from 'express';\nconst auditLogger = logger.child({ channel: 'audit' });\nconst app = express();\napp.get('/patients/:id', async (req, res) => {\n  const log = auditLogger;\n  log.info({ actor: req.user.id, patientId: req.params.id }, 'patient.read');\n  ${q}\n  res.json(rows[0]);\n});`,
   `import express from 'express';\nconst journal = pino({ name: 'sil-audit' });\nconst app = express();\napp.get('/patients/:id', async (req, res) => {\n  journal.info({ actor: req.user.id, patientId: req.params.id });\n  ${q}\n  res.json(rows[0]);\n});`,
   `import express from 'express';\nconst app = express();\napp.get('/patients/:id', async (req, res) => {\n  logger.child({ channel: 'audit' }).info({ patientId: req.params.id });\n  ${q}\n  res.json(rows[0]);\n});`,
+  // Loggers named for the audit channel by their factory's first argument (catalogue: loggers).
+  `import express from 'express';\nimport log4js from 'log4js';\nconst trail = log4js.getLogger('audit');\nconst app = express();\napp.get('/patients/:id', async (req, res) => {\n  trail.info('patient.read', req.params.id);\n  ${q}\n  res.json(rows[0]);\n});`,
+  `import express from 'express';\nimport { Logger } from '@nestjs/common';\nconst trail = new Logger('Audit');\nconst app = express();\napp.get('/patients/:id', async (req, res) => {\n  trail.log('patient.read', req.params.id);\n  ${q}\n  res.json(rows[0]);\n});`,
   `import express from 'express';\nconst app = express();\napp.get('/patients/:id', async (req, res) => {\n  logger.log('audit', 'patient.read', { patientId: req.params.id });\n  ${q}\n  res.json(rows[0]);\n});`,
   `import express from 'express';\nconst app = express();\napp.get('/patients/:id', async (req, res) => {\n  logger.info('patient.read', { audit: true, patientId: req.params.id });\n  ${q}\n  res.json(rows[0]);\n});`,
   // Audit middleware on the route or the router, Fastify hooks, NestJS interceptors.

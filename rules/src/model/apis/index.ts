@@ -8,3 +8,5 @@ export * from './processes';
 export * from './browser-storage';
 export * from './transports';
 export * from './secrets';
+export * from './loggers';
+export * from './hashing';
