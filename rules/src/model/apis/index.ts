@@ -8,3 +8,6 @@ export * from './processes';
 export * from './browser-storage';
 export * from './transports';
 export * from './secrets';
+export * from './caches';
+export * from './object-storage';
+export * from './spreadsheets';
