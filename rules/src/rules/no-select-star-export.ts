@@ -23,7 +23,13 @@ import {
 } from '../model/schema';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
-import { DESCRIPTOR_WRITERS, PATH_WRITERS, PROCESS_RUNNERS } from '../model/apis';
+import {
+  DESCRIPTOR_WRITERS,
+  PATH_WRITERS,
+  PROCESS_RUNNERS,
+  ROW_SINK_NAMES,
+  UPLOAD_NAMES,
+} from '../model/apis';
 import { describeLiteralForMessage } from '../util/redact';
 import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
 
@@ -230,26 +236,17 @@ const BUILDER_METHODS = new Set([
   'having',
 ]);
 const BUILDER_ROOT_NAMES = /^(?:knex|db|trx|tx|k|pg|database|conn|connection|qb|builder|client)$/i;
-/** Where an export's rows go besides the file system's writers (uploads, spreadsheets, CSV). */
+/**
+ * Where an export's rows go: the file system's writers, uploads to object storage, sheets and CSV
+ * writers (the catalogue's), and file transfers (SFTP `fastPut`, FTP/SFTP `put`).
+ */
 const FILE_OR_UPLOAD_SINKS = new Set([
   ...PATH_WRITERS.keys(),
   ...DESCRIPTOR_WRITERS.keys(),
-  'putObject',
-  'PutObjectCommand',
-  'Upload',
-  'upload',
-  'uploadFile',
-  'uploadData',
-  'uploadBuffer',
+  ...UPLOAD_NAMES,
+  ...ROW_SINK_NAMES,
   'fastPut',
   'put',
-  'json_to_sheet',
-  'aoa_to_sheet',
-  'sheet_add_json',
-  'unparse',
-  'writeRecords',
-  'writeToPath',
-  'writeToStream',
 ]);
 
 interface Finding {

@@ -24,16 +24,25 @@ import {
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import {
+  cacheWrite,
   DESCRIPTOR_WRITERS,
   DOCUMENT_COOKIE,
+  EXCELJS_CELLS,
+  EXCELJS_ROW_WRITES,
+  EXCELJS_SHEETS,
   FILE_SYSTEM_MODULES,
   HANDLE_WRITERS,
   INDEXED_DB_STORE,
+  importedBrowserWrite,
+  isCsvWriterWrite,
+  isExceljsWrite,
   OBJECT_STORE_WRITES,
+  objectUpload,
   PATH_WRITERS,
+  SHEETJS_BOOK,
+  sheetjsFileWriter,
   WEB_STORAGE_GLOBALS,
   WEB_STORAGE_WRITE,
-  importedBrowserWrite,
 } from '../model/apis';
 import { noteRelated, provenanceRelated } from '../model/related';
 
@@ -70,53 +79,6 @@ interface Sink {
   /** The sink asks the storage service to encrypt with a key the project controls. */
   encryptedByOptions?: boolean;
 }
-
-const REDIS_MODULES = new Set(['redis', 'ioredis', '@redis/client', '@upstash/redis']);
-const MEMCACHED_MODULES = new Set(['memcached', 'memjs']);
-
-/** Redis commands that store data, by the index of their first stored argument (lower-cased, so node-redis v4 `hSet` matches). */
-const REDIS_WRITES = new Map<string, number>([
-  ['set', 1],
-  ['setnx', 1],
-  ['getset', 1],
-  ['append', 1],
-  ['mset', 0],
-  ['msetnx', 0],
-  ['setex', 2],
-  ['psetex', 2],
-  ['hset', 1],
-  ['hsetnx', 1],
-  ['hmset', 1],
-  ['lpush', 1],
-  ['rpush', 1],
-  ['lpushx', 1],
-  ['rpushx', 1],
-  ['sadd', 1],
-  ['zadd', 1],
-  ['xadd', 2],
-]);
-const MEMCACHED_WRITES = new Set(['set', 'add', 'replace', 'append', 'prepend', 'cas']);
-
-/** S3 parameters that make the service encrypt the object with a managed or customer key. */
-const S3_ENCRYPTION_KEYS = ['ServerSideEncryption', 'SSEKMSKeyId', 'SSECustomerKey'];
-/** GCS and Azure options that encrypt with a key the project controls. */
-const CLOUD_ENCRYPTION_KEYS = [
-  'kmsKeyName',
-  'encryptionKey',
-  'customerProvidedKey',
-  'encryptionScope',
-];
-
-/** exceljs worksheet methods that put rows or values into the sheet. */
-const SHEET_WRITES = new Set([
-  'addRow',
-  'addRows',
-  'insertRow',
-  'insertRows',
-  'spliceRows',
-  'addTable',
-]);
-const SHEET_CELLS = new Set(['getCell', 'getRow', 'getColumn', 'findCell']);
 
 /** ORM methods that store records, for the strict database check. */
 const ORM_WRITES = new Set([
@@ -282,17 +244,14 @@ export default createRule<Options, MessageIds>({
       display: string,
     ): Sink | undefined {
       const path = withoutDefault(ref.exportPath);
-      const last = path[path.length - 1];
-      if (ref.module === 'csv-writer' && last === 'writeRecords' && path[1] === CALL) {
+      if (isCsvWriterWrite(ref.module, path)) {
         const value = call.arguments[0];
         return value
           ? { family: 'file', name: display, values: [value], wrappable: false }
           : undefined;
       }
       if (
-        ref.module === 'exceljs' &&
-        (last === 'writeFile' || last === 'write') &&
-        (path.includes('xlsx') || path.includes('csv')) &&
+        isExceljsWrite(ref.module, path) &&
         call.callee.type === AST_NODE_TYPES.MemberExpression &&
         call.callee.object.type === AST_NODE_TYPES.MemberExpression
       ) {
@@ -305,12 +264,9 @@ export default createRule<Options, MessageIds>({
           wrappable: false,
         };
       }
-      if (
-        ref.module === 'xlsx' &&
-        path.length === 1 &&
-        /^writeFile(XLSX|Sync)?$/.test(last ?? '')
-      ) {
-        const book = call.arguments[0];
+      const sheetjs = sheetjsFileWriter(ref.module, path);
+      if (sheetjs) {
+        const book = call.arguments[sheetjs.book];
         return book
           ? {
               family: 'file',
@@ -330,7 +286,7 @@ export default createRule<Options, MessageIds>({
       const sheets = usesOf(workbook).flatMap((use) => {
         const call = methodCallOn(use);
         const name = call && calleeName(call.callee);
-        return call && (name === 'addWorksheet' || name === 'getWorksheet') ? [call] : [];
+        return call && name && EXCELJS_SHEETS.has(name) ? [call] : [];
       });
       for (const sheetCall of sheets) {
         const holders = [sheetCall as TSESTree.Node, ...boundUses(sheetCall)];
@@ -338,8 +294,8 @@ export default createRule<Options, MessageIds>({
           const call = methodCallOn(sheet);
           const name = call && calleeName(call.callee);
           if (!call || !name) continue;
-          if (SHEET_WRITES.has(name)) content.push(...call.arguments);
-          if (SHEET_CELLS.has(name)) {
+          if (EXCELJS_ROW_WRITES.has(name)) content.push(...call.arguments);
+          if (EXCELJS_CELLS.has(name)) {
             const parent = call.parent;
             if (
               parent?.type === AST_NODE_TYPES.MemberExpression &&
@@ -362,16 +318,19 @@ export default createRule<Options, MessageIds>({
         if (
           call?.type === AST_NODE_TYPES.CallExpression &&
           call.arguments[0] === use &&
-          calleeName(call.callee) === 'book_append_sheet' &&
-          call.arguments[1]
+          calleeName(call.callee) === SHEETJS_BOOK.append &&
+          call.arguments[SHEETJS_BOOK.appended]
         )
-          sheets.push(call.arguments[1]);
+          sheets.push(call.arguments[SHEETJS_BOOK.appended]!);
       }
       const expr = unwrap(book);
       if (expr.type === AST_NODE_TYPES.Identifier) {
         const def = resolveVariable(scopeOf(expr), expr)?.defs[0];
         const init = def?.type === 'Variable' && def.node.init ? unwrap(def.node.init) : undefined;
-        if (init?.type === AST_NODE_TYPES.CallExpression && calleeName(init.callee) === 'book_new')
+        if (
+          init?.type === AST_NODE_TYPES.CallExpression &&
+          calleeName(init.callee) === SHEETJS_BOOK.create
+        )
           sheets.push(...init.arguments);
       }
       return sheets;
@@ -448,26 +407,21 @@ export default createRule<Options, MessageIds>({
       call: TSESTree.CallExpression,
       display: string,
     ): Sink | undefined {
-      if (!ref.exportPath.includes(CALL)) return undefined;
-      const method = ref.exportPath[ref.exportPath.length - 1] ?? '';
-      if (REDIS_MODULES.has(ref.module)) {
-        const from = REDIS_WRITES.get(method.toLowerCase());
-        if (from === undefined) return undefined;
-        const values = args(call, from);
-        return values.length
-          ? { family: 'cache', name: display, store: 'Redis', values, wrappable: true }
-          : undefined;
-      }
-      if (MEMCACHED_MODULES.has(ref.module) && MEMCACHED_WRITES.has(method)) {
-        const value = call.arguments[1];
-        return value
-          ? { family: 'cache', name: display, store: 'Memcached', values: [value], wrappable: true }
-          : undefined;
-      }
-      return undefined;
+      const write = cacheWrite(ref.module, ref.exportPath);
+      if (!write) return undefined;
+      const values = write.rest
+        ? args(call, write.data)
+        : call.arguments.slice(write.data, write.data + 1);
+      return values.length
+        ? { family: 'cache', name: display, store: write.store, values, wrappable: true }
+        : undefined;
     }
 
-    function s3Sink(params: TSESTree.Node | undefined, display: string): Sink | undefined {
+    function s3Sink(
+      params: TSESTree.Node | undefined,
+      display: string,
+      encryption: readonly string[],
+    ): Sink | undefined {
       const found = objectOf(params);
       if (!found) return undefined;
       // Parameters spread from elsewhere may hold the encryption settings: do not guess.
@@ -481,7 +435,7 @@ export default createRule<Options, MessageIds>({
         values: [body.value],
         wrappable: true,
         s3Params: found,
-        encryptedByOptions: hasKey(found.object, S3_ENCRYPTION_KEYS),
+        encryptedByOptions: hasKey(found.object, encryption),
       };
     }
 
@@ -491,57 +445,30 @@ export default createRule<Options, MessageIds>({
       display: string,
     ): Sink | undefined {
       const path = withoutDefault(ref.exportPath);
-      const last = path[path.length - 1] ?? '';
-      if (call.type === AST_NODE_TYPES.NewExpression) {
-        if (ref.module === '@aws-sdk/client-s3' && path.join('.') === 'PutObjectCommand')
-          return s3Sink(call.arguments[0], 'PutObjectCommand');
-        if (ref.module === '@aws-sdk/lib-storage' && path.join('.') === 'Upload')
-          return s3Sink(findProperty(call.arguments[0], 'params')?.value, 'Upload');
-        return undefined;
+      const construct = call.type === AST_NODE_TYPES.NewExpression;
+      const upload = objectUpload(ref.module, path, construct);
+      if (!upload) return undefined;
+      if (upload.kind === 's3') {
+        const { params, under } = upload.upload;
+        const given = call.arguments[params];
+        return s3Sink(
+          under ? findProperty(given, under)?.value : given,
+          construct ? path[path.length - 1]! : display,
+          upload.encryption,
+        );
       }
-      const isS3Client =
-        (ref.module === '@aws-sdk/client-s3' && path[0] === 'S3') ||
-        (ref.module === 'aws-sdk' && path[0] === 'S3') ||
-        (ref.module === 'aws-sdk/clients/s3' && path[0] === CALL);
-      if (isS3Client && path.includes(CALL) && (last === 'putObject' || last === 'upload'))
-        return s3Sink(call.arguments[0], display);
-      if (
-        ref.module === '@google-cloud/storage' &&
-        path.includes(CALL) &&
-        (last === 'save' || last === 'upload')
-      ) {
-        const value = call.arguments[0];
-        return value
-          ? {
-              family: 'object',
-              name: display,
-              values: [value],
-              wrappable: last === 'save',
-              encryptedByOptions: hasKey(
-                objectOf(call.arguments[1])?.object,
-                CLOUD_ENCRYPTION_KEYS,
-              ),
-            }
-          : undefined;
-      }
-      if (ref.module === '@azure/storage-blob' && path.includes(CALL) && /^upload/.test(last)) {
-        const index = last === 'uploadBlockBlob' ? 1 : 0;
-        const value = call.arguments[index];
-        const optionIndex = last === 'upload' || last === 'uploadBlockBlob' ? index + 2 : index + 1;
-        return value && last !== 'uploadFile' && last !== 'uploadPages'
-          ? {
-              family: 'object',
-              name: display,
-              values: [value],
-              wrappable: last !== 'uploadStream',
-              encryptedByOptions: hasKey(
-                objectOf(call.arguments[optionIndex])?.object,
-                CLOUD_ENCRYPTION_KEYS,
-              ),
-            }
-          : undefined;
-      }
-      return undefined;
+      const value = call.arguments[upload.data];
+      return value
+        ? {
+            family: 'object',
+            name: display,
+            values: [value],
+            wrappable: upload.wrappable,
+            encryptedByOptions: upload.options.some((index) =>
+              hasKey(objectOf(call.arguments[index])?.object, upload.encryption),
+            ),
+          }
+        : undefined;
     }
 
     /** Whether a value comes from a call of that name, through member chains and constant variables. */

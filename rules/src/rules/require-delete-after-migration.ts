@@ -25,14 +25,21 @@ import { tokenize } from '../model/tokens';
 import { SQL_RUNNER_METHODS } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
 import {
+  CSV_WRITER,
   DUMP_FILE_OPTIONS,
   DUMP_TABLE_OPTIONS,
   DUMP_TOOLS,
+  GCS_OBJECT,
+  isCsvWriterFactory,
+  OBJECT_DELETERS,
   PATH_DELETERS,
   PATH_WRITERS,
   PROCESS_RUNNERS,
   ROW_PATH_WRITERS,
+  S3_UPLOADS,
+  SHEETJS_FILE_WRITERS,
 } from '../model/apis';
+import { resolveImport, withoutDefault } from '../model/imports';
 import { describeLiteralForMessage } from '../util/redact';
 import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
 
@@ -390,17 +397,15 @@ export default createRule<Options, MessageIds>({
       const chain = memberChain(call.callee).map((part) => part.toLowerCase());
       const args = call.arguments;
       const isSheet = chain.some((part) => part === 'xlsx' || part === 'xls');
-      if (
-        (name === 'writeFile' || name === 'writeFileSync' || name === 'writeFileXLSX') &&
-        isSheet
-      ) {
+      const sheetWriter = isSheet ? SHEETJS_FILE_WRITERS.get(name) : undefined;
+      if (sheetWriter) {
         // SheetJS `XLSX.writeFile(workbook, path)`; ExcelJS `workbook.xlsx.writeFile(path)`.
-        const sheetjs = args.length >= 2;
-        const target = sheetjs ? args[1] : args[0];
+        const sheetjs = args.length > sheetWriter.path;
+        const target = sheetjs ? args[sheetWriter.path] : args[0];
         if (!target) return undefined;
         const workbook =
           sheetjs || call.callee.type !== AST_NODE_TYPES.MemberExpression
-            ? args[0]
+            ? args[sheetWriter.book]
             : call.callee.object;
         return {
           node: call,
@@ -447,8 +452,8 @@ export default createRule<Options, MessageIds>({
           stream: !zip,
         };
       }
-      if (name === 'createObjectCsvWriter' || name === 'createArrayCsvWriter') {
-        const target = findProperty(args[0], 'path')?.value;
+      if (CSV_WRITER.factories.has(name) || csvWriterFactory(call.callee)) {
+        const target = findProperty(args[0], CSV_WRITER.pathOption)?.value;
         if (!target) return undefined;
         return {
           node: call,
@@ -461,6 +466,16 @@ export default createRule<Options, MessageIds>({
         };
       }
       return undefined;
+    }
+
+    let mentionsCsvWriter: boolean | undefined;
+    /** A csv-writer factory under another name: `const createCsvWriter = require('csv-writer').createObjectCsvWriter`. */
+    function csvWriterFactory(callee: TSESTree.Node): boolean {
+      // Only a file that names the module can bind its factory: one text search spares the rest.
+      mentionsCsvWriter ??= sourceCode.text.includes(CSV_WRITER.module);
+      if (!mentionsCsvWriter || callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const ref = resolveImport(callee, scopeOf);
+      return ref !== undefined && isCsvWriterFactory(ref.module, withoutDefault(ref.exportPath));
     }
 
     /** What is written into a stream or writer held by a variable: `.write(x)`, `src.pipe(out)`, `pipeline(src, out)`. */
@@ -651,8 +666,10 @@ export default createRule<Options, MessageIds>({
       if (!name) return undefined;
       let params: TSESTree.Node | undefined;
       let plan: ((bucket: TSESTree.Node, key: TSESTree.Node) => FixPlan | undefined) | undefined;
-      if (call.type === AST_NODE_TYPES.NewExpression && name === 'PutObjectCommand') {
-        params = call.arguments[0];
+      const s3 = S3_UPLOADS.get(name);
+      const constructed = call.type === AST_NODE_TYPES.NewExpression;
+      if (constructed && s3?.construct && !s3.under) {
+        params = call.arguments[s3.params];
         const send = call.parent;
         plan = (bucket, key) =>
           send?.type === AST_NODE_TYPES.CallExpression &&
@@ -660,18 +677,19 @@ export default createRule<Options, MessageIds>({
           send.callee.type === AST_NODE_TYPES.MemberExpression
             ? { sink: 's3v3', client: sourceCode.getText(send.callee.object), bucket, key }
             : undefined;
-      } else if (call.type === AST_NODE_TYPES.NewExpression && name === 'Upload') {
-        params = findProperty(call.arguments[0], 'params')?.value;
-        const client = findProperty(call.arguments[0], 'client')?.value;
+      } else if (constructed && s3?.construct && s3.under) {
+        params = findProperty(call.arguments[s3.params], s3.under)?.value;
+        const client = findProperty(call.arguments[s3.params], 'client')?.value;
         plan = (bucket, key) =>
           client ? { sink: 's3v3', client: sourceCode.getText(client), bucket, key } : undefined;
       } else if (
         call.type === AST_NODE_TYPES.CallExpression &&
-        (name === 'putObject' || name === 'upload') &&
+        s3 &&
+        !s3.construct &&
         call.callee.type === AST_NODE_TYPES.MemberExpression &&
-        findProperty(call.arguments[0], 'Bucket')
+        findProperty(call.arguments[s3.params], 'Bucket')
       ) {
-        params = call.arguments[0];
+        params = call.arguments[s3.params];
         const callee = call.callee;
         const promise = call.parent;
         plan = (bucket, key) =>
@@ -682,12 +700,15 @@ export default createRule<Options, MessageIds>({
             : undefined;
       } else if (
         call.type === AST_NODE_TYPES.CallExpression &&
-        name === 'save' &&
+        name === GCS_OBJECT.save &&
         call.callee.type === AST_NODE_TYPES.MemberExpression
       ) {
         // Google Cloud Storage: storage.bucket(b).file(key).save(data).
         const file = unwrap(call.callee.object);
-        if (file.type !== AST_NODE_TYPES.CallExpression || calleeName(file.callee) !== 'file')
+        if (
+          file.type !== AST_NODE_TYPES.CallExpression ||
+          calleeName(file.callee) !== GCS_OBJECT.file
+        )
           return undefined;
         const key = file.arguments[0];
         const bucket =
@@ -720,7 +741,7 @@ export default createRule<Options, MessageIds>({
         expires: hasExpiry(params),
         data: () => fedData(body) ?? patientNamed(key),
         fix: plan?.(bucket, key),
-        stream: name === 'Upload',
+        stream: constructed && s3?.under !== undefined,
       };
     }
 
@@ -837,21 +858,18 @@ export default createRule<Options, MessageIds>({
           },
         ];
       }
-      if (node.type === AST_NODE_TYPES.NewExpression) {
-        if (name === 'DeleteObjectCommand')
-          return [
-            {
-              node,
-              kinds: ['object'],
-              target: findProperty(node.arguments[0], 'Key')?.value,
-              recursive: false,
-              helper: false,
-            },
-          ];
-        if (name === 'DeleteObjectsCommand')
-          return [{ node, kinds: ['object'], recursive: true, helper: false }];
-        return [];
+      const objects = OBJECT_DELETERS.get(name);
+      if (objects && objects.construct === (node.type === AST_NODE_TYPES.NewExpression)) {
+        const key = objects.key;
+        const target =
+          key === undefined
+            ? undefined
+            : 'property' in key
+              ? findProperty(node.arguments[key.params], key.property)?.value
+              : node.arguments[key.argument];
+        return [{ node, kinds: ['object'], target, recursive: objects.many, helper: false }];
       }
+      if (node.type === AST_NODE_TYPES.NewExpression) return [];
       const args = node.arguments;
       const first = args[0] && args[0].type !== AST_NODE_TYPES.SpreadElement ? args[0] : undefined;
       const deleter = PATH_DELETERS.get(name);
@@ -867,20 +885,17 @@ export default createRule<Options, MessageIds>({
         const owner = ownerOf(node);
         return owner ? [{ node, kinds: ['file'], recursive: true, helper: false, owner }] : [];
       }
-      if (name === 'deleteObject' || name === 'removeObject') {
-        const key = name === 'removeObject' ? args[1] : findProperty(first, 'Key')?.value;
-        return [{ node, kinds: ['object'], target: key, recursive: false, helper: false }];
-      }
-      if (name === 'deleteObjects' || name === 'removeObjects' || name === 'deleteFiles')
-        return [{ node, kinds: ['object'], recursive: true, helper: false }];
       if (
-        name === 'delete' &&
+        name === GCS_OBJECT.delete &&
         args.length <= 1 &&
         node.callee.type === AST_NODE_TYPES.MemberExpression
       ) {
         // GCS `bucket.file(key).delete()`.
         const file = unwrap(node.callee.object);
-        if (file.type === AST_NODE_TYPES.CallExpression && calleeName(file.callee) === 'file')
+        if (
+          file.type === AST_NODE_TYPES.CallExpression &&
+          calleeName(file.callee) === GCS_OBJECT.file
+        )
           return [
             { node, kinds: ['object'], target: file.arguments[0], recursive: false, helper: false },
           ];
@@ -1349,7 +1364,10 @@ export default createRule<Options, MessageIds>({
           const name = calleeName(expr.callee);
           // Path joins and GCS handles (`bucket(b).file(k)`) only build references.
           return (
-            (name === 'join' || name === 'resolve' || name === 'bucket' || name === 'file') &&
+            (name === 'join' ||
+              name === 'resolve' ||
+              name === GCS_OBJECT.bucket ||
+              name === GCS_OBJECT.file) &&
             expr.arguments.every((a) => simpleExpression(a, depth + 1))
           );
         }
@@ -1821,7 +1839,7 @@ export default createRule<Options, MessageIds>({
       if (name === 'save') {
         // Google Cloud Storage `bucket(b).file(k).save(data)` uploads an object: not a table.
         const chain = receiverChain(call);
-        if (chain && chain.length >= 2 && chain[chain.length - 2]!.text === '.file')
+        if (chain && chain.length >= 2 && chain[chain.length - 2]!.text === `.${GCS_OBJECT.file}`)
           return undefined;
       }
       const receiver = describeLiteralForMessage(sourceCode.getText(callee.object), 60);

@@ -1566,6 +1566,14 @@ describe('no-select-star-export messages', () => {
     );
     assert.match(message?.message ?? '', /and its rows reach `writeFile` \(line 4\)/);
   });
+
+  it('follows rows into an ExcelJS sheet, a sink of the spreadsheet catalogue', () => {
+    const [message] = lint(
+      "import ExcelJS from 'exceljs';\nexport async function nightly() {\n  const rows = await Patient.findAll();\n  const sheet = new ExcelJS.Workbook().addWorksheet('patients');\n  sheet.addRows(rows);\n}",
+      at('empty', 'src/jobs/nightly.ts'),
+    );
+    assert.match(message?.message ?? '', /and its rows reach `addRows` \(line 5\)/);
+  });
 });
 
 describe('schema discovery (model/schema.ts)', () => {

@@ -300,6 +300,15 @@ export async function upload(extractPath: string) {
   await storage.bucket('lab').upload(extractPath);
 }`,
   },
+  // MinIO with server-side encryption asked in the object's metadata
+  {
+    code: `import * as Minio from 'minio';
+const minio = new Minio.Client({ endPoint: 'files.lab' });
+export async function archive(patient) {
+  const body = JSON.stringify(patient);
+  await minio.putObject('lab', 'p.json', body, body.length, { 'X-Amz-Server-Side-Encryption': 'aws:kms' });
+}`,
+  },
   // database writes only with checkDatabaseWrites
   {
     code: `export async function create(prisma, dto) {
@@ -2151,6 +2160,35 @@ export async function fix(db, id, diagnosis) {
             output: `import { encryptForStorage } from './security/crypto';
 export async function fix(Patient, id, nir) {
   await Patient.updateOne({ _id: id }, { $set: { nir: encryptForStorage(nir) } });
+}`,
+          },
+        ],
+      },
+    ],
+  }, // MinIO: the object-storage catalogue's putObject(bucket, name, data)
+  {
+    code: `import * as Minio from 'minio';
+const minio = new Minio.Client({ endPoint: 'files.lab' });
+export async function archive(patient) {
+  await minio.putObject('lab', 'p.json', JSON.stringify(patient));
+}`,
+    settings: withEncryptionFix,
+    errors: [
+      {
+        messageId: 'objectStorage',
+        line: 4,
+        column: 42,
+        endLine: 4,
+        endColumn: 65,
+        suggestions: [
+          {
+            messageId: 'wrapInEncryption',
+            data: { helper: 'encryptForStorage' },
+            output: `import * as Minio from 'minio';
+import { encryptForStorage } from './security/crypto';
+const minio = new Minio.Client({ endPoint: 'files.lab' });
+export async function archive(patient) {
+  await minio.putObject('lab', 'p.json', encryptForStorage(JSON.stringify(patient)));
 }`,
           },
         ],

@@ -918,6 +918,47 @@ export async function exportPatientsCsv(patients: Patient[]) {
         },
       ],
     },
+    // csv-writer-alias: the factory under another name, as csv-writer's README binds it
+    {
+      filename: 'scripts/export-patients.cjs',
+      code: `const createCsvWriter = require('csv-writer').createObjectCsvWriter;
+
+async function exportPatientsCsv(patients) {
+  const writer = createCsvWriter({ path: 'out/patients.csv', header: ['nom', 'nir'] });
+  await writer.writeRecords(patients);
+  await deliver('out/patients.csv');
+}
+module.exports = { exportPatientsCsv };
+`,
+      errors: [
+        {
+          messageId: 'notDeleted',
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 87,
+          suggestions: [
+            {
+              messageId: 'deleteInFinally',
+              output: `const { rm } = require('node:fs/promises');
+const createCsvWriter = require('csv-writer').createObjectCsvWriter;
+
+async function exportPatientsCsv(patients) {
+  try {
+    const writer = createCsvWriter({ path: 'out/patients.csv', header: ['nom', 'nir'] });
+    await writer.writeRecords(patients);
+    await deliver('out/patients.csv');
+  } finally {
+    await rm('out/patients.csv', { force: true });
+  }
+}
+module.exports = { exportPatientsCsv };
+`,
+            },
+          ],
+        },
+      ],
+    },
     // sheetjs
     {
       code: `import * as XLSX from 'xlsx';

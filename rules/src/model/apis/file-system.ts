@@ -94,11 +94,3 @@ export const PATH_DELETERS: ReadonlyMap<string, PathDeleter> = new Map([
   ['deleteSync', { recursive: true }],
   ['del', { recursive: true }],
 ]);
-
-/**
- * Writers of rows to a file named by a path outside the file system modules: fast-csv
- * `writeToPath(path, rows)` (fast-csv docs, "Formatting: writeToPath").
- */
-export const ROW_PATH_WRITERS: ReadonlyMap<string, PathWriter> = new Map([
-  ['writeToPath', pathFirst],
-]);

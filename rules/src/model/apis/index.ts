@@ -10,3 +10,6 @@ export * from './transports';
 export * from './secrets';
 export * from './loggers';
 export * from './hashing';
+export * from './caches';
+export * from './object-storage';
+export * from './spreadsheets';
