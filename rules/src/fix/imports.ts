@@ -54,10 +54,21 @@ export function usesCommonJs(sourceCode: SourceCode, filename: string): boolean 
 }
 
 /**
- * Whether the file's top level already binds `name` (import, require, declaration): the global
- * scope and the scope of the program itself (module scope, or the function scope of CommonJS).
+ * Whether `name` is already bound where it will be used (`at`, through every enclosing scope), or
+ * else at the file's top level: the global scope and the scope of the program itself (module
+ * scope, or the function scope of CommonJS).
  */
-function bound(sourceCode: SourceCode, name: string): boolean {
+function bound(sourceCode: SourceCode, name: string, at: TSESTree.Node | undefined): boolean {
+  if (at) {
+    for (
+      let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at);
+      scope;
+      scope = scope.upper
+    ) {
+      if (scope.set.get(name)?.defs.length) return true;
+    }
+    return false;
+  }
   const global = sourceCode.scopeManager?.globalScope;
   if (!global) return false;
   const top = [global, ...global.childScopes.filter((scope) => scope.block === sourceCode.ast)];
@@ -71,6 +82,8 @@ export interface NamedImport {
   from: string | undefined;
   /** Other specifiers of the same module whose import may take the name (`crypto` for `node:crypto`). */
   sameModule?: readonly string[];
+  /** Where the name will be used: a local binding there makes the import unnecessary. */
+  at?: TSESTree.Node;
 }
 
 /**
@@ -85,7 +98,7 @@ export function addNamedImport(
   request: NamedImport,
 ): TSESLint.RuleFix[] {
   const { name, from } = request;
-  if (!from || bound(sourceCode, name)) return [];
+  if (!from || bound(sourceCode, name, request.at)) return [];
   const modules = [from, ...(request.sameModule ?? [])];
   const program = sourceCode.ast;
   const declarations = imports(program);

@@ -7,6 +7,7 @@ import { calleeName, memberChain, propertyName, resolveVariable, unwrap } from '
 import { tokenize } from '../model/tokens';
 import { requiredSpecifier } from '../model/project-graph';
 import { createRule } from '../util/create-rule';
+import { addNamedImport } from '../fix/imports';
 import { noteRelated, provenanceRelated } from '../model/related';
 import {
   ACCESS_LOGGER,
@@ -320,10 +321,10 @@ export default createRule<Options, MessageIds>({
           messageId: 'wrapInRedaction',
           data: { helper: helper.name },
           fix: (fixer) => {
-            const fixes = [fixer.replaceText(property?.shorthand ? property : target, wrapped)];
-            const importFix = addImport(fixer, helper.name, helper.import);
-            if (importFix) fixes.push(importFix);
-            return fixes;
+            return [
+              fixer.replaceText(property?.shorthand ? property : target, wrapped),
+              ...addImport(fixer, helper.name, helper.import),
+            ];
           },
         });
       }
@@ -334,31 +335,11 @@ export default createRule<Options, MessageIds>({
       fixer: TSESLint.RuleFixer,
       name: string,
       from: string | undefined,
-    ): TSESLint.RuleFix | undefined {
-      if (!from) return undefined;
-      const program = sourceCode.ast;
-      const rootRef = name.split('.')[0]!;
-      const scope = sourceCode.scopeManager?.globalScope;
-      const moduleScope = scope?.childScopes[0] ?? scope;
-      if (moduleScope?.set.has(rootRef) || scope?.set.has(rootRef)) return undefined;
-      const path = importPathFor(context.filename, from);
-      const imports = program.body.filter(
-        (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration,
-      );
-      const lastImport = imports[imports.length - 1];
-      if (lastImport)
-        return fixer.insertTextAfter(lastImport, `\nimport { ${rootRef} } from '${path}';`);
-      const requires = program.body.filter(
-        (statement) =>
-          statement.type === AST_NODE_TYPES.VariableDeclaration &&
-          statement.declarations.some((d) => d.init && requiredModule(d.init) !== undefined),
-      );
-      const lastRequire = requires[requires.length - 1];
-      if (lastRequire)
-        return fixer.insertTextAfter(lastRequire, `\nconst { ${rootRef} } = require('${path}');`);
-      const first = program.body[0];
-      if (!first) return undefined;
-      return fixer.insertTextBefore(first, `import { ${rootRef} } from '${path}';\n`);
+    ): TSESLint.RuleFix[] {
+      return addNamedImport(fixer, sourceCode, context.filename, {
+        name: name.split('.')[0]!,
+        from: from && importPathFor(context.filename, from),
+      });
     }
 
     function taintOf(model: HealthModel, node: TSESTree.Node): Taint | undefined {

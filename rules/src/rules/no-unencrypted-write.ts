@@ -23,6 +23,7 @@ import {
 } from '../model/imports';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
+import { addNamedImport } from '../fix/imports';
 import {
   cacheWrite,
   DESCRIPTOR_WRITERS,
@@ -667,8 +668,7 @@ export default createRule<Options, MessageIds>({
         const text = sourceCode.getText(target);
         fixes.push(fixer.replaceText(target, `${helper.name}(${text})`));
       }
-      const importFix = importHelper(fixer, helper, targets[0]!);
-      if (importFix) fixes.push(importFix);
+      fixes.push(...importHelper(fixer, helper, targets[0]!));
       return fixes;
     }
 
@@ -676,37 +676,13 @@ export default createRule<Options, MessageIds>({
       fixer: TSESLint.RuleFixer,
       helper: ImportedHelper,
       at: TSESTree.Node,
-    ): TSESLint.RuleFix | undefined {
-      if (!helper.import) return undefined;
-      const root = helper.name.split('.')[0]!;
-      for (let scope: TSESLint.Scope.Scope | null = scopeOf(at); scope; scope = scope.upper) {
-        if (scope.set.get(root)?.defs.length) return undefined;
-      }
-      const specifier = importSpecifier(helper.import);
-      const body = sourceCode.ast.body;
-      const imports = body.filter((s) => s.type === AST_NODE_TYPES.ImportDeclaration);
-      const lastImport = imports[imports.length - 1];
-      if (lastImport)
-        return fixer.insertTextAfter(lastImport, `\nimport { ${root} } from '${specifier}';`);
-      const requires = body.filter(isTopLevelRequire);
-      const lastRequire = requires[requires.length - 1];
-      if (lastRequire)
-        return fixer.insertTextAfter(lastRequire, `\nconst { ${root} } = require('${specifier}');`);
-      const first = body[0];
-      if (!first) return undefined;
-      const statement = usesCommonJs()
-        ? `const { ${root} } = require('${specifier}');`
-        : `import { ${root} } from '${specifier}';`;
-      return fixer.insertTextBefore(first, `${statement}\n`);
-    }
-
-    function usesCommonJs(): boolean {
-      if (/\.c[jt]s$/.test(context.filename)) return true;
-      if (/\.(m[jt]s|tsx?)$/.test(context.filename)) return false;
-      return (
-        context.languageOptions.sourceType === 'commonjs' ||
-        /\b(require\(|module\.exports)/.test(sourceCode.text)
-      );
+    ): TSESLint.RuleFix[] {
+      if (!helper.import) return [];
+      return addNamedImport(fixer, sourceCode, context.filename, {
+        name: helper.name.split('.')[0]!,
+        from: importSpecifier(helper.import),
+        at,
+      });
     }
 
     /** The helper's module as this file imports it: paths in the config are relative to the config file. */
@@ -964,18 +940,6 @@ function isFunctionLike(node: TSESTree.Node): boolean {
 
 function isPlainProperty(property: TSESTree.ObjectLiteralElement): boolean {
   return property.type === AST_NODE_TYPES.Property && property.kind === 'init' && !property.method;
-}
-
-function isTopLevelRequire(statement: TSESTree.ProgramStatement): boolean {
-  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-  return statement.declarations.some((d) => {
-    const init = d.init && unwrap(d.init);
-    return (
-      init?.type === AST_NODE_TYPES.CallExpression &&
-      init.callee.type === AST_NODE_TYPES.Identifier &&
-      init.callee.name === 'require'
-    );
-  });
 }
 
 interface AssignedColumn {

@@ -2,10 +2,11 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../model/node-types';
 import { healthModel, type Taint } from '../model';
 import { literalString, memberChain, propertyName, unwrap } from '../model/ast';
-import { normalizeModule, resolveGlobal, resolveImport, withoutDefault } from '../model/imports';
+import { resolveGlobal, resolveImport, withoutDefault } from '../model/imports';
 import { tokenize } from '../model/tokens';
 import { VOCABULARY } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
+import { addNamedImport } from '../fix/imports';
 import { noteRelated, provenanceRelated } from '../model/related';
 import {
   BUFFER_FROM,
@@ -311,27 +312,13 @@ export default createRule<[], MessageIds>({
           ],
         };
       }
-      const first = program.body[0];
-      if (!first) return undefined;
-      const cryptoImport = program.body.find(
-        (s): s is TSESTree.ImportDeclaration =>
-          s.type === AST_NODE_TYPES.ImportDeclaration &&
-          normalizeModule(s.source.value) === NODE_CRYPTO_MODULE &&
-          s.importKind !== 'type',
-      );
-      const lastNamed = cryptoImport?.specifiers
-        .filter((s) => s.type === AST_NODE_TYPES.ImportSpecifier)
-        .pop();
-      if (lastNamed)
-        return { callee: 'createHmac', fixes: [fixer.insertTextAfter(lastNamed, ', createHmac')] };
-      const firstImport = program.body.find((s) => s.type === AST_NODE_TYPES.ImportDeclaration);
-      const esm = program.sourceType === 'module' && !/\.cjs$/i.test(context.filename);
-      const line = esm
-        ? "import { createHmac } from 'node:crypto';\n"
-        : "const { createHmac } = require('node:crypto');\n";
       return {
         callee: 'createHmac',
-        fixes: [fixer.insertTextBefore(firstImport ?? first, line)],
+        fixes: addNamedImport(fixer, sourceCode, context.filename, {
+          name: 'createHmac',
+          from: `node:${NODE_CRYPTO_MODULE}`,
+          sameModule: [NODE_CRYPTO_MODULE],
+        }),
       };
     }
 

@@ -24,6 +24,7 @@ import { scanSql, tablesRead } from '../model/sql';
 import { tokenize } from '../model/tokens';
 import { SQL_RUNNER_METHODS } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
+import { addNamedImport } from '../fix/imports';
 import {
   CSV_WRITER,
   DUMP_FILE_OPTIONS,
@@ -1458,68 +1459,16 @@ export default createRule<Options, MessageIds>({
           ? { call: name, imports: () => [] }
           : undefined;
       }
-      const program = sourceCode.ast;
-      const imports = program.body.filter(
-        (s): s is TSESTree.ImportDeclaration => s.type === AST_NODE_TYPES.ImportDeclaration,
-      );
-      const named = imports.find(
-        (d) =>
-          modules.includes(String(d.source.value)) &&
-          d.importKind !== 'type' &&
-          d.specifiers.some((s) => s.type === AST_NODE_TYPES.ImportSpecifier),
-      );
-      if (named) {
-        const last = named.specifiers[named.specifiers.length - 1]!;
-        return { call: name, imports: (fixer) => [fixer.insertTextAfter(last, `, ${name}`)] };
-      }
-      if (imports.length) {
-        const last = imports[imports.length - 1]!;
-        return {
-          call: name,
-          imports: (fixer) => [
-            fixer.insertTextAfter(last, `\nimport { ${name} } from '${module}';`),
-          ],
-        };
-      }
-      const requires = program.body.filter(
-        (s): s is TSESTree.VariableDeclaration =>
-          s.type === AST_NODE_TYPES.VariableDeclaration &&
-          s.declarations.some((d) => {
-            const init = d.init && unwrap(d.init);
-            return (
-              init?.type === AST_NODE_TYPES.CallExpression &&
-              init.callee.type === AST_NODE_TYPES.Identifier &&
-              init.callee.name === 'require'
-            );
-          }),
-      );
-      const destructured = requires.find((s) => {
-        const d = s.declarations[0]!;
-        const init = d.init && unwrap(d.init);
-        return (
-          d.id.type === AST_NODE_TYPES.ObjectPattern &&
-          init?.type === AST_NODE_TYPES.CallExpression &&
-          init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-          modules.includes(String(init.arguments[0].value))
-        );
-      });
-      if (destructured) {
-        const pattern = destructured.declarations[0]!.id as TSESTree.ObjectPattern;
-        const last = pattern.properties[pattern.properties.length - 1];
-        if (!last) return undefined;
-        return { call: name, imports: (fixer) => [fixer.insertTextAfter(last, `, ${name}`)] };
-      }
-      const anchor = requires[requires.length - 1];
-      const line = `const { ${name} } = require('${module}');`;
-      if (anchor)
-        return { call: name, imports: (fixer) => [fixer.insertTextAfter(anchor, `\n${line}`)] };
-      const firstStatement = program.body[0];
-      if (!firstStatement) return undefined;
-      const esm = sourceCode.ast.sourceType === 'module' && !/\.c[jt]s$/.test(context.filename);
-      const declaration = esm ? `import { ${name} } from '${module}';` : line;
+      if (!sourceCode.ast.body[0]) return undefined;
       return {
         call: name,
-        imports: (fixer) => [fixer.insertTextBefore(firstStatement, `${declaration}\n`)],
+        imports: (fixer) =>
+          addNamedImport(fixer, sourceCode, context.filename, {
+            name,
+            from: module,
+            sameModule: modules,
+            at,
+          }),
       };
     }
 

@@ -395,8 +395,8 @@ export const pseudo = (patient: Patient) => md5(patient.nir);`,
         suggestions: [
           {
             messageId: 'useHmac',
-            output: `import { createHmac } from 'node:crypto';
-import md5 from 'md5';
+            output: `import md5 from 'md5';
+import { createHmac } from 'node:crypto';
 export const pseudo = (patient: Patient) => createHmac('sha256', process.env.PSEUDONYMIZATION_KEY!).update(patient.nir).digest('hex');`,
           },
         ],
@@ -588,8 +588,8 @@ export const pseudo = (nir: string) => Buffer.from(nir).toString('base64url');`,
         suggestions: [
           {
             messageId: 'useHmac',
-            output: `import { createHmac } from 'node:crypto';
-import { Buffer } from 'node:buffer';
+            output: `import { Buffer } from 'node:buffer';
+import { createHmac } from 'node:crypto';
 export const pseudo = (nir: string) => createHmac('sha256', process.env.PSEUDONYMIZATION_KEY!).update(Buffer.from(nir)).digest('base64url');`,
           },
         ],
