@@ -9,8 +9,8 @@ import {
   isAuthMiddleware,
   pathCovers,
   pathText,
-  propertyValue,
 } from '../model/routes';
+import { mayServeFolders, servedFolder } from '../model/frameworks/static';
 import { programIndex } from '../model/program-index';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
@@ -52,23 +52,6 @@ const DATA_FOLDER_WORDS = new Set([
   'extractions',
 ]);
 
-/** Modules whose default export serves a folder, and the name the folder option has. */
-const STATIC_MODULES = new Map<string, 'arg' | 'root'>([
-  ['serve-static', 'arg'],
-  ['serve-index', 'arg'],
-  ['koa-static', 'arg'],
-  ['koa-serve-static', 'arg'],
-  ['@fastify/static', 'root'],
-  ['fastify-static', 'root'],
-]);
-
-/**
- * Every shape `servedFolder` recognises spells one of these: `express.static(`, the serve-static,
- * serve-index, koa-static and @fastify/static modules, or their usual local names (serveStatic,
- * serveIndex, koaStatic). A bare `static` would also match every class with a static member.
- */
-const SERVES_FILES = /\.static\s*\(|serve-?(?:static|index)|koa-?static|fastify[/-]static/i;
-
 const MAX_PATH_DEPTH = 8;
 
 export default createRule<[], MessageIds>({
@@ -99,35 +82,15 @@ export default createRule<[], MessageIds>({
     let model: HealthModel | undefined;
     const getModel = () => (model ??= healthModel(context));
     const textOf = (node: TSESTree.Node) => sourceCode.getText(node);
-    const staticBindings = new Map<string, 'arg' | 'root'>();
+    const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
 
     return {
-      ImportDeclaration(node) {
-        const kind = STATIC_MODULES.get(node.source.value);
-        if (!kind) return;
-        for (const s of node.specifiers) staticBindings.set(s.local.name, kind);
-      },
-      VariableDeclarator(node) {
-        const init = node.init;
-        if (
-          node.id.type === AST_NODE_TYPES.Identifier &&
-          init?.type === AST_NODE_TYPES.CallExpression &&
-          init.callee.type === AST_NODE_TYPES.Identifier &&
-          init.callee.name === 'require' &&
-          init.arguments[0]?.type === AST_NODE_TYPES.Literal
-        ) {
-          const kind = STATIC_MODULES.get(String(init.arguments[0].value));
-          if (kind) staticBindings.set(node.id.name, kind);
-        }
-      },
       'Program:exit'(program: TSESTree.Program) {
-        // Every served-folder shape names "static" (express.static, serve-static, koa-static,
-        // @fastify/static) or serve-index, so a file without either has nothing to walk for.
-        if (!SERVES_FILES.test(sourceCode.text)) return;
+        if (!mayServeFolders(sourceCode.text)) return;
         const found: { call: TSESTree.CallExpression; server: string; folder: TSESTree.Node }[] =
           [];
         for (const node of programIndex(program).calls) {
-          const served = servedFolder(node);
+          const served = servedFolder(node, scopeOf);
           if (served) found.push({ call: node, ...served });
         }
         if (found.length === 0) return;
@@ -183,57 +146,6 @@ export default createRule<[], MessageIds>({
         }
       },
     };
-
-    /** The folder a call serves: `express.static(dir)`, `serveStatic(dir)`, `app.register(fastifyStatic, { root })`. */
-    function servedFolder(
-      call: TSESTree.CallExpression,
-    ): { server: string; folder: TSESTree.Node } | undefined {
-      const callee = call.callee;
-      const first = call.arguments[0];
-      if (!first) return undefined;
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        !callee.computed &&
-        callee.property.type === AST_NODE_TYPES.Identifier
-      ) {
-        const object = callee.object.type === AST_NODE_TYPES.Identifier ? callee.object.name : '';
-        if (callee.property.name === 'static' && /^(express|koa|serve)$/i.test(object))
-          return { server: `${object}.static`, folder: first };
-        if (callee.property.name === 'register' && first.type === AST_NODE_TYPES.Identifier) {
-          const kind = staticBindings.get(first.name);
-          const options = call.arguments[1];
-          if (kind === 'root' && options?.type === AST_NODE_TYPES.ObjectExpression) {
-            const root = propertyValue(options, 'root');
-            if (root) return { server: first.name, folder: root };
-          }
-        }
-        return undefined;
-      }
-      if (callee.type === AST_NODE_TYPES.Identifier) {
-        const kind = staticBindings.get(callee.name);
-        if (kind === 'arg') return { server: callee.name, folder: first };
-        if (
-          /^(serveStatic|serveIndex|koaStatic)$/.test(callee.name) &&
-          !staticBindings.has(callee.name)
-        ) {
-          if (first.type === AST_NODE_TYPES.ObjectExpression) {
-            const root = propertyValue(first, 'root');
-            return root ? { server: callee.name, folder: root } : undefined;
-          }
-          return { server: callee.name, folder: first };
-        }
-      }
-      // require('serve-static')('exports')
-      if (
-        callee.type === AST_NODE_TYPES.CallExpression &&
-        callee.callee.type === AST_NODE_TYPES.Identifier &&
-        callee.callee.name === 'require' &&
-        callee.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-        STATIC_MODULES.get(String(callee.arguments[0].value)) === 'arg'
-      )
-        return { server: String(callee.arguments[0].value), folder: first };
-      return undefined;
-    }
 
     /** Literal pieces of a folder expression: `path.join(__dirname, '..', 'exports')` -> ['..', 'exports']. */
     function pathParts(node: TSESTree.Node, depth: number): string[] {
@@ -335,9 +247,11 @@ export default createRule<[], MessageIds>({
           return true;
         owner ??=
           routes.uses.find((u) => u.call === parent)?.owner ??
+          routes.routes.find((r) => r.call === parent)?.owner ??
           routes.mounts.find((mo) => mo.call === parent)?.parent;
       }
-      // An earlier app.use(auth) covering the path, or a Fastify onRequest hook on the instance.
+      // An earlier app.use(auth) covering the path (of a use or of a route such as restify's
+      // `server.get('/docs/*', serveStatic)`), or a Fastify onRequest hook on the instance.
       return (
         owner !== undefined &&
         routes.uses.some(

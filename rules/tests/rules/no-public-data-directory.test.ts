@@ -4,6 +4,9 @@ import { createRuleTester } from '../rule-tester';
 const ruleTester = createRuleTester();
 
 const express = "import express from 'express';\nconst app = express();\n";
+const hono =
+  "import { Hono } from 'hono';\nimport { serveStatic } from 'hono/bun';\nconst app = new Hono();\n";
+const restify = "const restify = require('restify');\nconst server = restify.createServer();\n";
 const AUTH_FIX = { healthData: { auth: { fix: { name: 'requireAuth', import: 'lab-auth' } } } };
 
 ruleTester.run('no-public-data-directory', rule, {
@@ -26,6 +29,14 @@ ruleTester.run('no-public-data-directory', rule, {
     // Not a static server: a method called static on something else.
     "class Util { static(dir: string) { return dir; } }\nnew Util().static('exports');",
     `${express}app.use('/docs', express.static(process.env.DOCS_DIR));`,
+    // Hono: a public folder, an authenticated export folder, and `path` (one file, not a folder).
+    `${hono}app.use('/static/*', serveStatic({ root: './public' }));`,
+    `${hono}app.use('/exports/*', requireAuth, serveStatic({ root: './exports' }));`,
+    `${hono}app.get('/favicon.ico', serveStatic({ path: './exports/favicon.ico' }));`,
+    // restify: serveStatic mapped to a route, behind authentication (in the route or before it).
+    `${restify}server.get('/docs/*', restify.plugins.serveStatic({ directory: './documentation' }));`,
+    `${restify}server.get('/exports/*', requireAuth, restify.plugins.serveStatic({ directory: './exports' }));`,
+    `${restify}server.use(requireAuth);\nserver.get('/exports/*', restify.plugins.serveStaticFiles('./exports'));`,
   ],
   invalid: [
     {
@@ -144,6 +155,69 @@ ruleTester.run('no-public-data-directory', rule, {
           line: 4,
           column: 1,
           data: { server: 'fastifyStatic', folder: 'exports', word: '"exports"' },
+        },
+      ],
+    },
+    {
+      // Hono's serveStatic of each runtime adapter, under any local name: the folder is `root`.
+      code: `${hono}app.use('/exports/*', serveStatic({ root: './exports' }));`,
+      errors: [
+        {
+          messageId: 'publicFolder',
+          line: 4,
+          column: 23,
+          data: { server: 'serveStatic', folder: 'exports', word: '"exports"' },
+        },
+      ],
+    },
+    {
+      code: "import { Hono } from 'hono';\nimport { serveStatic as files } from '@hono/node-server/serve-static';\nconst app = new Hono();\napp.use('/dl/*', files({ root: 'var/backups' }));",
+      errors: [
+        {
+          messageId: 'publicFolder',
+          line: 4,
+          column: 18,
+          data: { server: 'files', folder: 'var/backups', word: '"backups"' },
+        },
+      ],
+    },
+    {
+      // restify: serveStatic({ directory }) and serveStaticFiles(directory) mapped to a route.
+      code: `${restify}server.get('/exports/*', restify.plugins.serveStatic({ directory: './exports', default: 'index.html' }));\nserver.get('/dl/*', restify.plugins.serveStaticFiles(path.join(__dirname, 'backups')));`,
+      errors: [
+        {
+          messageId: 'publicFolder',
+          line: 3,
+          column: 26,
+          data: { server: 'restify.plugins.serveStatic', folder: 'exports', word: '"exports"' },
+        },
+        {
+          messageId: 'publicFolder',
+          line: 4,
+          column: 21,
+          data: {
+            server: 'restify.plugins.serveStaticFiles',
+            folder: 'backups',
+            word: '"backups"',
+          },
+        },
+      ],
+    },
+    {
+      // A namespace import of the plugins, and the restify 4 `restify.serveStatic`.
+      code: "import { plugins } from 'restify';\nimport * as restify from 'restify';\nconst server = restify.createServer();\nserver.get('/u/*', plugins.serveStatic({ directory: 'uploads' }));\nserver.get('/d/*', restify.serveStatic({ directory: 'dumps' }));",
+      errors: [
+        {
+          messageId: 'publicFolder',
+          line: 4,
+          column: 20,
+          data: { server: 'plugins.serveStatic', folder: 'uploads', word: '"uploads"' },
+        },
+        {
+          messageId: 'publicFolder',
+          line: 5,
+          column: 20,
+          data: { server: 'restify.serveStatic', folder: 'dumps', word: '"dumps"' },
         },
       ],
     },

@@ -21,4 +21,17 @@ export const express: Framework = {
   verbs: ['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head'],
   chainedRouteMethod: 'route',
   useMethod: 'use',
+  // express.static(root, options) (https://expressjs.com/en/5x/api.html#express.static) is the
+  // serve-static module (https://github.com/expressjs/serve-static: serveStatic(root, options));
+  // serve-index (https://github.com/expressjs/serve-index: serveIndex(path, options)) lists a folder.
+  staticFolders: [
+    {
+      modules: ['express'],
+      export: ['static'],
+      folder: { argument: 0 },
+      usualNames: ['express.static'],
+    },
+    { modules: ['serve-static'], export: [], folder: { argument: 0 }, usualNames: ['serveStatic'] },
+    { modules: ['serve-index'], export: [], folder: { argument: 0 }, usualNames: ['serveIndex'] },
+  ],
 };

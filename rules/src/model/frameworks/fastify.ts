@@ -19,4 +19,14 @@ export const fastify: Framework = {
   useMethod: 'use',
   hooks: { method: 'addHook', events: BEFORE_HANDLER },
   plugins: { method: 'register', prefixOption: 'prefix', wrappers: ['fp', 'fastifyPlugin'] },
+  // @fastify/static (https://github.com/fastify/fastify-static): a plugin registered with its
+  // folder in `root`, `fastify.register(fastifyStatic, { root, prefix })`; formerly fastify-static.
+  staticFolders: [
+    {
+      modules: ['@fastify/static', 'fastify-static'],
+      export: [],
+      folder: { argument: 0, option: 'root' },
+      registered: true,
+    },
+  ],
 };

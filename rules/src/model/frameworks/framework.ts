@@ -70,3 +70,33 @@ export interface Framework {
   /** `server.auth.default('jwt')`: a default authentication strategy for every route. */
   defaultAuth?: { object: string; method: string };
 }
+
+// --- Static folders -------------------------------------------------------------------------
+// How a framework serves a folder as static files. Kept as one block (an interface merged into
+// `Framework`) so it reads, and merges, apart from the route-registration fields above.
+
+/** A function that serves a folder as static files, and where its folder is. */
+export interface StaticFolders {
+  /** Module specifiers it comes from, as imported or required (`serve-static`, `hono/bun`). */
+  modules: readonly string[];
+  /**
+   * Export path from the module to the function, read the CommonJS way (a default import is the
+   * module itself): `[]` for `serveStatic(root)`, `['static']` for `express.static(root)`,
+   * `['plugins', 'serveStatic']` for `restify.plugins.serveStatic({ directory })`.
+   */
+  export: readonly string[];
+  /**
+   * Where the folder is among the arguments the function receives (for a registered plugin, the
+   * arguments after it): argument `argument`, or its `option` key when it is an options object.
+   */
+  folder: { argument: number; option?: string };
+  /** A plugin given to the framework's `plugins.method`, not called: `app.register(plugin, { root })`. */
+  registered?: boolean;
+  /** Names it is called by when no import says where it comes from: `express.static`, `serveStatic`. */
+  usualNames?: readonly string[];
+}
+
+export interface Framework {
+  /** How the framework (or its usual middleware) serves a folder as static files. */
+  staticFolders?: readonly StaticFolders[];
+}

@@ -14,4 +14,20 @@ export const hono: Framework = {
   verbs: ['get', 'post', 'put', 'patch', 'delete', 'all', 'options'],
   pathMountMethod: 'route',
   useMethod: 'use',
+  // serveStatic({ root }) of each runtime adapter (https://hono.dev/docs/getting-started/bun#serve-static-files,
+  // …/deno, …/nodejs with @hono/node-server/serve-static): `app.use('/static/*', serveStatic({ root }))`.
+  staticFolders: [
+    {
+      modules: [
+        'hono/bun',
+        'hono/deno',
+        'hono/cloudflare-workers',
+        'hono/serve-static',
+        '@hono/node-server/serve-static',
+      ],
+      export: ['serveStatic'],
+      folder: { argument: 0, option: 'root' },
+      usualNames: ['serveStatic'],
+    },
+  ],
 };

@@ -17,4 +17,13 @@ export const koa: Framework = {
   namedRoutes: true,
   useMethod: 'use',
   mountedResultMethods: ['routes', 'middleware'],
+  // koa-static (https://github.com/koajs/static: serve(root, opts)) and koa-serve-static.
+  staticFolders: [
+    {
+      modules: ['koa-static', 'koa-serve-static'],
+      export: [],
+      folder: { argument: 0 },
+      usualNames: ['koaStatic'],
+    },
+  ],
 };

@@ -24,4 +24,15 @@ export const restify: Framework = {
   useMethod: 'use',
   preRoutingMethods: ['pre'],
   applyRoutesMethod: 'applyRoutes',
+  // restify.plugins.serveStatic({ directory }) and serveStaticFiles(directory, opts)
+  // (http://restify.com/docs/plugins-api/#servestatic), `restify.serveStatic` before restify 5.
+  staticFolders: [
+    {
+      modules: ['restify'],
+      export: ['plugins', 'serveStatic'],
+      folder: { argument: 0, option: 'directory' },
+    },
+    { modules: ['restify'], export: ['plugins', 'serveStaticFiles'], folder: { argument: 0 } },
+    { modules: ['restify'], export: ['serveStatic'], folder: { argument: 0, option: 'directory' } },
+  ],
 };
