@@ -14,7 +14,8 @@ import {
 import type { Classification, Classifier } from './classifier';
 import { looksLikeSql, scanSql, type SqlStatement, tablesRead } from './sql';
 import { tokenize } from './tokens';
-import { FHIR_PATIENT_RESOURCES, HEAD_ROLES, SQL_RUNNER_METHODS } from './vocabulary';
+import { FHIR_PATIENT_RESOURCES, HEAD_ROLES } from './vocabulary';
+import { ROW_READ_METHODS, SQL_RUNNER_METHODS } from './apis';
 
 /** What made a value safe for one purpose: encryption (storage), masking (logs), keyed hashing. */
 export type SanitizerKind = 'encrypt' | 'mask' | 'hmac';
@@ -210,46 +211,6 @@ const ELEMENT_CALLBACK_METHODS = new Set([
   'findIndex',
 ]);
 
-/** ORM and query-builder methods that read records. */
-const READ_METHODS = new Set([
-  'find',
-  'findAll',
-  'findOne',
-  'findMany',
-  'findFirst',
-  'findUnique',
-  'findFirstOrThrow',
-  'findUniqueOrThrow',
-  'findById',
-  'findBy',
-  'findOneBy',
-  'findAndCountAll',
-  'findAndCount',
-  'findByPk',
-  'getMany',
-  'getOne',
-  'getRawMany',
-  'getRawOne',
-  'select',
-  'first',
-  'all',
-  'stream',
-  'cursor',
-  'aggregate',
-  'query',
-  'raw',
-  'where',
-  'from',
-  'fetch',
-  'fetchAll',
-  'toArray',
-  'lean',
-  'exec',
-  'list',
-  'scan',
-  'pluck',
-]);
-
 const ENCRYPT_WORDS = new Set([
   'encrypt',
   'encrypted',
@@ -413,7 +374,7 @@ export class Provenance {
     }
     // ORM / builder reads: prisma.patient.findMany(), Patient.findAll(), knex('patients').where(…),
     // db.collection('dossiers').find(), getRepository(Patient).find().
-    if (!name || !READ_METHODS.has(name)) return undefined;
+    if (!name || !ROW_READ_METHODS.has(name)) return undefined;
     const table = this.modelInChain(expr.callee);
     return table ? { tables: [table], via: 'orm' } : undefined;
   }

@@ -899,39 +899,6 @@ export const EXPORT_CONTEXT_WORDS = new Set([
 ]);
 
 /**
- * Driver and ORM methods that run SQL text given as their first argument (pg, mysql2, sqlite,
- * pg-promise, postgres.js, knex `raw`, Prisma `$queryRaw`/`$executeRaw`): where rules and the
- * provenance analysis look for SQL.
- */
-export const SQL_RUNNER_METHODS = new Set([
-  'query',
-  'execute',
-  'raw',
-  'exec',
-  'run',
-  'all',
-  'get',
-  'each',
-  'prepare',
-  'unsafe',
-  '$queryRaw',
-  '$queryRawUnsafe',
-  'queryRaw',
-  'many',
-  'any',
-  'one',
-  'oneOrNone',
-  'manyOrNone',
-  'none',
-  'stream',
-  'copyTo',
-  'multi',
-  '$executeRaw',
-  '$executeRawUnsafe',
-  'executeRaw',
-]);
-
-/**
  * Last words of names that hold a secret: `password`, `dbPass`, `jwtSecret`, French `mdp`
  * (mot de passe). Read by the hard-coded credentials rule.
  */

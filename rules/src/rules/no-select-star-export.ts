@@ -25,9 +25,19 @@ import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import {
   DESCRIPTOR_WRITERS,
+  DOCUMENT_READS,
+  DRIZZLE,
+  MONGO,
   PATH_WRITERS,
+  PRISMA,
   PROCESS_RUNNERS,
+  PROJECTION_KEYS,
+  QUERY_BUILDER,
   ROW_SINK_NAMES,
+  SEQUELIZE_READS,
+  SQL_STATEMENT_CLASSES,
+  SQL_TEXT_KEYS,
+  TYPEORM,
   UPLOAD_NAMES,
 } from '../model/apis';
 import { describeLiteralForMessage } from '../util/redact';
@@ -128,114 +138,6 @@ const NOT_EXECUTED_CALLS = new Set([
 /** Declarations whose column names are the SQL column names. */
 const SQL_KINDS: readonly TableSchema['kind'][] = ['sql', 'knex'];
 
-const PRISMA_READS = new Set([
-  'findMany',
-  'findFirst',
-  'findUnique',
-  'findFirstOrThrow',
-  'findUniqueOrThrow',
-]);
-const SEQUELIZE_READS = new Set(['findAll', 'findAndCountAll', 'findByPk']);
-/** Mongoose/MongoDB reads (filter, projection) and TypeORM reads (options with `where`). */
-const DOCUMENT_READS = new Set(['find', 'findOne', 'findById', 'findAndCount', 'findOneOrFail']);
-/** TypeORM reads that take only a `where` and therefore always return whole entities. */
-const TYPEORM_WHERE_READS = new Map([
-  ['findBy', 'find'],
-  ['findOneBy', 'findOne'],
-  ['findAndCountBy', 'findAndCount'],
-  ['findOneByOrFail', 'findOneOrFail'],
-]);
-const PROJECTION_KEYS = new Set(['attributes', 'select', 'columns', 'projection', 'omit']);
-const MONGO_DRIVER_OPTIONS = new Set([
-  'sort',
-  'limit',
-  'skip',
-  'session',
-  'hint',
-  'batchSize',
-  'collation',
-  'maxTimeMS',
-  'readPreference',
-  'comment',
-  'lean',
-  'populate',
-  'allowDiskUse',
-]);
-const QUERY_BUILDER_TERMINALS = new Set([
-  'getMany',
-  'getOne',
-  'getOneOrFail',
-  'getRawMany',
-  'getRawOne',
-  'getManyAndCount',
-  'stream',
-]);
-/** Builder calls that make a chain a write, a count or a single-column read: nothing to project. */
-const BUILDER_NON_READS = new Set([
-  'insert',
-  'update',
-  'del',
-  'delete',
-  'truncate',
-  'increment',
-  'decrement',
-  'upsert',
-  'onConflict',
-  'merge',
-  'count',
-  'countDistinct',
-  'sum',
-  'sumDistinct',
-  'avg',
-  'avgDistinct',
-  'min',
-  'max',
-  'pluck',
-  'exists',
-  'toSQL',
-  'toQuery',
-  'toString',
-  'countDocuments',
-  'estimatedDocumentCount',
-  'distinct',
-  'deleteMany',
-  'deleteOne',
-  'updateMany',
-  'updateOne',
-  'insertMany',
-  'insertOne',
-  'createTable',
-  'dropTable',
-  'alterTable',
-  'hasTable',
-  'columnInfo',
-]);
-const BUILDER_PROJECTIONS = new Set(['select', 'column', 'columns', 'first', 'distinctOn']);
-/** Methods that only exist on query builders: a chain with one of them is a builder chain. */
-const BUILDER_METHODS = new Set([
-  'select',
-  'where',
-  'whereIn',
-  'whereNot',
-  'whereNull',
-  'whereNotNull',
-  'whereBetween',
-  'andWhere',
-  'orWhere',
-  'orderBy',
-  'limit',
-  'offset',
-  'join',
-  'leftJoin',
-  'innerJoin',
-  'first',
-  'from',
-  'stream',
-  'modify',
-  'groupBy',
-  'having',
-]);
-const BUILDER_ROOT_NAMES = /^(?:knex|db|trx|tx|k|pg|database|conn|connection|qb|builder|client)$/i;
 /**
  * Where an export's rows go: the file system's writers, uploads to object storage, sheets and CSV
  * writers (the catalogue's), and file transfers (SFTP `fastPut`, FTP/SFTP `put`).
@@ -550,16 +452,16 @@ export default createRule<Options, MessageIds>({
       const chain = chainOf(end);
       if (chain.length === 0) return;
       const names = chain.map((link) => link.name);
-      if (names.some((n) => n !== undefined && BUILDER_NON_READS.has(n))) return;
+      if (names.some((n) => n !== undefined && QUERY_BUILDER.nonReads.has(n))) return;
       for (let i = 0; i < chain.length; i++) {
         const link = chain[i]!;
         const name = link.name;
         if (!name) continue;
-        if (PRISMA_READS.has(name)) return checkPrisma(link.call, chain.slice(i + 1));
+        if (PRISMA.reads.has(name)) return checkPrisma(link.call, chain.slice(i + 1));
         if (SEQUELIZE_READS.has(name)) return checkSequelize(link.call, name);
-        if (TYPEORM_WHERE_READS.has(name)) return checkTypeormWhere(link.call, name);
+        if (TYPEORM.whereReads.has(name)) return checkTypeormWhere(link.call, name);
         if (DOCUMENT_READS.has(name)) return checkDocument(link.call, name, chain.slice(i + 1));
-        if (name === 'createQueryBuilder')
+        if (name === TYPEORM.queryBuilder)
           return checkQueryBuilder(link.call, chain.slice(i + 1), end);
       }
       checkBuilder(chain, end);
@@ -594,7 +496,10 @@ export default createRule<Options, MessageIds>({
       return expr?.type === AST_NODE_TYPES.ObjectExpression ? expr : undefined;
     }
 
-    function hasKey(object: TSESTree.ObjectExpression | undefined, keys: Set<string>): boolean {
+    function hasKey(
+      object: TSESTree.ObjectExpression | undefined,
+      keys: ReadonlySet<string>,
+    ): boolean {
       return (
         object?.properties.some(
           (p) =>
@@ -615,15 +520,15 @@ export default createRule<Options, MessageIds>({
       if (optionsArgOpaque(call, 0)) return;
       if (hasKey(options, PROJECTION_KEYS)) return;
       const table = modelOf(call);
-      const key = isDrizzleQuery(call) ? 'columns' : 'select';
+      const key = isDrizzleQuery(call) ? DRIZZLE.projection : 'select';
       if (table) {
         addOrm(call, table, `add \`${key}\` with the requested fields`, key, options, 0, 'true', [
-          key === 'columns' ? 'drizzle' : 'prisma',
+          key === DRIZZLE.projection ? 'drizzle' : 'prisma',
         ]);
         return;
       }
       // prisma.resultat.findMany({ include: { patient: true } }) pulls the whole patient.
-      const include = findProperty(options, 'include');
+      const include = findProperty(options, PRISMA.relations);
       const value = include && unwrap(include.value);
       if (value?.type !== AST_NODE_TYPES.ObjectExpression) return;
       for (const property of value.properties) {
@@ -667,13 +572,16 @@ export default createRule<Options, MessageIds>({
       const object = unwrap(callee.object);
       if (object.type !== AST_NODE_TYPES.MemberExpression) return false;
       const holder = unwrap(object.object);
-      return holder.type === AST_NODE_TYPES.MemberExpression && propertyName(holder) === 'query';
+      return (
+        holder.type === AST_NODE_TYPES.MemberExpression &&
+        propertyName(holder) === DRIZZLE.queryHolder
+      );
     }
 
     function checkSequelize(call: TSESTree.CallExpression, name: string): void {
-      const index = name === 'findByPk' ? 1 : 0;
+      const index = SEQUELIZE_READS.get(name)!;
       if (optionsArgOpaque(call, index)) return;
-      if (name === 'findByPk' && call.arguments.length === 0) return;
+      if (index > 0 && call.arguments.length === 0) return;
       const options = firstObjectArg(call, index);
       if (hasKey(options, PROJECTION_KEYS)) return;
       const table = modelOf(call);
@@ -693,7 +601,7 @@ export default createRule<Options, MessageIds>({
     function checkTypeormWhere(call: TSESTree.CallExpression, name: string): void {
       const table = modelOf(call);
       if (!table) return;
-      const replacement = TYPEORM_WHERE_READS.get(name)!;
+      const replacement = TYPEORM.whereReads.get(name)!;
       const schema = schemas().lookup(table);
       const callee = unwrap(call.callee);
       add({
@@ -741,20 +649,12 @@ export default createRule<Options, MessageIds>({
           first.type === AST_NODE_TYPES.SpreadElement)
       )
         return; // Array.prototype.find(callback)
-      if (
-        after.some(
-          (link) => link.name === 'select' || link.name === 'project' || link.name === 'projection',
-        )
-      )
-        return;
+      if (after.some((link) => link.name && MONGO.chainedProjections.has(link.name))) return;
       const table = modelOf(call);
       if (!table) return;
       const options = first?.type === AST_NODE_TYPES.ObjectExpression ? first : undefined;
       // TypeORM: find({ where, select, relations }).
-      if (
-        options &&
-        hasKey(options, new Set(['where', 'relations', 'order', 'take', 'skip', 'withDeleted']))
-      ) {
+      if (options && hasKey(options, TYPEORM.findOptions)) {
         if (hasKey(options, PROJECTION_KEYS)) return;
         addOrm(
           call,
@@ -793,7 +693,7 @@ export default createRule<Options, MessageIds>({
         const optionsOnly =
           second.type === AST_NODE_TYPES.ObjectExpression &&
           second.properties.every(
-            (p) => p.type === AST_NODE_TYPES.Property && MONGO_DRIVER_OPTIONS.has(keyName(p) ?? ''),
+            (p) => p.type === AST_NODE_TYPES.Property && MONGO.findOptions.has(keyName(p) ?? ''),
           );
         if (!none && !optionsOnly) return;
       }
@@ -851,7 +751,7 @@ export default createRule<Options, MessageIds>({
       for (let guard = 0; guard < 16; guard++) {
         if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
         else if (current.type === AST_NODE_TYPES.CallExpression) {
-          if (calleeName(current.callee) === 'collection') return true;
+          if (calleeName(current.callee) === MONGO.collection) return true;
           current = unwrap(current.callee);
         } else break;
       }
@@ -863,11 +763,12 @@ export default createRule<Options, MessageIds>({
       after: ChainLink[],
       end: TSESTree.CallExpression,
     ): void {
-      if (!after.some((link) => link.name && QUERY_BUILDER_TERMINALS.has(link.name))) return;
+      if (!after.some((link) => link.name && TYPEORM.terminals.has(link.name))) return;
       const alias = staticString(call.arguments[0] ?? call, model().provenance.scopeOf)?.text;
       const projected = after.some(
         (link) =>
-          (link.name === 'select' || link.name === 'addSelect') &&
+          link.name !== undefined &&
+          TYPEORM.selects.has(link.name) &&
           link.call.arguments.some((arg) => {
             const text = staticString(arg, model().provenance.scopeOf)?.text;
             if (text !== undefined) return text.includes('.') && !text.endsWith('.*');
@@ -901,10 +802,12 @@ export default createRule<Options, MessageIds>({
       if (rootCallee.type === AST_NODE_TYPES.Identifier) {
         if (NOT_EXECUTED_CALLS.has(rootCallee.name)) return;
         const text = rootArg?.type === AST_NODE_TYPES.Literal ? rootArg.value : undefined;
-        const hasBuilderMethod = chain.slice(1).some((l) => l.name && BUILDER_METHODS.has(l.name));
+        const hasBuilderMethod = chain
+          .slice(1)
+          .some((l) => l.name && QUERY_BUILDER.methods.has(l.name));
         if (
           typeof text === 'string' &&
-          (hasBuilderMethod || BUILDER_ROOT_NAMES.test(rootCallee.name))
+          (hasBuilderMethod || QUERY_BUILDER.rootNames.test(rootCallee.name))
         ) {
           table = text.split(/\s+as\s+|\s+/i)[0];
           tableNode = rootArg;
@@ -912,7 +815,7 @@ export default createRule<Options, MessageIds>({
         }
       }
       for (const link of chain) {
-        if (link.name !== 'from' && link.name !== 'table' && link.name !== 'queryBuilder') continue;
+        if (!link.name || !QUERY_BUILDER.tableMethods.has(link.name)) continue;
         const arg = link.call.arguments[0] && unwrap(link.call.arguments[0]);
         if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') {
           table = arg.value.split(/\s+as\s+|\s+/i)[0];
@@ -923,7 +826,7 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (!table || !tableNode || !isPatientTable(table)) return;
-      const selects = chain.filter((l) => l.name && BUILDER_PROJECTIONS.has(l.name));
+      const selects = chain.filter((l) => l.name && QUERY_BUILDER.projections.has(l.name));
       let starNode: TSESTree.Node | undefined;
       let emptySelect: TSESTree.CallExpression | undefined;
       for (const link of selects) {
@@ -1237,7 +1140,7 @@ export default createRule<Options, MessageIds>({
           if (first && first.type !== AST_NODE_TYPES.SpreadElement) {
             const arg = unwrap(first);
             if (arg.type === AST_NODE_TYPES.ObjectExpression) {
-              const text = findProperty(arg, 'text') ?? findProperty(arg, 'sql');
+              const text = SQL_TEXT_KEYS.map((key) => findProperty(arg, key)).find(Boolean);
               if (text) checkSql(text.value, node);
             } else if (arg.type !== AST_NODE_TYPES.TaggedTemplateExpression) {
               checkSql(arg, node);
@@ -1259,8 +1162,7 @@ export default createRule<Options, MessageIds>({
         const name = calleeName(node.callee);
         if (name && FILE_OR_UPLOAD_SINKS.has(name)) sinkCalls.push(node);
         const first = node.arguments[0];
-        if (name && /^(?:QueryStream|Cursor|PreparedStatement)$/.test(name) && first)
-          checkSql(first, node);
+        if (name && SQL_STATEMENT_CLASSES.has(name) && first) checkSql(first, node);
       },
       TaggedTemplateExpression(node) {
         if (calleeName(node.tag) === '$') checkDump(node);

@@ -31,6 +31,7 @@ import {
   staticSegments,
 } from '../model/routes';
 import { looksLikeSql, scanSql, tablesRead } from '../model/sql';
+import { RECORD_LOOKUP_METHODS, RECORD_WRITES, ROW_READ_METHODS } from '../model/apis';
 import { walk } from '../model/ast';
 import { programIndex } from '../model/program-index';
 import { tokenize } from '../model/tokens';
@@ -113,31 +114,6 @@ const HEALTH_CHECK_WORDS = new Set([
   'version',
   'metadata',
   'favicon',
-]);
-
-const READ_WRITE_METHODS = new Set([
-  'find',
-  'findAll',
-  'findOne',
-  'findMany',
-  'findFirst',
-  'findUnique',
-  'findById',
-  'findByPk',
-  'findAndCountAll',
-  'aggregate',
-  'select',
-  'query',
-  'create',
-  'createMany',
-  'insert',
-  'update',
-  'updateMany',
-  'upsert',
-  'save',
-  'search',
-  'get',
-  'read',
 ]);
 
 const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head']);
@@ -897,7 +873,12 @@ function syntacticRead(node: TSESTree.Node, classifier: Classifier): string | un
   ) {
     const method =
       node.callee.property.type === AST_NODE_TYPES.Identifier ? node.callee.property.name : '';
-    if (!READ_WRITE_METHODS.has(method)) return undefined;
+    if (
+      !ROW_READ_METHODS.has(method) &&
+      !RECORD_LOOKUP_METHODS.has(method) &&
+      !RECORD_WRITES.has(method)
+    )
+      return undefined;
     let current: TSESTree.Node = node.callee.object;
     for (let guard = 0; guard < 8; guard++) {
       if (current.type === AST_NODE_TYPES.MemberExpression) {

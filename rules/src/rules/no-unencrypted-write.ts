@@ -40,6 +40,8 @@ import {
   OBJECT_STORE_WRITES,
   objectUpload,
   PATH_WRITERS,
+  RECORD_VALUE_KEYS,
+  RECORD_WRITES,
   SHEETJS_BOOK,
   sheetjsFileWriter,
   WEB_STORAGE_GLOBALS,
@@ -80,26 +82,6 @@ interface Sink {
   /** The sink asks the storage service to encrypt with a key the project controls. */
   encryptedByOptions?: boolean;
 }
-
-/** ORM methods that store records, for the strict database check. */
-const ORM_WRITES = new Set([
-  'create',
-  'createMany',
-  'insert',
-  'insertMany',
-  'insertOne',
-  'update',
-  'updateMany',
-  'updateOne',
-  'upsert',
-  'save',
-  'bulkCreate',
-  'findOneAndUpdate',
-  'findByIdAndUpdate',
-  'replaceOne',
-]);
-/** Keys under which ORMs take the stored values: Prisma `data`, MongoDB `$set`, TypeORM `values`. */
-const ORM_VALUE_KEYS = new Set(['data', '$set', 'values', 'create', 'update', '$setOnInsert']);
 
 const ENCRYPT_NAME_WORDS = new Set([
   'encrypt',
@@ -791,7 +773,8 @@ export default createRule<Options, MessageIds>({
     function checkOrmWrite(call: TSESTree.CallExpression): void {
       const callee = unwrap(call.callee);
       const name = calleeName(callee);
-      if (!name || !ORM_WRITES.has(name) || callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const write = name ? RECORD_WRITES.get(name) : undefined;
+      if (!name || !write || callee.type !== AST_NODE_TYPES.MemberExpression) return;
       if (!getModel().provenance.modelInChain(callee.object)) return;
       const objects: TSESTree.ObjectExpression[] = [];
       const collect = (node: TSESTree.Node | undefined, depth: number) => {
@@ -807,15 +790,14 @@ export default createRule<Options, MessageIds>({
         for (const property of found.object.properties) {
           if (
             property.type === AST_NODE_TYPES.Property &&
-            ORM_VALUE_KEYS.has(keyName(property) ?? '')
+            RECORD_VALUE_KEYS.has(keyName(property) ?? '')
           )
             collect(property.value, depth + 1);
         }
       };
       // updateOne(filter, update): the filter only matches, the update writes.
       const written =
-        /^(update|findOneAndUpdate|findByIdAndUpdate|replaceOne)/.test(name) &&
-        call.arguments.length > 1
+        (write.filterFirst && call.arguments.length > 1) || write.tableFirst
           ? call.arguments.slice(1)
           : call.arguments;
       for (const arg of written) collect(arg, 0);
@@ -823,7 +805,7 @@ export default createRule<Options, MessageIds>({
         for (const property of object.properties) {
           if (property.type !== AST_NODE_TYPES.Property) continue;
           const key = keyName(property);
-          if (!key || ORM_VALUE_KEYS.has(key) || key === 'where') continue;
+          if (!key || RECORD_VALUE_KEYS.has(key) || key === 'where') continue;
           const cls = sensitiveField(key);
           if (cls) reportField(key, cls.label, property.value, name, property, true);
         }

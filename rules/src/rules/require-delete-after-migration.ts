@@ -22,7 +22,6 @@ import {
 } from '../model';
 import { scanSql, tablesRead } from '../model/sql';
 import { tokenize } from '../model/tokens';
-import { SQL_RUNNER_METHODS } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
 import { addNamedImport } from '../fix/imports';
 import {
@@ -32,13 +31,18 @@ import {
   DUMP_TOOLS,
   GCS_OBJECT,
   isCsvWriterFactory,
+  isSqlTag,
   OBJECT_DELETERS,
   PATH_DELETERS,
   PATH_WRITERS,
   PROCESS_RUNNERS,
+  RECORD_DELETES,
+  RECORD_WRITES,
   ROW_PATH_WRITERS,
   S3_UPLOADS,
   SHEETJS_FILE_WRITERS,
+  SQL_RUNNER_METHODS,
+  TABLE_DROPS,
 } from '../model/apis';
 import { resolveImport, withoutDefault } from '../model/imports';
 import { describeLiteralForMessage } from '../util/redact';
@@ -165,35 +169,6 @@ const INLINE_CALLBACK_CALLS = new Set([
 /** Events whose listeners run even when the transfer fails. */
 const ALWAYS_EVENTS = new Set(['close']);
 
-/** Bulk writes of rows into a table, model or collection: Prisma, Sequelize, MongoDB, knex, TypeORM. */
-const BULK_INSERTS = new Set([
-  'createMany',
-  'createManyAndReturn',
-  'bulkCreate',
-  'insertMany',
-  'insert',
-  'batchInsert',
-  'bulkInsert',
-  'save',
-]);
-/** Bulk inserts whose first argument names the table: knex `batchInsert`, Sequelize `bulkInsert`. */
-const TABLE_FIRST_INSERTS = new Set(['batchInsert', 'bulkInsert']);
-
-/** ORM and driver calls that remove rows, documents or a whole table of a model or collection. */
-const ORM_DELETES = new Set([
-  'deleteMany',
-  'deleteAll',
-  'destroy',
-  'remove',
-  'delete',
-  'del',
-  'truncate',
-  'clear',
-  'drop',
-  'dropCollection',
-  'bulkDelete',
-]);
-
 export default createRule<Options, MessageIds>({
   name: 'require-delete-after-migration',
   meta: {
@@ -296,7 +271,7 @@ export default createRule<Options, MessageIds>({
 
     function isTaggedSql(node: TSESTree.TaggedTemplateExpression): boolean {
       const tag = calleeName(node.tag);
-      return tag !== undefined && /sql|query|raw|unsafe/i.test(tag);
+      return tag !== undefined && isSqlTag(tag);
     }
 
     // ---- staging writes -----------------------------------------------------------------------
@@ -901,7 +876,7 @@ export default createRule<Options, MessageIds>({
             { node, kinds: ['object'], target: file.arguments[0], recursive: false, helper: false },
           ];
       }
-      if ((name === 'dropTable' || name === 'dropTableIfExists') && first) {
+      if (TABLE_DROPS.has(name) && first) {
         const table = staticString(first, scopeOf);
         return [
           {
@@ -1771,8 +1746,8 @@ export default createRule<Options, MessageIds>({
     ): { values: TSESTree.Node[]; target: string } | undefined {
       const name = calleeName(call.callee);
       const callee = unwrap(call.callee);
-      if (!name || !BULK_INSERTS.has(name) || callee.type !== AST_NODE_TYPES.MemberExpression)
-        return undefined;
+      const write = name ? RECORD_WRITES.get(name) : undefined;
+      if (!write?.bulk || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
       // A statement builder passed to a driver (`db.none(pgp.helpers.insert(rows, cs))`) writes nothing itself.
       const parent = call.parent;
       if (
@@ -1792,7 +1767,7 @@ export default createRule<Options, MessageIds>({
           return undefined;
       }
       const receiver = describeLiteralForMessage(sourceCode.getText(callee.object), 60);
-      if (TABLE_FIRST_INSERTS.has(name)) {
+      if (write.tableFirst) {
         const table = staticString(args[0]!, scopeOf);
         return {
           values: args.slice(1),
@@ -1800,7 +1775,7 @@ export default createRule<Options, MessageIds>({
         };
       }
       // Prisma `createMany({ data })`, or the rows themselves.
-      const data = name.startsWith('createMany') ? findProperty(args[0], 'data')?.value : undefined;
+      const data = write.rowsKey ? findProperty(args[0], write.rowsKey)?.value : undefined;
       return { values: data ? [data] : args, target: `\`${receiver}\`` };
     }
 
@@ -1920,13 +1895,11 @@ export default createRule<Options, MessageIds>({
     /** ORM removals of a model's rows: `source.patient.deleteMany()`, `OldPatient.destroy(…)`. */
     function ormDeletion(call: TSESTree.CallExpression): Deletion | undefined {
       const name = calleeName(call.callee);
-      if (!name || !ORM_DELETES.has(name)) return undefined;
+      const removal = name ? RECORD_DELETES.get(name) : undefined;
+      if (!removal) return undefined;
       if (unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) return undefined;
       const first = call.arguments[0];
-      const named =
-        (name === 'bulkDelete' || name === 'dropCollection') && first
-          ? staticString(first, scopeOf)?.text
-          : undefined;
+      const named = removal.tableFirst && first ? staticString(first, scopeOf)?.text : undefined;
       const table = named ?? getModel().provenance.modelInChain(call.callee);
       return { node: call, kinds: ['table'], table, recursive: false, helper: false };
     }

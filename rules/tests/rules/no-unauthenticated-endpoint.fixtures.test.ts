@@ -47,6 +47,13 @@ describe('no-unauthenticated-endpoint across files (ESLint API on fixture projec
     assert.deepEqual(await findings('express-mounted'), ['app.js:10:26 mountedWithoutAuth']);
   });
 
+  it('sees ORM and query-builder reads and writes in a mounted module (the catalogue)', async () => {
+    assert.deepEqual(await findings('express-orm-mounted'), [
+      'app.js:10:20 mountedWithoutAuth',
+      'app.js:9:20 mountedWithoutAuth',
+    ]);
+  });
+
   it('names the router, its module and the exposed route in the message', async () => {
     clearProjectGraphCache();
     const cwd = join(FIXTURES, 'express-mounted');

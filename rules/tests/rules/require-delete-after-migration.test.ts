@@ -1221,6 +1221,60 @@ export async function extractResults(labResults: LabResult[], target: string) {
         },
       ],
     },
+    // mssql `request.batch(sql)` runs SQL text (catalogue: sql-drivers).
+    {
+      code: `export async function exportToStaging(request: Request) {
+  await request.batch('SELECT id, nom, date_naissance INTO staging_patients FROM patients');
+  await request.batch('EXEC push_to_partner');
+}
+`,
+      errors: [
+        {
+          messageId: 'notDeleted',
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 92,
+          suggestions: [
+            {
+              messageId: 'deleteInFinally',
+              output: `export async function exportToStaging(request: Request) {
+  try {
+    await request.batch('SELECT id, nom, date_naissance INTO staging_patients FROM patients');
+    await request.batch('EXEC push_to_partner');
+  } finally {
+    await request.batch('DROP TABLE IF EXISTS staging_patients');
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // oracledb `connection.executeMany(sql, binds)` runs SQL text (catalogue: sql-drivers).
+    {
+      options: SOURCE_MIGRATION,
+      code: `export async function migratePatients(oldPool: Pool, connection: Connection) {
+  const { rows } = await oldPool.query('SELECT id, nom, nir FROM patients');
+  await connection.executeMany('INSERT INTO patients (id, nom, nir) VALUES (:1, :2, :3)', rows);
+}
+`,
+      errors: [
+        {
+          messageId: 'sourceKeptAfterBulkCopy',
+          data: {
+            routine: 'migratePatients',
+            data: 'patient records from query of `patients` (line 2)',
+            target: '`patients` through `connection`',
+            source: '`patients` in `oldPool`',
+          },
+          line: 3,
+          column: 9,
+          suggestions: [],
+        },
+      ],
+    },
     // select-into
     {
       code: `export async function exportToStaging(request: Request) {

@@ -13,3 +13,5 @@ export * from './hashing';
 export * from './caches';
 export * from './object-storage';
 export * from './spreadsheets';
+export * from './sql-drivers';
+export * from './orms';
