@@ -16,6 +16,20 @@ import {
   sameFile,
 } from '../model/project-graph';
 import {
+  type Controller,
+  decoratorsGuard,
+  discoverControllers,
+  hasGlobalGuard,
+  mentionsControllers,
+  publicMarker,
+} from '../model/decorated-routes';
+import {
+  type FileRoute,
+  fileRouteHandlers,
+  fileRouteOf,
+  middlewareCovers,
+} from '../model/file-routes';
+import {
   discoverRoutes,
   importPathFor,
   isAuthMiddleware,
@@ -33,7 +47,6 @@ import {
 import { looksLikeSql, scanSql, tablesRead } from '../model/sql';
 import { RECORD_LOOKUP_METHODS, RECORD_WRITES, ROW_READ_METHODS } from '../model/apis';
 import { walk } from '../model/ast';
-import { programIndex } from '../model/program-index';
 import { tokenize } from '../model/tokens';
 import { FHIR_PATIENT_RESOURCES } from '../model/vocabulary';
 import { createRule } from '../util/create-rule';
@@ -116,9 +129,6 @@ const HEALTH_CHECK_WORDS = new Set([
   'favicon',
 ]);
 
-const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head']);
-const NEST_PUBLIC = /^(Public|IsPublic|AllowAnonymous|Anonymous|SkipAuth|NoAuth|PublicRoute)$/;
-const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const MAX_MOUNT_DEPTH = 4;
 
 interface Scope {
@@ -184,12 +194,11 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(program: TSESTree.Program) {
         const text = sourceCode.text;
         // Cheap bail-out: no framework call or decorator shapes in the file.
-        const nextFile = nextRouteKind(filename);
+        const fileRoute = fileRouteOf(filename);
         if (
-          !nextFile &&
-          !/\.(get|post|put|patch|delete|del|all|route|use|register|addHook)\s*[<(]|@Controller\b/.test(
-            text,
-          )
+          !fileRoute &&
+          !/\.(get|post|put|patch|delete|del|all|route|use|register|addHook)\s*[<(]/.test(text) &&
+          !mentionsControllers(text)
         )
           return;
         const m = getModel();
@@ -206,8 +215,9 @@ export default createRule<Options, MessageIds>({
 
         for (const route of routes.routes) checkRoute(route, local, extra);
         for (const mount of routes.mounts) checkMount(mount, local, extra);
-        checkNest(program, local, extra);
-        if (nextFile) checkNext(program, nextFile, local, extra);
+        for (const controller of discoverControllers(program))
+          checkController(controller, local, extra);
+        if (fileRoute) checkFileRoute(program, fileRoute, local, extra);
       },
     };
 
@@ -414,186 +424,131 @@ export default createRule<Options, MessageIds>({
       return touched ? { reason: touched } : undefined;
     }
 
-    function checkNest(program: TSESTree.Program, a: Analysis, extra: readonly string[]): void {
-      for (const statement of program.body) {
-        const cls =
-          (statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-            statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
-          statement.declaration?.type === AST_NODE_TYPES.ClassDeclaration
-            ? statement.declaration
-            : statement.type === AST_NODE_TYPES.ClassDeclaration
-              ? statement
-              : undefined;
-        if (!cls) continue;
-        const controller = decorator(cls.decorators, 'Controller');
-        if (!controller) continue;
-        const base = nestPath(controller);
-        const classGuarded = nestGuarded(cls.decorators, extra);
-        const classPublic = nestPublic(cls.decorators);
-        let global: boolean | undefined;
-        for (const member of cls.body.body) {
-          if (member.type !== AST_NODE_TYPES.MethodDefinition) continue;
-          const verb = member.decorators.find((d) => NEST_METHODS.has(decoratorName(d) ?? ''));
-          if (!verb) continue;
-          if (classGuarded || nestGuarded(member.decorators, extra)) continue;
-          const path = joinPaths(
-            `/${base ?? ''}`.replace(/\/+$/, '') || '/',
-            nestPath(verb) ?? undefined,
-          );
-          const scope = routeScope(path, member.value, a);
-          if (!scope) continue;
-          const publicDecorator = nestPublic(member.decorators) ?? classPublic;
-          global ??= hasGlobalGuard(filename);
-          if (global && !publicDecorator) continue;
-          const method = (decoratorName(verb) ?? 'GET').toUpperCase();
-          if (publicDecorator) {
-            context.report({
-              node: member.key,
-              messageId: 'publicOptOut',
-              data: {
-                method,
-                path: pathForMessage(path ?? '/'),
-                reason: scope.reason,
-                decorator: publicDecorator,
-              },
-            });
-            continue;
-          }
+    function checkController(controller: Controller, a: Analysis, extra: readonly string[]): void {
+      const { framework, cls } = controller;
+      if (decoratorsGuard(cls.decorators, framework, extra)) return;
+      const classPublic = publicMarker(cls.decorators, framework);
+      let global: boolean | undefined;
+      for (const route of controller.routes) {
+        const { member, path } = route;
+        if (decoratorsGuard(member.decorators, framework, extra)) continue;
+        const scope = routeScope(path, member.value, a);
+        if (!scope) continue;
+        const publicDecorator = publicMarker(member.decorators, framework) ?? classPublic;
+        global ??= hasGlobalGuard(filename, framework);
+        if (global && !publicDecorator) continue;
+        const data = { method: route.method, path: pathForMessage(path), reason: scope.reason };
+        if (publicDecorator) {
           context.report({
             node: member.key,
-            messageId: 'unguardedController',
-            data: { method, path: pathForMessage(path ?? '/'), reason: scope.reason },
-            suggest: guardSuggestion(cls, controller),
+            messageId: 'publicOptOut',
+            data: { ...data, decorator: publicDecorator },
           });
+          continue;
         }
+        context.report({
+          node: member.key,
+          messageId: 'unguardedController',
+          data,
+          suggest: guardSuggestion(controller),
+        });
       }
     }
 
-    function guardSuggestion(
-      cls: TSESTree.ClassDeclaration,
-      controller: TSESTree.Decorator,
-    ): TSESLint.ReportSuggestionArray<MessageIds> {
+    function guardSuggestion(controller: Controller): TSESLint.ReportSuggestionArray<MessageIds> {
       const config = getModel().config;
       const fix = config.auth.fix;
-      let guard = "AuthGuard('jwt')";
+      const { decorator, from, defaultGuard, guardName } = controller.framework.guardFix;
+      let guard = defaultGuard.expression;
       let guardImport: { name: string; from: string } | undefined = {
-        name: 'AuthGuard',
-        from: '@nestjs/passport',
+        name: defaultGuard.name,
+        from: defaultGuard.from,
       };
-      if (fix && /Guard$/.test(fix.name)) {
+      if (fix && guardName.test(fix.name)) {
         guard = fix.name;
-        const from = importPathFor(fix, filename, configFile());
-        guardImport = from ? { name: fix.name, from } : undefined;
+        const path = importPathFor(fix, filename, configFile());
+        guardImport = path ? { name: fix.name, from: path } : undefined;
       } else {
         const configured = config.auth.middleware.find(
-          (n) => /Guard$/.test(n) && hasBinding(sourceCode.ast, n),
+          (n) => guardName.test(n) && hasBinding(sourceCode.ast, n),
         );
         if (configured) {
           guard = configured;
           guardImport = undefined;
         }
       }
-      const indent = ' '.repeat(controller.loc.start.column);
-      void cls;
+      const target = controller.decorator;
+      const indent = ' '.repeat(target.loc.start.column);
       return [
         {
           messageId: 'addUseGuards',
           data: { guard },
           fix: (fixer) => [
-            fixer.insertTextAfter(controller, `\n${indent}@UseGuards(${guard})`),
-            ...addNamedImport(fixer, sourceCode, context.filename, {
-              name: 'UseGuards',
-              from: '@nestjs/common',
-            }),
+            fixer.insertTextAfter(target, `\n${indent}@${decorator}(${guard})`),
+            ...addNamedImport(fixer, sourceCode, context.filename, { name: decorator, from }),
             ...(guardImport
-              ? addNamedImport(fixer, sourceCode, context.filename, {
-                  name: guardImport.name,
-                  from: guardImport.from,
-                })
+              ? addNamedImport(fixer, sourceCode, context.filename, guardImport)
               : []),
           ],
         },
       ];
     }
 
-    function checkNext(
+    function checkFileRoute(
       program: TSESTree.Program,
-      kind: NextRoute,
+      route: FileRoute,
       a: Analysis,
       extra: readonly string[],
     ): void {
-      const handlers: { method: string; node: TSESTree.Node; fn?: Fn; wrapped: boolean }[] = [];
-      for (const statement of program.body) {
-        if (kind.kind === 'pages' && statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-          const d = statement.declaration;
-          const wrapped =
-            d.type === AST_NODE_TYPES.CallExpression && isAuthMiddleware(d.callee, extra, textOf);
-          const fn = functionOf(d, program);
-          handlers.push({ method: 'ANY', node: fn ?? d, fn, wrapped });
-        }
-        if (kind.kind === 'app' && statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
-          const d = statement.declaration;
-          if (d?.type === AST_NODE_TYPES.FunctionDeclaration && d.id && NEXT_METHODS.has(d.id.name))
-            handlers.push({ method: d.id.name, node: d.id, fn: d, wrapped: false });
-          if (d?.type === AST_NODE_TYPES.VariableDeclaration) {
-            for (const decl of d.declarations) {
-              if (
-                decl.id.type !== AST_NODE_TYPES.Identifier ||
-                !NEXT_METHODS.has(decl.id.name) ||
-                !decl.init
-              )
-                continue;
-              const init = decl.init;
-              const wrapped =
-                init.type === AST_NODE_TYPES.CallExpression &&
-                isAuthMiddleware(init.callee, extra, textOf);
-              handlers.push({
-                method: decl.id.name,
-                node: decl.id,
-                fn: functionOf(init, program),
-                wrapped,
-              });
-            }
-          }
-        }
-      }
       let middleware: boolean | undefined;
-      for (const h of handlers) {
-        if (h.wrapped || !h.fn) continue;
-        if (handlerChecksAuth(h.fn, a, extra)) continue;
-        const scope = routeScope(kind.path, h.fn, a);
+      for (const handler of fileRouteHandlers(program, route)) {
+        const value = handler.value;
+        // withAuth(handler), withApiAuthRequired(async (req, res) => …)
+        const wrapped =
+          value.type === AST_NODE_TYPES.CallExpression &&
+          isAuthMiddleware(value.callee, extra, textOf);
+        const fn = functionOf(value, program);
+        if (wrapped || !fn) continue;
+        if (handlerChecksAuth(fn, a, extra)) continue;
+        const scope = routeScope(route.path, fn, a);
         if (!scope) continue;
-        middleware ??= nextMiddlewareCovers(kind);
+        middleware ??= middlewareCovers(route, getModel().config.auth.middleware);
         if (middleware) continue;
         context.report({
-          node: h.node,
+          node: handler.id ?? fn,
           messageId: 'nextUnauthenticated',
           data: {
-            method: h.method === 'ANY' ? 'API route' : h.method,
-            path: pathForMessage(kind.path),
+            method: handler.method ?? 'API route',
+            path: pathForMessage(route.path),
             reason: scope.reason,
           },
-          suggest: sessionSuggestion(h.fn, kind),
+          suggest: sessionSuggestion(fn, route),
         });
       }
     }
 
     function sessionSuggestion(
       fn: Fn,
-      kind: NextRoute,
+      route: FileRoute,
     ): TSESLint.ReportSuggestionArray<MessageIds> {
       const fix = getModel().config.auth.fix;
       if (!fix || fn.body.type !== AST_NODE_TYPES.BlockStatement) return [];
       const first = fn.body.body[0];
       const body = fn.body;
-      const req = fn.params[0]?.type === AST_NODE_TYPES.Identifier ? fn.params[0].name : 'req';
+      const { lookupParams, statements } = route.router.refusal;
+      const params = lookupParams.map((fallback, i) => {
+        const param = fn.params[i];
+        return param?.type === AST_NODE_TYPES.Identifier ? param.name : fallback;
+      });
       const res = fn.params[1]?.type === AST_NODE_TYPES.Identifier ? fn.params[1].name : 'res';
       const indent = first ? ' '.repeat(first.loc.start.column) : '  ';
       const awaitKw = fn.async ? 'await ' : '';
-      const check =
-        kind.kind === 'pages'
-          ? `const session = ${awaitKw}${fix.name}(${req}, ${res});\n${indent}if (!session) {\n${indent}  ${res}.status(401).end();\n${indent}  return;\n${indent}}\n${indent}`
-          : `const session = ${awaitKw}${fix.name}(${req});\n${indent}if (!session) return new Response(null, { status: 401 });\n${indent}`;
+      const answer = statements.map((statement) => statement.replace('{res}', res));
+      const refuse =
+        answer.length === 1
+          ? `if (!session) ${answer[0]}\n${indent}`
+          : `if (!session) {\n${answer.map((line) => `${indent}  ${line}\n`).join('')}${indent}}\n${indent}`;
+      const check = `const session = ${awaitKw}${fix.name}(${params.join(', ')});\n${indent}${refuse}`;
       return [
         {
           messageId: 'addSessionCheck',
@@ -612,28 +567,6 @@ export default createRule<Options, MessageIds>({
           ],
         },
       ];
-    }
-
-    function hasGlobalGuard(file: string): boolean {
-      const root = projectRoot(file);
-      for (const needle of ['useGlobalGuards', 'APP_GUARD']) {
-        for (const candidate of projectFilesMentioning(root, needle)) {
-          const module = loadModule(candidate);
-          if (module && declaresGlobalGuard(module.program)) return true;
-        }
-      }
-      return false;
-    }
-
-    function nextMiddlewareCovers(kind: NextRoute): boolean {
-      for (const dir of [kind.root, `${kind.root}/src`]) {
-        for (const ext of ['.ts', '.js', '.mjs', '.tsx']) {
-          const module = loadModule(`${dir}/middleware${ext}`);
-          if (!module) continue;
-          return middlewareCovers(module, kind.path, getModel().config.auth.middleware);
-        }
-      }
-      return false;
     }
 
     /** Every `mount` of a top-level owner of a file found in the project's other modules. */
@@ -675,43 +608,6 @@ type Verdict =
   | { kind: 'elsewhere' }
   | { kind: 'unknown' }
   | { kind: 'exposed'; laterAuth?: { node: TSESTree.Node } };
-
-interface NextRoute {
-  kind: 'pages' | 'app';
-  path: string;
-  /** The Next.js project folder (holding pages/ or app/, possibly under src/). */
-  root: string;
-}
-
-/** `pages/api/patients/[id].ts` -> /api/patients/:id ; `app/api/resultats/route.ts` -> /api/resultats. */
-export function nextRouteKind(filename: string): NextRoute | undefined {
-  const parts = filename.split(/[\\/]/);
-  const pagesIndex = parts.lastIndexOf('pages');
-  if (pagesIndex >= 0 && parts[pagesIndex + 1] === 'api') {
-    const rest = parts.slice(pagesIndex + 1);
-    rest[rest.length - 1] = rest[rest.length - 1]!.replace(/\.[^.]+$/, '');
-    if (rest[rest.length - 1] === 'index') rest.pop();
-    return { kind: 'pages', path: nextPath(rest), root: nextRoot(parts, pagesIndex) };
-  }
-  const appIndex = parts.lastIndexOf('app');
-  if (appIndex >= 0 && /^route\.(ts|js|mjs|tsx|jsx)$/.test(parts[parts.length - 1] ?? '')) {
-    const rest = parts
-      .slice(appIndex + 1, -1)
-      .filter((p) => !/^\(.*\)$/.test(p) && !p.startsWith('@'));
-    return { kind: 'app', path: nextPath(rest), root: nextRoot(parts, appIndex) };
-  }
-  return undefined;
-}
-
-function nextRoot(parts: string[], index: number): string {
-  const before = parts.slice(0, index);
-  if (before[before.length - 1] === 'src') before.pop();
-  return before.join('/') || '/';
-}
-
-function nextPath(parts: string[]): string {
-  return `/${parts.map((p) => p.replace(/^\[+\.{0,3}([^\]]+)\]+$/, ':$1')).join('/')}`;
-}
 
 function shortText(text: string): string {
   return describeLiteralForMessage(text, 60);
@@ -997,167 +893,6 @@ function endsRequest(node: TSESTree.Node): boolean {
     return true;
   if (node.type === AST_NODE_TYPES.BlockStatement) return node.body.some((s) => endsRequest(s));
   return false;
-}
-
-function decoratorName(d: TSESTree.Decorator): string | undefined {
-  const e = d.expression;
-  if (e.type === AST_NODE_TYPES.CallExpression && e.callee.type === AST_NODE_TYPES.Identifier)
-    return e.callee.name;
-  if (e.type === AST_NODE_TYPES.Identifier) return e.name;
-  return undefined;
-}
-
-function decorator(
-  list: TSESTree.Decorator[] | undefined,
-  name: string,
-): TSESTree.Decorator | undefined {
-  return list?.find((d) => decoratorName(d) === name);
-}
-
-function nestPath(d: TSESTree.Decorator): string | undefined {
-  const e = d.expression;
-  if (e.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const arg = e.arguments[0];
-  if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') return arg.value;
-  if (arg?.type === AST_NODE_TYPES.ObjectExpression) {
-    const path = propertyValue(arg, 'path');
-    if (path?.type === AST_NODE_TYPES.Literal && typeof path.value === 'string') return path.value;
-  }
-  return undefined;
-}
-
-/** `@UseGuards(JwtAuthGuard)` (any guard but rate limiting), or a composite `@Auth()` decorator. */
-function nestGuarded(list: TSESTree.Decorator[] | undefined, extra: readonly string[]): boolean {
-  for (const d of list ?? []) {
-    const name = decoratorName(d);
-    if (!name) continue;
-    if (name === 'UseGuards' && d.expression.type === AST_NODE_TYPES.CallExpression) {
-      if (d.expression.arguments.some((arg) => !/Throttl/i.test(argName(arg)))) return true;
-    } else if (!name.startsWith('Api') && isAuthName(name, extra) && !NEST_PUBLIC.test(name))
-      return true;
-  }
-  return false;
-}
-
-function argName(arg: TSESTree.Node): string {
-  if (arg.type === AST_NODE_TYPES.Identifier) return arg.name;
-  if (arg.type === AST_NODE_TYPES.NewExpression || arg.type === AST_NODE_TYPES.CallExpression)
-    return argName(arg.callee);
-  return '';
-}
-
-function nestPublic(list: TSESTree.Decorator[] | undefined): string | undefined {
-  for (const d of list ?? []) {
-    const name = decoratorName(d);
-    if (name && NEST_PUBLIC.test(name)) return name;
-    if (name === 'SetMetadata' && d.expression.type === AST_NODE_TYPES.CallExpression) {
-      const key = d.expression.arguments[0];
-      const keyText =
-        key?.type === AST_NODE_TYPES.Literal
-          ? String(key.value)
-          : key?.type === AST_NODE_TYPES.Identifier
-            ? key.name
-            : '';
-      if (/public/i.test(keyText)) return 'SetMetadata';
-    }
-  }
-  return undefined;
-}
-
-/** `app.useGlobalGuards(new JwtAuthGuard())` or `{ provide: APP_GUARD, useClass: JwtAuthGuard }`. */
-function declaresGlobalGuard(program: TSESTree.Program): boolean {
-  const index = programIndex(program);
-  const guardCall = index.calls.some(
-    (node) =>
-      node.callee.type === AST_NODE_TYPES.MemberExpression &&
-      node.callee.property.type === AST_NODE_TYPES.Identifier &&
-      node.callee.property.name === 'useGlobalGuards' &&
-      node.arguments.some((arg) => !/Throttl/i.test(argName(arg))),
-  );
-  return (
-    guardCall ||
-    index.objects.some((node) => {
-      const provide = propertyValue(node, 'provide');
-      if (provide?.type !== AST_NODE_TYPES.Identifier || provide.name !== 'APP_GUARD') return false;
-      const use =
-        propertyValue(node, 'useClass') ??
-        propertyValue(node, 'useExisting') ??
-        propertyValue(node, 'useFactory');
-      return use !== undefined && !/Throttl/i.test(argName(use));
-    })
-  );
-}
-
-/** Whether a Next.js middleware module authenticates and its matcher covers a path. */
-function middlewareCovers(module: ProjectModule, path: string, extra: readonly string[]): boolean {
-  const program = module.program;
-  const text = module.text;
-  const authenticates =
-    /next-auth\/middleware|withAuth|clerkMiddleware|authMiddleware|getToken|jwtVerify|\b401\b|auth\(/.test(
-      text,
-    ) || extra.some((name) => text.includes(name));
-  if (!authenticates) return false;
-  const config = exportedValue(program, 'config');
-  let matchers: string[] | undefined;
-  let node = config?.node;
-  if (!node && config?.localName) {
-    for (const n of programIndex(program).declarators) {
-      if (n.id.type === AST_NODE_TYPES.Identifier && n.id.name === config.localName && n.init)
-        node = n.init;
-    }
-  }
-  if (node?.type === AST_NODE_TYPES.ObjectExpression) {
-    const matcher = propertyValue(node, 'matcher');
-    if (matcher?.type === AST_NODE_TYPES.Literal && typeof matcher.value === 'string')
-      matchers = [matcher.value];
-    else if (matcher?.type === AST_NODE_TYPES.ArrayExpression)
-      matchers = matcher.elements.flatMap((e) => {
-        if (e?.type === AST_NODE_TYPES.Literal && typeof e.value === 'string') return [e.value];
-        if (e?.type === AST_NODE_TYPES.ObjectExpression) {
-          const source = propertyValue(e, 'source');
-          return source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string'
-            ? [source.value]
-            : [];
-        }
-        return [];
-      });
-  }
-  if (!matchers) return true;
-  return matchers.some((m) => matcherRegExp(m)?.test(path) === true);
-}
-
-/** A Next.js matcher (path-to-regexp with inline groups) as a RegExp: `/api/:path*`, `/((?!_next).*)`. */
-export function matcherRegExp(matcher: string): RegExp | undefined {
-  let source = '';
-  for (let i = 0; i < matcher.length;) {
-    const rest = matcher.slice(i);
-    const param = /^:(\w+)(\([^)]*\))?([*+?])?/.exec(rest);
-    if (param) {
-      const modifier = param[3];
-      source +=
-        modifier === '*' ? '.*' : modifier === '+' ? '.+' : modifier === '?' ? '[^/]*' : '[^/]+';
-      i += param[0].length;
-      continue;
-    }
-    if (rest[0] === '(') {
-      let depth = 0;
-      let j = i;
-      for (; j < matcher.length; j++) {
-        if (matcher[j] === '(') depth++;
-        else if (matcher[j] === ')' && --depth === 0) break;
-      }
-      source += matcher.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    source += rest[0]!.replace(/[.+?^${}|[\]\\*]/g, '\\$&');
-    i++;
-  }
-  try {
-    return new RegExp(`^${source}/?$`);
-  } catch {
-    return undefined;
-  }
 }
 
 function hasBinding(program: TSESTree.Program, name: string): boolean {

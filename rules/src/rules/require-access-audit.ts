@@ -13,6 +13,7 @@ import {
   literalString,
 } from '../model/ast';
 import { discoverRoutes } from '../model/routes';
+import { decoratorName, discoverControllers } from '../model/decorated-routes';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import { describeLiteralForMessage } from '../util/redact';
@@ -44,7 +45,6 @@ const ACCESS_VERBS = new Set([
 ]);
 /** Words that name an audit trail wherever they appear in a callee chain: `audit.record`, `auditService.log`. */
 const AUDIT_WORDS = new Set(['audit', 'auditer', 'audits', 'journaliser']);
-const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Head', 'Options']);
 
 function mentionsAudit(text: string): boolean {
   return tokenize(text).some((word) => AUDIT_WORDS.has(word));
@@ -63,13 +63,6 @@ function auditChannelObject(node: TSESTree.Node | undefined): boolean {
     const value = literalString(property.value);
     return LOG_CHANNEL_KEYS.has(key) && value !== undefined && mentionsAudit(value);
   });
-}
-
-function decoratorName(decorator: TSESTree.Decorator): string | undefined {
-  const expr = decorator.expression;
-  if (expr.type === AST_NODE_TYPES.Identifier) return expr.name;
-  if (expr.type === AST_NODE_TYPES.CallExpression) return calleeName(expr.callee);
-  return undefined;
 }
 
 /** `@UseInterceptors(AuditInterceptor)`, `@Audit('patient.read')`: a decorator that audits. */
@@ -218,47 +211,25 @@ export default createRule<[], MessageIds>({
       return units;
     }
 
-    function nestUnits(program: TSESTree.Program): Unit[] {
-      const units: Unit[] = [];
-      const visitClass = (cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression) => {
-        const controller = cls.decorators.find((d) => decoratorName(d) === 'Controller');
-        if (!controller) return;
-        const base =
-          controller.expression.type === AST_NODE_TYPES.CallExpression
-            ? (literalString(controller.expression.arguments[0]) ?? '')
-            : '';
-        const classAudits = auditingDecorator(cls.decorators);
-        for (const member of cls.body.body) {
-          if (member.type !== AST_NODE_TYPES.MethodDefinition) continue;
-          const verb = member.decorators.find((d) => NEST_METHODS.has(decoratorName(d) ?? ''));
-          if (!verb || member.value.type !== AST_NODE_TYPES.FunctionExpression) continue;
-          const sub =
-            verb.expression.type === AST_NODE_TYPES.CallExpression
-              ? (literalString(verb.expression.arguments[0]) ?? '')
-              : '';
-          units.push({
-            node: member.value,
-            route: {
-              method: (decoratorName(verb) ?? 'GET').toUpperCase(),
-              path: `/${[base, sub].filter(Boolean).join('/')}`.replace(/\/+/g, '/'),
-              audited: classAudits || auditingDecorator(member.decorators),
-            },
-          });
-        }
-      };
-      for (const statement of program.body) {
-        const declaration =
-          statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-          statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-            ? statement.declaration
-            : statement;
-        if (
-          declaration?.type === AST_NODE_TYPES.ClassDeclaration ||
-          declaration?.type === AST_NODE_TYPES.ClassExpression
-        )
-          visitClass(declaration);
-      }
-      return units;
+    /** Controller routes: audited by a decorator of the route or of its controller. */
+    function controllerUnits(program: TSESTree.Program): Unit[] {
+      return discoverControllers(program).flatMap((controller) => {
+        const classAudits = auditingDecorator(controller.cls.decorators);
+        return controller.routes.flatMap(({ member, method, path }) =>
+          member.value.type === AST_NODE_TYPES.FunctionExpression
+            ? [
+                {
+                  node: member.value,
+                  route: {
+                    method,
+                    path,
+                    audited: classAudits || auditingDecorator(member.decorators),
+                  },
+                },
+              ]
+            : [],
+        );
+      });
     }
 
     /** The export routine a read belongs to, when its function, class, file or folder says export. */
@@ -311,7 +282,7 @@ export default createRule<[], MessageIds>({
       TaggedTemplateExpression: recordRead,
       'Program:exit'(program: TSESTree.Program) {
         if (reads.length === 0) return;
-        const routes = [...routeUnits(program), ...nestUnits(program)];
+        const routes = [...routeUnits(program), ...controllerUnits(program)];
         const reported = new Set<TSESTree.Node>();
         for (const read of reads) {
           // The innermost route handler holding the read; else the export routine.

@@ -535,6 +535,26 @@ fhir.get('/Patient/:id', handler);`,
         },
       ],
     },
+    // Controller paths as require-access-audit reads them (model/decorated-routes.ts): one
+    // slash between the controller's path and the route's, a template literal path.
+    {
+      code: `${nest}@Controller('/patients/')\nexport class PatientsController {\n  @Get(\`:id\`)\n  findOne() {}\n}`,
+      errors: [
+        {
+          messageId: 'unguardedController',
+          line: 5,
+          column: 3,
+          data: { method: 'GET', path: '/patients/:id', reason: 'path segment `patients`' },
+          suggestions: [
+            {
+              messageId: 'addUseGuards',
+              data: { guard: "AuthGuard('jwt')" },
+              output: `import { Controller, Get, UseGuards } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Controller('/patients/')\n@UseGuards(AuthGuard('jwt'))\nexport class PatientsController {\n  @Get(\`:id\`)\n  findOne() {}\n}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: "import { Controller, Get } from '@nestjs/common';\n@Controller('resultats')\nexport class ResultatsController {\n  @Get()\n  list() {}\n}",
       settings: { healthData: { auth: { fix: { name: 'JwtAuthGuard', import: 'lab-auth' } } } },

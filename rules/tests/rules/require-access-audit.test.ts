@@ -240,6 +240,30 @@ export class PatientsController {
       },
     ],
   },
+  // Controller routes come from model/frameworks/nestjs.ts, as for no-unauthenticated-endpoint:
+  // a path in an options object, slashes around the paths joined once.
+  {
+    code: `import { Controller, Get } from '@nestjs/common';
+@Controller('/patients/')
+export class PatientsController {
+  constructor(private readonly prisma: PrismaClient) {}
+  @Get({ path: ':id/' })
+  findOne(id: string) {
+    return this.prisma.patient.findUnique({ where: { id } });
+  }
+}`,
+    errors: [
+      {
+        messageId: 'routeWithoutAudit',
+        line: 7,
+        data: {
+          method: 'GET',
+          path: '/patients/:id',
+          data: 'patient records of `patient` (line 7)',
+        },
+      },
+    ],
+  },
   {
     code: `import { Controller, Get, UseGuards } from '@nestjs/common';
 @Controller('dossiers')

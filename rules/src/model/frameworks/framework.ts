@@ -1,8 +1,10 @@
 /**
  * What a web framework tells route discovery, as data: how its applications and routers are
- * created, and which calls register routes, middleware, hooks, mounted routers and plugins. One
- * module per framework implements this; `model/routes.ts` builds one framework-independent route
- * graph from all of them, so a rule never names a framework.
+ * created, and which calls register routes, middleware, hooks, mounted routers and plugins; for
+ * frameworks that declare routes otherwise, which decorators (`decorators`) or which files and
+ * exports (`fileRoutes`) do. One module per framework implements this; `model/routes.ts`,
+ * `model/decorated-routes.ts` and `model/file-routes.ts` read all of them, so a rule never names
+ * a framework.
  */
 
 /** What an owner of routes is: an application, a router, a plugin instance. */
@@ -35,8 +37,102 @@ export interface MemberFactory {
   namespace?: { modules: readonly string[]; name: RegExp };
 }
 
+/**
+ * Routes declared by decorators on controller classes: a class decorator gives the base path, a
+ * method decorator the verb and the path, other decorators the guards and the opt-outs.
+ */
+export interface DecoratorRoutes {
+  /**
+   * Class decorators that make a class a controller; their first argument (a path, or an options
+   * object's `path`) prefixes the paths of its routes: `@Controller('patients')`.
+   */
+  controllers: readonly string[];
+  /** Method decorators that register a route, with the verb each registers: `@Get(':id')`. */
+  routes: Readonly<Record<string, string>>;
+  /** Decorators whose arguments are guards run before the handler: `@UseGuards(JwtAuthGuard)`. */
+  guards: readonly string[];
+  /** Guards that only limit requests and authenticate nobody: `ThrottlerGuard`. */
+  notAuthenticating: RegExp;
+  /** Prefixes of decorators that document and never guard: `@ApiBearerAuth()`. */
+  documenting: readonly string[];
+  /** Decorators that exempt a controller or a handler from a global guard: `@Public()`. */
+  publicMarkers: readonly string[];
+  /** `@SetMetadata('isPublic', true)`: metadata decorators, an exemption when the key matches. */
+  publicMetadata: { decorators: readonly string[]; key: RegExp };
+  /** Guards for every route of the application, declared in any file of the project. */
+  globalGuards: {
+    /** `app.useGlobalGuards(new JwtAuthGuard())`. */
+    methods: readonly string[];
+    /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`: the provider tokens… */
+    providerTokens: readonly string[];
+    /** …and the keys whose value is the guard, first found first. */
+    providerKeys: readonly string[];
+  };
+  /** What a suggestion adds to guard a controller: `@UseGuards(AuthGuard('jwt'))` and imports. */
+  guardFix: {
+    decorator: string;
+    /** The module the decorator is imported from. */
+    from: string;
+    /** The guard when the configuration names none, and the binding it imports. */
+    defaultGuard: { expression: string; name: string; from: string };
+    /** A configured authentication helper is a guard when its name matches: `JwtAuthGuard`. */
+    guardName: RegExp;
+  };
+}
+
+/**
+ * One file-based router: where its route files are, how their path gives the route's path, and
+ * which exports handle requests.
+ */
+export interface FileRouter {
+  /** `pages`, `app`: the router's name. */
+  name: string;
+  /** The folder holding the routes: the last folder so named in a file's path. */
+  folder: string;
+  /** A folder that must follow it, kept in the route's path: `pages/api/…` is `/api/…`. */
+  subfolder?: string;
+  /**
+   * The name a route file has (`route.ts`), its folder being the route's path; when absent every
+   * file is a route named by its file name without extension, `indexName` naming its folder.
+   */
+  fileName?: RegExp;
+  indexName?: string;
+  /** Folders left out of the path: route groups `(lab)`, parallel slots `@modal`. */
+  hiddenFolders?: RegExp;
+  /** Exports that handle requests (`default` for the default export), with the verb each answers (`*`: every verb). */
+  handlers: Readonly<Record<string, string>>;
+  /**
+   * How a handler refuses a request with no session, for suggestions: the handler's parameters
+   * the session lookup takes (by position, with the names used when a parameter is not a plain
+   * identifier) and the statements answering 401, `{res}` standing for the second parameter.
+   */
+  refusal: { lookupParams: readonly string[]; statements: readonly string[] };
+}
+
+/** Routes declared by files: routers, their dynamic segments, and the middleware before them. */
+export interface FileRoutes {
+  routers: readonly FileRouter[];
+  /** A folder the routes folder may sit in below the project folder: `src/pages`. */
+  sourceFolders: readonly string[];
+  /** A dynamic segment, its parameter's name in group 1: `[id]`, `[...slug]`, `[[...slug]]`. */
+  dynamicSegment: RegExp;
+  /** Middleware run before every route its matcher covers, in the project folder or a source folder. */
+  middleware?: {
+    /** The file's name without extension, and the extensions tried in order. */
+    name: string;
+    extensions: readonly string[];
+    /** `export const config = { matcher: '/api/:path*' | [ '/a', { source: '/b' } ] }`. */
+    configExport: string;
+    matcherKey: string;
+    matcherSourceKey: string;
+    /** A middleware file whose text matches this authenticates (the libraries' helpers, a 401). */
+    authenticates: RegExp;
+  };
+}
+
 export interface Framework {
   name: string;
+  /** Modules whose bindings create owners of call-registered routes (none for the others). */
   modules: readonly FrameworkModule[];
   /** Factories known by their usual names when no import binds them: `express()`, `new Koa()`. */
   globalFactories?: Readonly<Record<string, OwnerKind>>;
@@ -69,6 +165,10 @@ export interface Framework {
   applyRoutesMethod?: string;
   /** `server.auth.default('jwt')`: a default authentication strategy for every route. */
   defaultAuth?: { object: string; method: string };
+  /** Routes declared by decorators on controller classes (NestJS). */
+  decorators?: DecoratorRoutes;
+  /** Routes declared by files and their exports (Next.js). */
+  fileRoutes?: FileRoutes;
 }
 
 // --- Static folders -------------------------------------------------------------------------

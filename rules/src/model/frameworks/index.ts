@@ -9,11 +9,22 @@ import type { Framework, FrameworkModule, MemberFactory, OwnerKind } from './fra
 import { hapi } from './hapi';
 import { hono } from './hono';
 import { koa } from './koa';
+import { nestjs } from './nestjs';
+import { nextjs } from './nextjs';
 import { restify } from './restify';
 
-export type { Framework, OwnerKind } from './framework';
+export type { DecoratorRoutes, FileRouter, FileRoutes, Framework, OwnerKind } from './framework';
 
-export const FRAMEWORKS: readonly Framework[] = [express, fastify, koa, hono, hapi, restify];
+export const FRAMEWORKS: readonly Framework[] = [
+  express,
+  fastify,
+  koa,
+  hono,
+  hapi,
+  restify,
+  nestjs,
+  nextjs,
+];
 
 const union = (pick: (framework: Framework) => readonly string[] | string | undefined) =>
   new Set(
@@ -38,6 +49,10 @@ export const NAMED_ROUTES = FRAMEWORKS.some((f) => f.namedRoutes);
 export const HOOKS = FRAMEWORKS.flatMap((f) => (f.hooks ? [f.hooks] : []));
 export const PLUGINS = FRAMEWORKS.flatMap((f) => (f.plugins ? [f.plugins] : []));
 export const DEFAULT_AUTH = FRAMEWORKS.flatMap((f) => (f.defaultAuth ? [f.defaultAuth] : []));
+/** Frameworks whose routes are decorated methods of controller classes (NestJS). */
+export const DECORATOR_ROUTES = FRAMEWORKS.flatMap((f) => (f.decorators ? [f.decorators] : []));
+/** Frameworks whose routes are files (Next.js). */
+export const FILE_ROUTES = FRAMEWORKS.flatMap((f) => (f.fileRoutes ? [f.fileRoutes] : []));
 
 /** Every method through which a call may register a route, a mount, a hook or auth. */
 export const REGISTERING_METHODS: ReadonlySet<string> = new Set([

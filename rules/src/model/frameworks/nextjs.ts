@@ -1,0 +1,61 @@
+import type { Framework } from './framework';
+
+/**
+ * Next.js, whose routes are files.
+ * - Pages router API routes (https://nextjs.org/docs/pages/building-your-application/routing/api-routes):
+ *   every file under `pages/api/` is a route, `index` naming its folder, and its default export
+ *   handles every method with `(req, res)`.
+ * - App router route handlers (https://nextjs.org/docs/app/api-reference/file-conventions/route):
+ *   `app/…/route.ts` exports one function per method; route groups `(lab)` and parallel slots
+ *   `@modal` are not part of the path. HEAD and OPTIONS are left out: they send no data.
+ * - Dynamic segments `[id]`, catch-all `[...slug]` and optional `[[...slug]]`
+ *   (https://nextjs.org/docs/app/building-your-application/routing/dynamic-routes).
+ * - `pages/` and `app/` may sit in `src/` (https://nextjs.org/docs/app/building-your-application/configuring/src-directory).
+ * - Middleware (https://nextjs.org/docs/app/api-reference/file-conventions/middleware):
+ *   `middleware.ts` in the project folder (or `src/`) runs before the routes its
+ *   `export const config = { matcher }` covers (every route without one); it authenticates with
+ *   next-auth's `withAuth` / `next-auth/middleware`, Clerk's `clerkMiddleware` / `authMiddleware`,
+ *   next-auth's `getToken`, jose's `jwtVerify`, Auth.js's `auth(…)`, or answers 401 itself.
+ */
+export const nextjs: Framework = {
+  name: 'Next.js',
+  modules: [],
+  verbs: [],
+  fileRoutes: {
+    routers: [
+      {
+        name: 'pages',
+        folder: 'pages',
+        subfolder: 'api',
+        indexName: 'index',
+        handlers: { default: '*' },
+        refusal: {
+          lookupParams: ['req', 'res'],
+          statements: ['{res}.status(401).end();', 'return;'],
+        },
+      },
+      {
+        name: 'app',
+        folder: 'app',
+        fileName: /^route\.(ts|js|mjs|tsx|jsx)$/,
+        hiddenFolders: /^\(.*\)$|^@/,
+        handlers: { GET: 'GET', POST: 'POST', PUT: 'PUT', PATCH: 'PATCH', DELETE: 'DELETE' },
+        refusal: {
+          lookupParams: ['req'],
+          statements: ['return new Response(null, { status: 401 });'],
+        },
+      },
+    ],
+    sourceFolders: ['src'],
+    dynamicSegment: /^\[+\.{0,3}([^\]]+)\]+$/,
+    middleware: {
+      name: 'middleware',
+      extensions: ['.ts', '.js', '.mjs', '.tsx'],
+      configExport: 'config',
+      matcherKey: 'matcher',
+      matcherSourceKey: 'source',
+      authenticates:
+        /next-auth\/middleware|withAuth|clerkMiddleware|authMiddleware|getToken|jwtVerify|\b401\b|auth\(/,
+    },
+  },
+};
