@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
-import { Linter } from 'eslint';
-import plugin from '../../../src/index';
 import { PATH_DELETERS, PATH_WRITERS } from '../../../src/model/apis';
+import { rulesReporting } from './lint-with-plugin';
 
 /**
  * The file-system family of the catalogue is read by every rule that sees files: each writer in
  * it is a write for the unencrypted-write, served-folder and staging-deletion rules alike, and
  * each deleter ends a staged extract's life. A writer added to the table reaches all three.
  */
-
-const linter = new Linter({ configType: 'flat', cwd: '/project' });
-const config = ([] as Linter.Config[]).concat(plugin.configs.recommended as Linter.Config);
-
-function rulesReporting(code: string): string[] {
-  const messages = linter.verify(code, config, { filename: '/project/src/export.ts' });
-  assert.deepEqual(
-    messages.filter((m) => !m.ruleId),
-    [],
-    'the probe code must parse',
-  );
-  return [...new Set(messages.map((m) => m.ruleId!.replace('health-data/', '')))].sort();
-}
 
 describe('catalogue: file system', () => {
   for (const name of PATH_WRITERS.keys()) {

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { Linter } from 'eslint';
-import plugin from '../../../src/index';
 import {
   DOCUMENT_READS,
   PRISMA,
@@ -12,6 +10,7 @@ import {
   TYPEORM,
 } from '../../../src/model/apis';
 import { probe } from '../probe';
+import { lintWithPlugin } from './lint-with-plugin';
 
 /**
  * The ORMs family (query builders, ORMs, document stores) is read by the patient-read analysis and
@@ -20,19 +19,14 @@ import { probe } from '../probe';
  * clear, a removal the purge of a copied source.
  */
 
-const linter = new Linter({ configType: 'flat', cwd: '/project' });
-const strict = ([] as Linter.Config[]).concat(plugin.configs.strict as Linter.Config);
-const recommended = ([] as Linter.Config[]).concat(plugin.configs.recommended as Linter.Config);
-
 /** `rule messageId` of every finding, of the rules named in `only` when given. */
-function findings(code: string, config = recommended, only?: string): string[] {
-  const messages = linter
-    .verify(code, config, { filename: '/project/src/export.ts' })
-    .filter((m) => !only || !m.ruleId || m.ruleId === `health-data/${only}`);
-  assert.deepEqual(
-    messages.filter((m) => !m.ruleId),
-    [],
-    'the probe code must parse',
+function findings(
+  code: string,
+  preset: 'recommended' | 'strict' = 'recommended',
+  only?: string,
+): string[] {
+  const messages = lintWithPlugin(code, { preset }).filter(
+    (m) => !only || m.ruleId === `health-data/${only}`,
   );
   return [
     ...new Set(messages.map((m) => `${m.ruleId!.replace('health-data/', '')} ${m.messageId}`)),
@@ -69,7 +63,7 @@ describe('catalogue: ORMs and query builders', () => {
   await prisma.patient.${method}(${args});
 }
 `;
-      assert.ok(findings(code, strict).includes('no-unencrypted-write databaseField'));
+      assert.ok(findings(code, 'strict').includes('no-unencrypted-write databaseField'));
     });
 
     if (!write.bulk) continue;
@@ -84,7 +78,7 @@ describe('catalogue: ORMs and query builders', () => {
   await target.patient.${method}(${rows});
 }
 `;
-      assert.deepEqual(findings(code, strict, 'require-delete-after-migration'), [
+      assert.deepEqual(findings(code, 'strict', 'require-delete-after-migration'), [
         'require-delete-after-migration sourceKeptAfterBulkCopy',
       ]);
     });
@@ -99,7 +93,7 @@ describe('catalogue: ORMs and query builders', () => {
   await ${call};
 }
 `;
-      assert.deepEqual(findings(code, strict, 'require-delete-after-migration'), []);
+      assert.deepEqual(findings(code, 'strict', 'require-delete-after-migration'), []);
     });
   }
 

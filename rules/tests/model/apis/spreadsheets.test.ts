@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { Linter } from 'eslint';
-import plugin from '../../../src/index';
 import {
   isCsvWriterFactory,
   isCsvWriterWrite,
@@ -10,24 +8,14 @@ import {
   sheetjsFileWriter,
 } from '../../../src/model/apis';
 import { CALL } from '../../../src/model/imports';
+import { rulesReporting as reportingOn } from './lint-with-plugin';
+
+const rulesReporting = (code: string) => reportingOn(code, 'src/export.js');
 
 /**
  * The spreadsheets family: the writers of sheets and CSV files. A CSV writer reached under any
  * name is a file write for the unencrypted-write rule and a staged extract for the deletion rule.
  */
-
-const linter = new Linter({ configType: 'flat', cwd: '/project' });
-const config = ([] as Linter.Config[]).concat(plugin.configs.recommended as Linter.Config);
-
-function rulesReporting(code: string): string[] {
-  const messages = linter.verify(code, config, { filename: '/project/src/export.js' });
-  assert.deepEqual(
-    messages.filter((m) => !m.ruleId),
-    [],
-    'the probe code must parse',
-  );
-  return [...new Set(messages.map((m) => m.ruleId!.replace('health-data/', '')))].sort();
-}
 
 describe('catalogue: spreadsheets', () => {
   it('recognises csv-writer factories and the writes of the writers they make', () => {

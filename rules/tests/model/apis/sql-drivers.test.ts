@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { Linter } from 'eslint';
-import plugin from '../../../src/index';
 import {
   isSqlTag,
   SQL_RUNNER_METHODS,
@@ -9,25 +7,13 @@ import {
   SQL_TEXT_KEYS,
 } from '../../../src/model/apis';
 import { probe } from '../probe';
+import { rulesReporting } from './lint-with-plugin';
 
 /**
  * The SQL-drivers family is read wherever SQL is looked for in a call: every runner in it is a
  * patient read for the provenance analysis, a `SELECT *` for the over-extraction rule and a
  * staging table for the deletion rule. A method added to a library's entry reaches all three.
  */
-
-const linter = new Linter({ configType: 'flat', cwd: '/project' });
-const config = ([] as Linter.Config[]).concat(plugin.configs.recommended as Linter.Config);
-
-function rulesReporting(code: string): string[] {
-  const messages = linter.verify(code, config, { filename: '/project/src/export.ts' });
-  assert.deepEqual(
-    messages.filter((m) => !m.ruleId),
-    [],
-    'the probe code must parse',
-  );
-  return [...new Set(messages.map((m) => m.ruleId!.replace('health-data/', '')))].sort();
-}
 
 describe('catalogue: SQL drivers', () => {
   it('every library names its modules and at least one method', () => {
