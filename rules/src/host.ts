@@ -14,7 +14,8 @@ export type { Preset } from './util/create-rule';
 export type { ConfigProblem, LoadedConfig } from './config/project-config';
 export { CONFIG_FILE_NAME, clearConfigCache, findProjectConfig } from './config/project-config';
 export type { ConfigProblemHandler, HostOptions } from './config/resolve';
-export { relatedFor } from './model/related';
+export { createRelatedStore, relatedFor } from './model/related';
+export type { RelatedStore } from './model/related';
 export { LINTED_EXTENSIONS } from './util/files';
 export { avoidRuleContextRetention } from './util/eslint-rule-contexts';
 

@@ -33,6 +33,7 @@ import {
   type LoadedConfig,
   clearConfigCache,
   clearProjectCaches,
+  createRelatedStore,
   findProjectConfig,
   plugin,
 } from '../../rules/src/host';
@@ -74,7 +75,11 @@ interface CachedLint extends LintSnapshot {
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 /** This server's options to the rules: configuration problems go to the user, trust decides whether project files are read. */
-const host: HostOptions = { readProjectConfig: true, onConfigProblem: reportConfigProblem };
+const host: HostOptions = {
+  readProjectConfig: true,
+  onConfigProblem: reportConfigProblem,
+  related: createRelatedStore(),
+};
 const engine = new LintEngine(host);
 /** Two seconds without a lint: typing has paused, a full collection will not be felt. */
 const idleCollector = new IdleCollector(2000, exposedGc());
@@ -201,7 +206,11 @@ function lintSnapshot(document: TextDocument, settings: Settings): CachedLint {
   snapshot.failedRules = outcome.failedRules.map((failure) => failure.ruleId);
   snapshot.diagnostics = outcome.messages.map((message, index) =>
     // The lint filename, not the URI: untitled buffers are linted under a synthetic path.
-    toDiagnostic(message, index, document, { docsUrl: ruleDocsUrl, filename: target.filename }),
+    toDiagnostic(message, index, document, {
+      docsUrl: ruleDocsUrl,
+      filename: target.filename,
+      related: host.related,
+    }),
   );
   return snapshot;
 }
@@ -486,7 +495,11 @@ async function lintFileOnDisk(path: string): Promise<Diagnostic[]> {
   const outcome = engine.lint(text, target.filename, target.cwd, settings);
   logRuleFailures(path, outcome);
   return outcome.messages.map((message, index) =>
-    toDiagnostic(message, index, document, { docsUrl: ruleDocsUrl, filename: target.filename }),
+    toDiagnostic(message, index, document, {
+      docsUrl: ruleDocsUrl,
+      filename: target.filename,
+      related: host.related,
+    }),
   );
 }
 

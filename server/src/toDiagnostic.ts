@@ -6,7 +6,7 @@ import {
 } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { relatedFor } from '../../rules/src/host';
+import { type RelatedStore, relatedFor } from '../../rules/src/host';
 import { pathOf } from './documentTarget';
 import type { LintMessage } from './lintEngine';
 
@@ -38,6 +38,8 @@ export interface ToDiagnosticOptions {
    * what the rules noted while linting the document (ESLint messages cannot carry them).
    */
   relatedLocations?: (message: LintMessage, document: TextDocument) => RelatedLocation[];
+  /** The store the rules noted related locations in (the server's host options). */
+  related?: RelatedStore;
   /** The filename the document was linted as, when it is not the path of its file: URI. */
   filename?: string;
 }
@@ -48,12 +50,13 @@ export interface ToDiagnosticOptions {
  * notes come from another text than the document's.
  */
 export function notedLocations(
+  store: RelatedStore,
   message: LintMessage,
   document: TextDocument,
   filename = pathOf(document.uri),
 ): RelatedLocation[] {
   if (!filename || !message.ruleId) return [];
-  return relatedFor(filename, message, { text: document.getText() }).map((item) => ({
+  return relatedFor(store, filename, message, { text: document.getText() }).map((item) => ({
     uri: item.filename ? pathToFileURL(item.filename).href : document.uri,
     // ESTree lines are 1-based, columns 0-based UTF-16 units like LSP characters.
     range: {
@@ -138,7 +141,9 @@ export function toDiagnostic(
   }
   const locations = options.relatedLocations
     ? options.relatedLocations(message, document)
-    : notedLocations(message, document, options.filename);
+    : options.related
+      ? notedLocations(options.related, message, document, options.filename)
+      : [];
   for (const location of locations) {
     related.push({
       location: { uri: location.uri, range: location.range },

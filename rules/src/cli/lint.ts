@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { type HostOptions } from '../config/resolve';
 import { hostConfig, plugin } from '../host';
-import { relatedFor } from '../model/related';
+import { createRelatedStore, type RelatedStore, relatedFor } from '../model/related';
 import type { Preset } from '../util/create-rule';
 import { avoidRuleContextRetention } from '../util/eslint-rule-contexts';
 import { type FileReport, normalizeResult, type RelatedFinding } from './findings';
@@ -17,8 +17,18 @@ export interface LintJob {
   today: string;
 }
 
+/** The related-locations store of each ESLint instance the CLI made (one per thread). */
+const relatedStores = new WeakMap<ESLint, RelatedStore>();
+
 /** `host`: the CLI's options to the rules (where configuration problems go). */
-export function createEslint(job: LintJob, host: HostOptions = {}): ESLint {
+export function createEslint(job: LintJob, options: HostOptions = {}): ESLint {
+  const host: HostOptions = { ...options, related: createRelatedStore() };
+  const eslint = newEslint(job, host);
+  relatedStores.set(eslint, host.related!);
+  return eslint;
+}
+
+function newEslint(job: LintJob, host: HostOptions): ESLint {
   // Once per thread: ESLint's rule contexts otherwise keep every linted file alive until a full
   // garbage collection (util/eslint-rule-contexts.ts).
   avoidRuleContextRetention(Linter);
@@ -52,6 +62,7 @@ export async function lintFiles(
   files: readonly string[],
 ): Promise<FileReport[]> {
   if (files.length === 0) return [];
+  const related = relatedStores.get(eslint);
   const results = await eslint.lintFiles([...files]);
   const byPath = new Map(results.map((result) => [result.filePath, result]));
   const reports: FileReport[] = [];
@@ -67,7 +78,7 @@ export async function lintFiles(
     }
     // Read here, in the thread that linted the file: the rules' notes live in its module instance.
     const relatedOf = (message: Linter.LintMessage): RelatedFinding[] =>
-      relatedFor(file, message).map((item) => ({
+      (related ? relatedFor(related, file, message) : []).map((item) => ({
         file: item.filename ? relativePath(job.root, item.filename) : path,
         line: item.loc.start.line,
         column: item.loc.start.column + 1,

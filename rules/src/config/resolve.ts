@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { RelatedStore } from '../model/related';
 import {
   type ConfigProblem,
   type HealthDataConfig,
@@ -28,6 +29,8 @@ export interface HostOptions {
   readProjectConfig?: boolean;
   /** Where configuration problems go; by default one line on stderr per problem per process. */
   onConfigProblem?: ConfigProblemHandler;
+  /** Where the rules note the related locations of their findings, for the host to read back. */
+  related?: RelatedStore;
 }
 
 const reported = new Set<string>();
@@ -39,7 +42,7 @@ const reportOnStderr: ConfigProblemHandler = (problem) => {
   process.stderr.write(`${line}\n`);
 };
 
-function hostOf(settings: Record<string, unknown> | undefined): HostOptions {
+export function hostOptionsOf(settings: Record<string, unknown> | undefined): HostOptions {
   const host = settings?.[HOST_SETTINGS_KEY];
   return typeof host === 'object' && host !== null ? (host as HostOptions) : {};
 }
@@ -72,7 +75,7 @@ export function configFor(
 ): HealthDataConfig {
   const all = context.settings as Record<string, unknown> | undefined;
   const settings = all?.[SETTINGS_KEY];
-  const host = hostOf(all);
+  const host = hostOptionsOf(all);
   const projectConfigEnabled = host.readProjectConfig !== false;
   const known = byFile.get(context.sourceCode);
   if (

@@ -2,12 +2,16 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describeLiteralForMessage } from '../util/redact';
 import { isNode } from './ast';
 import { joinLabels, type Taint } from './provenance';
+import { hostOptionsOf } from '../config/resolve';
 
 /**
  * ESLint messages cannot carry extra locations, yet the editor (LSP `relatedInformation`) and CI
- * (SARIF `relatedLocations`, `codeFlows`) should show where the patient data came from. Rules note
- * those locations here when they report; hosts read them back right after linting a file, matching
- * the finding by rule id and range. Only plain data is kept: no AST node outlives its lint.
+ * (SARIF `relatedLocations`, `codeFlows`) should show where the patient data came from. A host
+ * that shows them (the language server, the CLI) creates a RelatedStore and hands it to the rules
+ * with its options (`settings.healthDataHost.related`); rules note the locations there when they
+ * report, and the host reads them back right after linting a file, matching the finding by rule
+ * id and range. Without a host nobody reads them, and nothing is kept. Only plain data is kept:
+ * no AST node outlives its lint.
  */
 
 /** A point in ESTree convention: 1-based line, 0-based column (UTF-16 code units). */
@@ -46,10 +50,15 @@ interface FileEntry {
   findings: Map<string, RelatedLocation[]>;
 }
 
-interface Store {
-  files: Map<string, FileEntry>;
+/** One host's notes: the files it linted last, each with the related locations of its findings. */
+export interface RelatedStore {
+  readonly files: Map<string, FileEntry>;
   /** The entry of the lint pass a SourceCode belongs to; weak, so the AST is never retained. */
-  passes: WeakMap<object, FileEntry>;
+  readonly passes: WeakMap<object, FileEntry>;
+}
+
+export function createRelatedStore(): RelatedStore {
+  return { files: new Map(), passes: new WeakMap() };
 }
 
 /** Files remembered at once; hosts read a file's notes right after linting it (CLI batches: 50). */
@@ -58,14 +67,16 @@ export const MAX_FILES = 2000;
 export const MAX_PROVENANCE_ENTRIES = 6;
 const MAX_MESSAGE_LENGTH = 200;
 
-// Shared through the global object: a project config (--use-eslint-config) loads the plugin's own
-// bundle while the CLI reads through its bundle; both must see one store (one per thread).
-const STORE_KEY = Symbol.for('health-data-lint.related.v1');
-
-function store(): Store {
-  const holder = globalThis as { [STORE_KEY]?: Store };
-  holder[STORE_KEY] ??= { files: new Map(), passes: new WeakMap() };
-  return holder[STORE_KEY];
+/**
+ * The store of the host linting this file. A project config (--use-eslint-config) loads the
+ * plugin's own bundle while the CLI reads through its bundle: the store travels in the settings,
+ * so both see the same one.
+ */
+function storeOf(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): RelatedStore | undefined {
+  const related = hostOptionsOf(context.settings as Record<string, unknown> | undefined).related;
+  return related && related.files instanceof Map ? related : undefined;
 }
 
 /** Length plus FNV-1a: cheap, and enough to tell two versions of one file apart. */
@@ -133,7 +144,9 @@ function entryFor(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): FileEntry | undefined {
   const sourceCode = context.sourceCode;
-  const { files, passes } = store();
+  const store = storeOf(context);
+  if (!store) return undefined;
+  const { files, passes } = store;
   const known = passes.get(sourceCode);
   if (known) return known;
   const filename = context.filename;
@@ -229,17 +242,19 @@ export function provenanceRelated(taint: Taint | undefined): RelatedLocation[] {
 }
 
 /**
- * The related locations noted for a finding of the file last linted as `filename`. With `text`,
+ * The related locations noted in a host's store for a finding of the file last linted as
+ * `filename`. With `text`,
  * nothing is returned unless the notes come from a lint of exactly that text.
  */
 export function relatedFor(
+  store: RelatedStore,
   filename: string,
   message: RelatedQuery,
   options: { text?: string } = {},
 ): RelatedLocation[] {
   if (!message.ruleId || typeof message.line !== 'number' || typeof message.column !== 'number')
     return [];
-  const entry = store().files.get(filename);
+  const entry = store.files.get(filename);
   if (!entry) return [];
   // ESLint lints the text without its byte order mark.
   const text = options.text?.charCodeAt(0) === 0xfeff ? options.text.slice(1) : options.text;
@@ -257,10 +272,4 @@ export function relatedFor(
     message: item.message,
     ...(item.kind ? { kind: item.kind } : {}),
   }));
-}
-
-/** Forgets every note (tests; a host that wants its memory back). */
-export function clearRelated(): void {
-  const holder = globalThis as { [STORE_KEY]?: Store };
-  delete holder[STORE_KEY];
 }

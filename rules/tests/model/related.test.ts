@@ -6,14 +6,19 @@ import { resolve } from 'node:path';
 import { Linter } from 'eslint';
 import plugin from '../../src/index';
 import { healthModel } from '../../src/model';
+import { hostConfig } from '../../src/host';
 import {
-  clearRelated,
+  createRelatedStore,
   MAX_FILES,
   MAX_PROVENANCE_ENTRIES,
   noteRelated,
   provenanceRelated,
+  type RelatedStore,
   relatedFor,
 } from '../../src/model/related';
+
+/** The store of the host running these lints: a fresh one per test. */
+let store: RelatedStore = createRelatedStore();
 
 /**
  * A rule that reports `sink(x)` calls the way real rules do and notes the provenance of `x`, plus
@@ -58,6 +63,7 @@ function lint(code: string, filename: string): Linter.LintMessage[] {
         plugins: { test: { rules: { sink: rule as never } } },
         rules: { 'test/sink': 'error' },
       },
+      hostConfig({ related: store }),
     ],
     filename,
   );
@@ -72,12 +78,14 @@ const FLOW = `async function run(db: Db) {
 `;
 
 describe('related locations side channel', () => {
-  beforeEach(() => clearRelated());
+  beforeEach(() => {
+    store = createRelatedStore();
+  });
 
   it('gives the source then the steps of the provenance path for the reported finding', () => {
     const [finding] = lint(FLOW, '/repo/src/flow.ts');
     assert.ok(finding);
-    const related = relatedFor('/repo/src/flow.ts', finding, { text: FLOW });
+    const related = relatedFor(store, '/repo/src/flow.ts', finding, { text: FLOW });
     assert.equal(related[0]?.loc.start.line, 2, JSON.stringify(related));
     assert.match(related[0]!.message, /^Patient data comes from here: .*`patients`/);
     assert.deepEqual(
@@ -96,9 +104,12 @@ describe('related locations side channel', () => {
   it('matches on rule id and the exact range only', () => {
     const [finding] = lint(FLOW, '/repo/src/flow.ts');
     assert.ok(finding);
-    assert.deepEqual(relatedFor('/repo/src/flow.ts', { ...finding, ruleId: 'other/sink' }), []);
-    assert.deepEqual(relatedFor('/repo/src/flow.ts', { ...finding, endColumn: 1 }), []);
-    assert.deepEqual(relatedFor('/repo/src/other.ts', finding), []);
+    assert.deepEqual(
+      relatedFor(store, '/repo/src/flow.ts', { ...finding, ruleId: 'other/sink' }),
+      [],
+    );
+    assert.deepEqual(relatedFor(store, '/repo/src/flow.ts', { ...finding, endColumn: 1 }), []);
+    assert.deepEqual(relatedFor(store, '/repo/src/other.ts', finding), []);
   });
 
   it('forgets the previous lint of a file, and refuses notes of another text', () => {
@@ -109,20 +120,23 @@ describe('related locations side channel', () => {
     const edited = FLOW.replace('sink(copy)', 'sink(1234)');
     const [again] = lint(edited, '/repo/src/flow.ts');
     assert.ok(again);
-    assert.deepEqual(relatedFor('/repo/src/flow.ts', again, { text: edited }), []);
+    assert.deepEqual(relatedFor(store, '/repo/src/flow.ts', again, { text: edited }), []);
     // A later lint that notes something replaces the whole entry of the file.
     const shifted = `\n${FLOW}`;
     const [moved] = lint(shifted, '/repo/src/flow.ts');
     assert.ok(moved);
-    assert.deepEqual(relatedFor('/repo/src/flow.ts', finding), []);
-    assert.equal(relatedFor('/repo/src/flow.ts', moved, { text: shifted })[0]?.loc.start.line, 3);
+    assert.deepEqual(relatedFor(store, '/repo/src/flow.ts', finding), []);
+    assert.equal(
+      relatedFor(store, '/repo/src/flow.ts', moved, { text: shifted })[0]?.loc.start.line,
+      3,
+    );
   });
 
   it('keeps entries in other files and drops the finding itself', () => {
     const code = 'elsewhere(patient);\n';
     const [finding] = lint(code, '/repo/src/routes.ts');
     assert.ok(finding);
-    assert.deepEqual(relatedFor('/repo/src/routes.ts', finding), [
+    assert.deepEqual(relatedFor(store, '/repo/src/routes.ts', finding), [
       {
         filename: '/srv/app/server.ts',
         loc: { start: { line: 4, column: 2 }, end: { line: 4, column: 30 } },
@@ -136,7 +150,7 @@ describe('related locations side channel', () => {
     const code = `function run(patient: Patient) {\n  const v0 = patient.nir;\n${steps}\n  sink(v7);\n}\n`;
     const [finding] = lint(code, '/repo/src/long.ts');
     assert.ok(finding);
-    const related = relatedFor('/repo/src/long.ts', finding);
+    const related = relatedFor(store, '/repo/src/long.ts', finding);
     assert.equal(related.length, MAX_PROVENANCE_ENTRIES);
     assert.equal(related[0]?.loc.start.line, 2);
     assert.deepEqual(
@@ -165,25 +179,48 @@ describe('related locations side channel', () => {
     };
     const [finding] = linter.verify(
       code,
-      [{ plugins: { t: { rules: { x: masking as never } } }, rules: { 't/x': 'error' } }],
+      [
+        { plugins: { t: { rules: { x: masking as never } } }, rules: { 't/x': 'error' } },
+        hostConfig({ related: store }),
+      ],
       '/repo/a.js',
     );
     assert.ok(finding);
-    const [related] = relatedFor('/repo/a.js', finding);
+    const [related] = relatedFor(store, '/repo/a.js', finding);
     assert.equal(related?.message, 'nir …');
+  });
+
+  it('keeps nothing when no host asked for the notes (a plain ESLint run)', () => {
+    const linter = new Linter({ configType: 'flat', cwd: '/repo' });
+    const config = {
+      files: ['**/*.ts'],
+      languageOptions: {
+        parser: parser as never,
+        ecmaVersion: 'latest' as const,
+        sourceType: 'module' as const,
+      },
+      plugins: { test: { rules: { sink: rule as never } } },
+      rules: { 'test/sink': 'error' as const },
+    };
+    const [finding] = linter.verify(FLOW, [config], '/repo/src/flow.ts');
+    assert.ok(finding);
+    assert.deepEqual(relatedFor(store, '/repo/src/flow.ts', finding), []);
+    assert.equal(store.files.size, 0);
   });
 
   it(`remembers at most ${MAX_FILES} files, the least recently linted going first`, () => {
     for (let i = 0; i <= MAX_FILES; i++) lint('elsewhere(patient);\n', `/repo/f${i}.ts`);
     const query = { ruleId: 'test/sink', line: 1, column: 1, endLine: 1, endColumn: 10 };
-    assert.deepEqual(relatedFor('/repo/f0.ts', query), []);
-    assert.equal(relatedFor('/repo/f1.ts', query).length, 1);
-    assert.equal(relatedFor(`/repo/f${MAX_FILES}.ts`, query).length, 1);
+    assert.deepEqual(relatedFor(store, '/repo/f0.ts', query), []);
+    assert.equal(relatedFor(store, '/repo/f1.ts', query).length, 1);
+    assert.equal(relatedFor(store, `/repo/f${MAX_FILES}.ts`, query).length, 1);
   });
 });
 
 describe('related locations of the shipped rules on the seed codebase', () => {
-  before(() => clearRelated());
+  before(() => {
+    store = createRelatedStore();
+  });
 
   it('a clear-text write of the migration extract points back at the query of the patient tables', () => {
     const file = resolve(__dirname, '../../../seeds/vulnerable/migration/migration-exporter.ts');
@@ -194,12 +231,16 @@ describe('related locations of the shipped rules on the seed codebase', () => {
       lines.findIndex((l) => l.includes('await writeFile(`${stagingPath}.resultats')) + 1;
     assert.ok(queryLine > 0 && writeLine > queryLine, 'the seed still has its query and its write');
     const linter = new Linter({ configType: 'flat', cwd: resolve(__dirname, '../../..') });
-    const messages = linter.verify(text, [plugin.configs.recommended as never], file);
+    const messages = linter.verify(
+      text,
+      [plugin.configs.recommended as never, hostConfig({ related: store })],
+      file,
+    );
     const write = messages.find(
       (m) => m.ruleId === 'health-data/no-unencrypted-write' && m.line === writeLine,
     );
     assert.ok(write, JSON.stringify(messages.map((m) => [m.ruleId, m.line])));
-    const related = relatedFor(file, write, { text });
+    const related = relatedFor(store, file, write, { text });
     assert.equal(related[0]?.kind, 'source');
     assert.equal(related[0]?.loc.start.line, queryLine);
     assert.match(related[0]!.message, /query of `patients`, `resultats`/);
