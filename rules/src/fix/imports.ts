@@ -7,21 +7,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../model/node-types';
 import { unwrap } from '../model/ast';
+import { requiredSpecifier } from '../model/project-graph';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** `require('x')` as a declaration's initialiser: the module, or undefined. */
 function requiredBy(declaration: TSESTree.VariableDeclarator): string | undefined {
-  const init = declaration.init && unwrap(declaration.init);
-  if (
-    init?.type === AST_NODE_TYPES.CallExpression &&
-    init.callee.type === AST_NODE_TYPES.Identifier &&
-    init.callee.name === 'require' &&
-    init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-    typeof init.arguments[0].value === 'string'
-  )
-    return init.arguments[0].value;
-  return undefined;
+  return declaration.init ? requiredSpecifier(unwrap(declaration.init)) : undefined;
 }
 
 function topLevelRequires(program: TSESTree.Program): TSESTree.VariableDeclaration[] {
@@ -43,7 +35,7 @@ function imports(program: TSESTree.Program): TSESTree.ImportDeclaration[] {
  * (`.cjs`/`.cts` CommonJS; `.mjs`/`.mts` ES module), else what the file already does (imports,
  * or `require`/`module.exports`), else how the file was parsed.
  */
-export function usesCommonJs(sourceCode: SourceCode, filename: string): boolean {
+function usesCommonJs(sourceCode: SourceCode, filename: string): boolean {
   if (/\.c[jt]s$/i.test(filename)) return true;
   if (/\.m[jt]s$/i.test(filename)) return false;
   const program = sourceCode.ast;

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import * as parser from '@typescript-eslint/parser';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { CALL, resolveGlobal, resolveImport, withoutDefault } from '../../src/model/imports';
+import { runProbeRule } from './probe';
 
 /** What `resolveImport` (as `module:path`) or `resolveGlobal` (as `global:path`) says of each `probe(x)`. */
 function resolved(code: string, filename = 'src/app.ts'): (string | null)[] {
   const results: (string | null)[] = [];
-  const rule: TSESLint.RuleModule<'probe', []> = {
-    defaultOptions: [],
-    meta: { type: 'problem', messages: { probe: 'probe' }, schema: [] },
-    create(context) {
+  runProbeRule(
+    code,
+    (context) => {
       const scopeOf = (node: TSESTree.Node) => context.sourceCode.getScope(node);
       return {
         CallExpression(node: TSESTree.CallExpression) {
@@ -28,22 +26,8 @@ function resolved(code: string, filename = 'src/app.ts'): (string | null)[] {
         },
       };
     },
-  };
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts', '**/*.js', '**/*.cjs'],
-        languageOptions: { parser: parser as never, ecmaVersion: 'latest', sourceType: 'module' },
-        plugins: { test: { rules: { probe: rule as never } } },
-        rules: { 'test/probe': 'error' },
-      },
-    ],
     filename,
   );
-  const fatal = messages.find((m) => m.fatal);
-  if (fatal) throw new Error(`input does not parse: ${fatal.message}`);
   return results;
 }
 

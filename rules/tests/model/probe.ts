@@ -10,15 +10,45 @@ export interface ProbeResult {
 }
 
 /**
+ * Lints `code` with a throwaway rule whose listeners `create` returns, the way a real rule sees the
+ * file (parser, scopes, settings); throws when the code does not parse.
+ */
+export function runProbeRule(
+  code: string,
+  create: (context: Readonly<TSESLint.RuleContext<'probe', []>>) => TSESLint.RuleListener,
+  filename = 'src/app.ts',
+): void {
+  const rule: TSESLint.RuleModule<'probe', []> = {
+    defaultOptions: [],
+    meta: { type: 'problem', messages: { probe: 'probe' }, schema: [] },
+    create,
+  };
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.ts', '**/*.js', '**/*.cjs'],
+        languageOptions: { parser: parser as never, ecmaVersion: 'latest', sourceType: 'module' },
+        plugins: { test: { rules: { probe: rule as never } } },
+        rules: { 'test/probe': 'error' },
+      },
+    ],
+    filename,
+  );
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) throw new Error(`probe input does not parse: ${fatal.message}`);
+}
+
+/**
  * Lints `code` with a probe rule that asks the shared provenance analysis about the first
  * argument of every `sink(...)` call, the way real rules ask about values reaching their sinks.
  */
 export function probe(code: string, filename = 'src/app.ts'): ProbeResult[] {
   const results: ProbeResult[] = [];
-  const rule: TSESLint.RuleModule<'probe', []> = {
-    defaultOptions: [],
-    meta: { type: 'problem', messages: { probe: 'probe' }, schema: [] },
-    create(context) {
+  runProbeRule(
+    code,
+    (context) => {
       return {
         CallExpression(node: TSESTree.CallExpression) {
           if (node.callee.type !== 'Identifier' || node.callee.name !== 'sink') return;
@@ -31,21 +61,7 @@ export function probe(code: string, filename = 'src/app.ts'): ProbeResult[] {
         },
       };
     },
-  };
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts', '**/*.js'],
-        languageOptions: { parser: parser as never, ecmaVersion: 'latest', sourceType: 'module' },
-        plugins: { test: { rules: { probe: rule as never } } },
-        rules: { 'test/probe': 'error' },
-      },
-    ],
     filename,
   );
-  const fatal = messages.find((m) => m.fatal);
-  if (fatal) throw new Error(`probe input does not parse: ${fatal.message}`);
   return results;
 }

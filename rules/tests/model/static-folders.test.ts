@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import * as parser from '@typescript-eslint/parser';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { FRAMEWORKS } from '../../src/model/frameworks';
 import { mayServeFolders, servedFolder } from '../../src/model/frameworks/static';
+import { runProbeRule } from './probe';
 
 /** Every call of the code that serves a folder, as `server <- folder source`. */
 function served(code: string): string[] {
   const results: string[] = [];
-  const rule: TSESLint.RuleModule<'probe', []> = {
-    defaultOptions: [],
-    meta: { type: 'problem', messages: { probe: 'probe' }, schema: [] },
-    create(context) {
+  runProbeRule(
+    code,
+    (context) => {
       const scopeOf = (node: TSESTree.Node) => context.sourceCode.getScope(node);
       return {
         CallExpression(node: TSESTree.CallExpression) {
@@ -20,22 +18,8 @@ function served(code: string): string[] {
         },
       };
     },
-  };
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: parser as never, ecmaVersion: 'latest', sourceType: 'module' },
-        plugins: { test: { rules: { probe: rule as never } } },
-        rules: { 'test/probe': 'error' },
-      },
-    ],
     'src/app.ts',
   );
-  const fatal = messages.find((m) => m.fatal);
-  if (fatal) throw new Error(`input does not parse: ${fatal.message}`);
   return results;
 }
 

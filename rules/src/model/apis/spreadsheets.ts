@@ -85,9 +85,6 @@ export const CSV_WRITER = {
   write: 'writeRecords',
 } as const;
 
-/** fast-csv, whole or its formatting package. */
-export const FAST_CSV_MODULES: ReadonlySet<string> = new Set(['fast-csv', '@fast-csv/format']);
-
 /**
  * fast-csv writers of rows to a file named by a path: `writeToPath(path, rows, options)` (fast-csv
  * docs, "Formatting: writeToPath").
