@@ -231,8 +231,9 @@ const loadedByPath = new Map<string, CachedFile>();
 
 function statOrUndefined(path: string) {
   try {
-    const stats = statSync(path);
-    return stats.isFile() ? stats : undefined;
+    // Most folders have no config: a missing file is an answer, not an exception to build.
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats?.isFile() ? stats : undefined;
   } catch {
     return undefined;
   }
