@@ -42,7 +42,7 @@ export function normalizeModule(specifier: string): string {
  * Undefined when the value does not come from a module, or when the variable is reassigned.
  */
 export function resolveImport(node: TSESTree.Node, scopeOf: ScopeOf): ImportRef | undefined {
-  const origin = resolve(node, scopeOf, 0);
+  const origin = resolveTop(node, scopeOf);
   return origin?.module !== undefined
     ? { module: origin.module, exportPath: origin.path }
     : undefined;
@@ -54,7 +54,7 @@ export function resolveImport(node: TSESTree.Node, scopeOf: ScopeOf): ImportRef 
  * `['localStorage', 'setItem']`; `const store = sessionStorage` makes `store` `['sessionStorage']`.
  */
 export function resolveGlobal(node: TSESTree.Node, scopeOf: ScopeOf): string[] | undefined {
-  const origin = resolve(node, scopeOf, 0);
+  const origin = resolveTop(node, scopeOf);
   return origin && origin.module === undefined ? origin.path : undefined;
 }
 
@@ -66,7 +66,7 @@ export function resolveReference(
   node: TSESTree.Node,
   scopeOf: ScopeOf,
 ): { ref?: ImportRef; global?: string[] } {
-  const origin = resolve(node, scopeOf, 0);
+  const origin = resolveTop(node, scopeOf);
   if (!origin) return {};
   return origin.module !== undefined
     ? { ref: { module: origin.module, exportPath: origin.path } }
@@ -79,6 +79,21 @@ export function resolveReference(
  */
 export function withoutDefault(path: readonly string[]): string[] {
   return path[0] === 'default' ? path.slice(1) : [...path];
+}
+
+/**
+ * Answers for whole expressions, kept per node: several rules ask about the same callee of the
+ * same call (a write, a log, a request), and the answer depends only on the file's AST and
+ * scopes. Weak, so nothing outlives the lint of the file.
+ */
+const resolved = new WeakMap<TSESTree.Node, Origin | null>();
+
+function resolveTop(node: TSESTree.Node, scopeOf: ScopeOf): Origin | undefined {
+  const known = resolved.get(node);
+  if (known !== undefined) return known ?? undefined;
+  const origin = resolve(node, scopeOf, 0);
+  resolved.set(node, origin ?? null);
+  return origin;
 }
 
 function resolve(node: TSESTree.Node, scopeOf: ScopeOf, depth: number): Origin | undefined {
