@@ -91,6 +91,23 @@ export function staticString(
   scopeOf: (node: TSESTree.Node) => Scope,
   depth = 0,
 ): StaticString | undefined {
+  if (depth > 0) return buildStaticString(node, scopeOf, depth);
+  // Whole expressions are asked about by several rules (a URL, a SQL text, a path): the answer
+  // depends only on the file's AST and scopes, so it is kept per node, weakly.
+  const known = staticStrings.get(node);
+  if (known !== undefined) return known ?? undefined;
+  const built = buildStaticString(node, scopeOf, 0);
+  staticStrings.set(node, built ?? null);
+  return built;
+}
+
+const staticStrings = new WeakMap<TSESTree.Node, StaticString | null>();
+
+function buildStaticString(
+  node: TSESTree.Node,
+  scopeOf: (node: TSESTree.Node) => Scope,
+  depth: number,
+): StaticString | undefined {
   if (depth > MAX_STRING_DEPTH) return undefined;
   const expr = unwrap(node);
   switch (expr.type) {
