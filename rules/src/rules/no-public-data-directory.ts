@@ -17,7 +17,8 @@ import { createRule } from '../util/create-rule';
 import { addNamedImport } from '../fix/imports';
 import { PATH_WRITERS } from '../model/apis';
 import { describeLiteralForMessage } from '../util/redact';
-import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
+import { provenanceRelated, type RelatedLocation } from '../model/related';
+import { report } from '../report';
 
 /** A write of patient data into a folder, with its provenance as plain locations. */
 interface PatientWrite {
@@ -128,20 +129,20 @@ export default createRule<[], MessageIds>({
           if (authenticated(call, mountPath, routes, extra)) continue;
           const suggest = suggestion(call);
           if (word) {
-            context.report({
+            report(context, {
               node: call,
               messageId: 'publicFolder',
               data: { server, folder: display, word: `"${describeLiteralForMessage(word)}"` },
               suggest,
             });
           } else {
-            context.report({
+            report(context, {
               node: call,
               messageId: 'publicWrittenFolder',
               data: { server, folder: display, data: written! },
               suggest,
+              related: writtenBy?.related,
             });
-            noteRelated(context, call, writtenBy?.related ?? []);
           }
         }
       },

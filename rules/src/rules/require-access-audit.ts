@@ -17,7 +17,7 @@ import { decoratorName, discoverControllers } from '../model/decorated-routes';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import { describeLiteralForMessage } from '../util/redact';
-import { noteRelated } from '../model/related';
+import { report } from '../report';
 import { LEVEL_FIRST_METHODS, LOG_CHANNEL_KEYS, NAMED_LOGGER_FACTORIES } from '../model/apis';
 
 type MessageIds = 'routeWithoutAudit' | 'exportWithoutAudit';
@@ -299,8 +299,19 @@ export default createRule<[], MessageIds>({
             .map((t) => `\`${t}\``)
             .join(', ');
           const data = `patient records of ${tables} (line ${read.node.loc.start.line})`;
+          // Where the missing audit call belongs: the first line of the handler or routine.
+          const head = unit.node.loc.start;
+          const headLine = context.sourceCode.lines[head.line - 1] ?? '';
+          const related = [
+            {
+              loc: { start: head, end: { line: head.line, column: headLine.length } },
+              message: unit.route
+                ? 'This route handler reads patient records and records no access audit'
+                : 'This export routine reads patient records and records no access audit',
+            },
+          ];
           if (unit.route) {
-            context.report({
+            report(context, {
               node: read.node,
               messageId: 'routeWithoutAudit',
               data: {
@@ -308,25 +319,16 @@ export default createRule<[], MessageIds>({
                 path: describeLiteralForMessage(unit.route.path, 80),
                 data,
               },
+              related,
             });
           } else {
-            context.report({
+            report(context, {
               node: read.node,
               messageId: 'exportWithoutAudit',
               data: { name: unit.name ?? 'This export routine', data },
+              related,
             });
           }
-          // Where the missing audit call belongs: the first line of the handler or routine.
-          const head = unit.node.loc.start;
-          const headLine = context.sourceCode.lines[head.line - 1] ?? '';
-          noteRelated(context, read.node, [
-            {
-              loc: { start: head, end: { line: head.line, column: headLine.length } },
-              message: unit.route
-                ? 'This route handler reads patient records and records no access audit'
-                : 'This export routine reads patient records and records no access audit',
-            },
-          ]);
         }
       },
     };
