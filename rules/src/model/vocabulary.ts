@@ -18,6 +18,16 @@ export interface VocabularyEntry {
   terms: string[];
 }
 
+/** Lab results are health data as a field and patient records as a collection: in both entries. */
+const LAB_RESULT_NAMES = [
+  'lab result',
+  'lab results',
+  'labresult',
+  'labresults',
+  'resultat analyse',
+  'resultats analyses',
+];
+
 export const VOCABULARY: VocabularyEntry[] = [
   // National and insurance identifiers (CNIL SAN-2022-009: the leak held NIRs and insurers).
   {
@@ -252,12 +262,7 @@ export const VOCABULARY: VocabularyEntry[] = [
     tier: 'strong',
     label: 'lab result',
     terms: [
-      'lab result',
-      'lab results',
-      'labresult',
-      'labresults',
-      'resultat analyse',
-      'resultats analyses',
+      ...LAB_RESULT_NAMES,
       'resultat biologique',
       'resultats biologiques',
       'resultat labo',
@@ -432,12 +437,7 @@ export const VOCABULARY: VocabularyEntry[] = [
       'beneficiaires',
       'assure',
       'assures',
-      'lab result',
-      'lab results',
-      'labresult',
-      'labresults',
-      'resultat analyse',
-      'resultats analyses',
+      ...LAB_RESULT_NAMES,
       'diagnostic report',
       'diagnosticreport',
       'medication request',

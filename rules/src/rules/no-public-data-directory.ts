@@ -2,7 +2,7 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../model/node-types';
 import { findProjectConfig } from '../config/project-config';
 import { type HealthModel, healthModel } from '../model';
-import { constantInit, resolveVariable } from '../model/ast';
+import { calleeName, constantInit, resolveVariable } from '../model/ast';
 import {
   discoverRoutes,
   importPathFor,
@@ -156,14 +156,7 @@ export default createRule<[], MessageIds>({
       if (node.type === AST_NODE_TYPES.TemplateLiteral)
         return node.quasis.map((q) => q.value.cooked ?? q.value.raw);
       if (node.type === AST_NODE_TYPES.CallExpression) {
-        const callee = node.callee;
-        const name =
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          callee.property.type === AST_NODE_TYPES.Identifier
-            ? callee.property.name
-            : callee.type === AST_NODE_TYPES.Identifier
-              ? callee.name
-              : '';
+        const name = calleeName(node.callee) ?? '';
         if (/^(join|resolve|normalize)$/.test(name))
           return node.arguments.flatMap((arg) => pathParts(arg, depth + 1));
         return [];
@@ -184,14 +177,7 @@ export default createRule<[], MessageIds>({
     function patientWrites(program: TSESTree.Program, m: HealthModel): PatientWrite[] {
       const result: PatientWrite[] = [];
       for (const node of programIndex(program).calls) {
-        const callee = node.callee;
-        const name =
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          callee.property.type === AST_NODE_TYPES.Identifier
-            ? callee.property.name
-            : callee.type === AST_NODE_TYPES.Identifier
-              ? callee.name
-              : '';
+        const name = calleeName(node.callee) ?? '';
         const writer = PATH_WRITERS.get(name);
         if (!writer || node.arguments.length < 2) continue;
         const target = node.arguments[writer.path]!;
