@@ -1,7 +1,7 @@
 import { parse } from '@typescript-eslint/typescript-estree';
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { linkParents } from './ast';
+import { keyName, linkParents } from './ast';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve as resolvePath, sep } from 'node:path';
 
@@ -183,12 +183,7 @@ function requireBinding(
           ? property.value.left
           : property.value;
       if (value.type !== AST_NODE_TYPES.Identifier || value.name !== localName) continue;
-      const key =
-        property.key.type === AST_NODE_TYPES.Identifier
-          ? property.key.name
-          : property.key.type === AST_NODE_TYPES.Literal
-            ? String(property.key.value)
-            : undefined;
+      const key = keyName(property);
       return key ? { specifier, imported: key } : undefined;
     }
   }
@@ -287,12 +282,7 @@ export function exportedValue(
         if (right.type === AST_NODE_TYPES.ObjectExpression) {
           for (const property of right.properties) {
             if (property.type !== AST_NODE_TYPES.Property) continue;
-            const key =
-              property.key.type === AST_NODE_TYPES.Identifier
-                ? property.key.name
-                : property.key.type === AST_NODE_TYPES.Literal
-                  ? String(property.key.value)
-                  : undefined;
+            const key = keyName(property);
             if (key !== exportName) continue;
             if (property.value.type === AST_NODE_TYPES.Identifier)
               return { localName: property.value.name };
