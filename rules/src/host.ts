@@ -5,7 +5,8 @@
  * Hosts import this module only, never the plugin's internals.
  */
 import type { Linter } from 'eslint';
-import { HOST_SETTINGS_KEY, type HostOptions } from './config/resolve';
+import { HOST_SETTINGS_KEY, type HostOptions as ConfigHostOptions } from './config/resolve';
+import type { RelatedStore } from './model/related';
 import { clearProjectGraphCache } from './model/project-graph';
 import { clearSchemaCache } from './model/schema';
 
@@ -13,9 +14,11 @@ export { default as plugin } from './index';
 export type { Preset } from './util/create-rule';
 export type { ConfigProblem, LoadedConfig } from './config/project-config';
 export { CONFIG_FILE_NAME, clearConfigCache, findProjectConfig } from './config/project-config';
-export type { ConfigProblemHandler, HostOptions } from './config/resolve';
+export type { ConfigProblemHandler } from './config/resolve';
 export { createRelatedStore, relatedFor } from './model/related';
-export type { RelatedStore } from './model/related';
+export type { RelatedStore };
+/** A host's options: trust, where configuration problems go, its store of related locations. */
+export type HostOptions = ConfigHostOptions<RelatedStore>;
 export { LINTED_EXTENSIONS } from './util/files';
 export { avoidRuleContextRetention } from './util/eslint-rule-contexts';
 

@@ -1,8 +1,7 @@
 import { ESLint, Linter } from 'eslint';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { type HostOptions } from '../config/resolve';
-import { hostConfig, plugin } from '../host';
+import { type HostOptions, hostConfig, plugin } from '../host';
 import { createRelatedStore, type RelatedStore, relatedFor } from '../model/related';
 import type { Preset } from '../util/create-rule';
 import { avoidRuleContextRetention } from '../util/eslint-rule-contexts';

@@ -1,5 +1,4 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { RelatedStore } from '../model/related';
 import {
   type ConfigProblem,
   type HealthDataConfig,
@@ -21,7 +20,11 @@ export type ConfigProblemHandler = (problem: ConfigProblem) => void;
  */
 export const HOST_SETTINGS_KEY = 'healthDataHost';
 
-export interface HostOptions {
+/**
+ * `Related` is the model's RelatedStore (rules/src/model/related.ts; host.ts names it): the
+ * configuration layer sits below the model and only carries it.
+ */
+export interface HostOptions<Related = unknown> {
   /**
    * False in a host that must not trust the workspace (VS Code's restricted mode): every
    * `healthdata.config.json` is ignored, so only bundled defaults and explicit settings apply.
@@ -30,7 +33,7 @@ export interface HostOptions {
   /** Where configuration problems go; by default one line on stderr per problem per process. */
   onConfigProblem?: ConfigProblemHandler;
   /** Where the rules note the related locations of their findings, for the host to read back. */
-  related?: RelatedStore;
+  related?: Related;
 }
 
 const reported = new Set<string>();

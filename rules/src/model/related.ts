@@ -76,7 +76,16 @@ function storeOf(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): RelatedStore | undefined {
   const related = hostOptionsOf(context.settings as Record<string, unknown> | undefined).related;
-  return related && related.files instanceof Map ? related : undefined;
+  return isRelatedStore(related) ? related : undefined;
+}
+
+function isRelatedStore(value: unknown): value is RelatedStore {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Partial<RelatedStore>).files instanceof Map &&
+    (value as Partial<RelatedStore>).passes instanceof WeakMap
+  );
 }
 
 /** Length plus FNV-1a: cheap, and enough to tell two versions of one file apart. */
