@@ -2,7 +2,8 @@ import * as parser from '@typescript-eslint/parser';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import * as assert from 'node:assert/strict';
-import rule, { cleartextOrigin } from '../../src/rules/no-cleartext-transport';
+import rule from '../../src/rules/no-cleartext-transport';
+import { cleartextOrigin } from '../../src/model/connections';
 import { createRuleTester } from '../rule-tester';
 
 const ruleTester = createRuleTester();
