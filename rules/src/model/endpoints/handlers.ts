@@ -1,0 +1,287 @@
+/**
+ * What a route handler does before it answers: which function a handler expression is (inline,
+ * wrapped in `asyncHandler(…)`, or declared at the top of the module), whether it checks the
+ * session or token and ends the request with 401/403 before touching patient data, and which
+ * patient data it touches — a read of a patient table or model (through provenance for the linted
+ * file, syntactically for other modules) or a response carrying patient data — with the evidence.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
+import type { Classifier } from '../classifier';
+import { HOLE, walk } from '../ast';
+import { RECORD_LOOKUP_METHODS, RECORD_WRITES, ROW_READ_METHODS } from '../apis';
+import { isAuthName, isFunction } from '../routes';
+import { looksLikeSql, scanSql, tablesRead } from '../sql';
+import type { EndpointFile } from './file';
+
+export type HandlerFunction =
+  TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
+
+/** Patient data a handler touches: a read of a table or model, or a response that carries it. */
+export type HandlerEvidence =
+  { kind: 'read'; table: string; line: number } | { kind: 'response'; description: string };
+
+/** The function a handler expression is: inline, or a function declared at the top of the module. */
+export function handlerFunction(
+  node: TSESTree.Node,
+  program: TSESTree.Program,
+): HandlerFunction | undefined {
+  let expr = node;
+  if (expr.type === AST_NODE_TYPES.CallExpression) {
+    // asyncHandler(async (req, res) => …), withErrors(handler)
+    const inner = expr.arguments.find(
+      (arg) => isFunction(arg) || arg.type === AST_NODE_TYPES.Identifier,
+    );
+    if (!inner) return undefined;
+    expr = inner;
+  }
+  if (isFunction(expr)) return expr;
+  if (expr.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = expr.name;
+  for (const statement of program.body) {
+    const s =
+      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
+      statement.declaration
+        ? statement.declaration
+        : statement;
+    if (s.type === AST_NODE_TYPES.FunctionDeclaration && s.id?.name === name) return s;
+    if (s.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const d of s.declarations) {
+        if (
+          d.id.type === AST_NODE_TYPES.Identifier &&
+          d.id.name === name &&
+          d.init &&
+          isFunction(d.init)
+        )
+          return d.init;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What patient data a handler touches: a read of patient tables or models (SQL or ORM), or a
+ * response carrying patient data (provenance, linted file only).
+ */
+export function patientDataTouched(
+  fn: HandlerFunction,
+  f: EndpointFile,
+): HandlerEvidence | undefined {
+  let found: HandlerEvidence | undefined;
+  const provenance = f.model?.provenance;
+  walk(fn.body, (node) => {
+    if (found) return false;
+    if (
+      provenance &&
+      (node.type === AST_NODE_TYPES.CallExpression ||
+        node.type === AST_NODE_TYPES.TaggedTemplateExpression)
+    ) {
+      const read = safe(() => provenance.patientRead(node));
+      if (read) {
+        found = { kind: 'read', table: read.tables[0]!, line: node.loc.start.line };
+        return false;
+      }
+    }
+    if (!provenance) {
+      const table = syntacticRead(node, f.classifier);
+      if (table) {
+        found = { kind: 'read', table, line: node.loc.start.line };
+        return false;
+      }
+    }
+    if (provenance && node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = node.callee;
+      const name =
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.property.type === AST_NODE_TYPES.Identifier
+          ? callee.property.name
+          : undefined;
+      if (
+        name &&
+        /^(json|send|jsonp|download|sendFile|end|write)$/.test(name) &&
+        node.arguments[0]
+      ) {
+        const taint = safe(() => provenance.trace(node.arguments[0]!));
+        if (taint) {
+          found = { kind: 'response', description: provenance.describe(taint) };
+          return false;
+        }
+      }
+    }
+    return undefined;
+  });
+  return found;
+}
+
+function safe<T>(compute: () => T): T | undefined {
+  try {
+    return compute();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a table or model named by a handler holds patient records: a table read by SQL text
+ * (`public.patients`: its last part is a container, or a health word), or the receiver or
+ * argument of an ORM call (`prisma.patient`, `db.collection('dossiers')`: a container).
+ */
+// Unified with model/patient-tables.ts by the lead after merge.
+export function isPatientTable(
+  name: string,
+  classifier: Classifier,
+  namedBy: 'sql' | 'orm',
+): boolean {
+  if (namedBy === 'orm') return classifier.container(name) !== undefined;
+  const last = name.split('.').pop() ?? name;
+  return (
+    classifier.container(last) !== undefined || classifier.classify(last)?.category === 'health'
+  );
+}
+
+/** The first patient table an SQL text reads, if any. */
+function sqlPatientTable(sql: string, classifier: Classifier): string | undefined {
+  try {
+    for (const statement of scanSql(sql)) {
+      for (const table of tablesRead(statement)) {
+        if (isPatientTable(table, classifier, 'sql')) return table;
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A patient read recognisable without scope analysis: SQL text on patient tables, `prisma.patient.findMany()`. */
+export function syntacticRead(node: TSESTree.Node, classifier: Classifier): string | undefined {
+  if (
+    node.type === AST_NODE_TYPES.Literal &&
+    typeof node.value === 'string' &&
+    looksLikeSql(node.value)
+  ) {
+    return sqlPatientTable(node.value, classifier);
+  }
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+    const text = node.quasis.map((q) => q.value.cooked ?? q.value.raw).join(HOLE);
+    if (looksLikeSql(text)) return sqlPatientTable(text, classifier);
+  }
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression
+  ) {
+    const method =
+      node.callee.property.type === AST_NODE_TYPES.Identifier ? node.callee.property.name : '';
+    if (
+      !ROW_READ_METHODS.has(method) &&
+      !RECORD_LOOKUP_METHODS.has(method) &&
+      !RECORD_WRITES.has(method)
+    )
+      return undefined;
+    let current: TSESTree.Node = node.callee.object;
+    for (let guard = 0; guard < 8; guard++) {
+      if (current.type === AST_NODE_TYPES.MemberExpression) {
+        if (
+          current.property.type === AST_NODE_TYPES.Identifier &&
+          isPatientTable(current.property.name, classifier, 'orm')
+        )
+          return current.property.name;
+        current = current.object;
+      } else if (current.type === AST_NODE_TYPES.Identifier) {
+        return isPatientTable(current.name, classifier, 'orm') ? current.name : undefined;
+      } else if (current.type === AST_NODE_TYPES.CallExpression) {
+        const arg = current.arguments[0];
+        if (
+          arg?.type === AST_NODE_TYPES.Literal &&
+          typeof arg.value === 'string' &&
+          isPatientTable(arg.value, classifier, 'orm')
+        )
+          return arg.value;
+        current = current.callee;
+      } else return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A handler that checks the session or token and ends with 401/403 before any patient data is
+ * touched: `if (!req.user) return res.sendStatus(401)`, `const user = await requireUser(req)`.
+ */
+export function handlerChecksAuth(fn: HandlerFunction, f: EndpointFile): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const extra = f.authNames;
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.IfStatement) {
+      const exits = endsRequest(statement.consequent);
+      const testText = f.textOf(statement.test);
+      const bodyText = f.textOf(statement.consequent);
+      if (
+        exits &&
+        (/\b(401|403)\b|Unauthori[sz]ed|Forbidden|redirect\(['"`][^'"`]*(login|signin|connexion)/i.test(
+          bodyText,
+        ) ||
+          /\b(session|user|token|auth\w*|isAuthenticated|jwt|apiKey|principal)\b/i.test(testText))
+      )
+        return true;
+    }
+    // const user = await requireUser(req); await verifyToken(req); (throwing helpers)
+    const call = leadingCall(statement);
+    if (call) {
+      const callee = call.callee;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression &&
+              callee.property.type === AST_NODE_TYPES.Identifier
+            ? callee.property.name
+            : undefined;
+      if (
+        name &&
+        isAuthName(name, extra) &&
+        /^(require|ensure|assert|verify|check|protect|authenticate|must|authorize|authorise)/i.test(
+          name,
+        )
+      )
+        return true;
+      if (name && extra.includes(name)) return true;
+    }
+    if (statementTouchesData(statement, f)) return false;
+  }
+  return false;
+}
+
+function statementTouchesData(statement: TSESTree.Node, f: EndpointFile): boolean {
+  let found = false;
+  const provenance = f.model?.provenance;
+  walk(statement, (node) => {
+    if (found) return false;
+    if (
+      provenance &&
+      (node.type === AST_NODE_TYPES.CallExpression ||
+        node.type === AST_NODE_TYPES.TaggedTemplateExpression)
+    ) {
+      if (safe(() => provenance.patientRead(node))) found = true;
+    } else if (!provenance && syntacticRead(node, f.classifier)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+function leadingCall(statement: TSESTree.Node): TSESTree.CallExpression | undefined {
+  let expr: TSESTree.Node | undefined;
+  if (statement.type === AST_NODE_TYPES.ExpressionStatement) expr = statement.expression;
+  else if (statement.type === AST_NODE_TYPES.VariableDeclaration)
+    expr = statement.declarations[0]?.init ?? undefined;
+  if (expr?.type === AST_NODE_TYPES.AwaitExpression) expr = expr.argument;
+  return expr?.type === AST_NODE_TYPES.CallExpression ? expr : undefined;
+}
+
+function endsRequest(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement)
+    return true;
+  if (node.type === AST_NODE_TYPES.BlockStatement) return node.body.some((s) => endsRequest(s));
+  return false;
+}
