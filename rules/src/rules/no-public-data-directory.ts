@@ -1,20 +1,13 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../model/node-types';
-import { findProjectConfig } from '../config/project-config';
 import { type HealthModel, healthModel } from '../model';
 import { calleeName, constantInit, resolveVariable } from '../model/ast';
-import {
-  discoverRoutes,
-  importPathFor,
-  isAuthMiddleware,
-  pathCovers,
-  pathText,
-} from '../model/routes';
+import { discoverRoutes, isAuthMiddleware, pathCovers, pathText } from '../model/routes';
 import { mayServeFolders, servedFolder } from '../model/frameworks/static';
 import { programIndex } from '../model/program-index';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
-import { addNamedImport } from '../fix/imports';
+import { runMiddlewareBefore } from '../fix/authentication';
 import { PATH_WRITERS } from '../model/apis';
 import { describeLiteralForMessage } from '../util/redact';
 import { provenanceRelated, type RelatedLocation } from '../model/related';
@@ -267,18 +260,11 @@ export default createRule<[], MessageIds>({
         callee.property.name !== 'use'
       )
         return [];
-      const configFile = findProjectConfig(context.filename).file;
       return [
         {
           messageId: 'addAuthMiddleware',
           data: { name: fix.name },
-          fix: (fixer) => [
-            fixer.insertTextBefore(call, `${fix.name}, `),
-            ...addNamedImport(fixer, sourceCode, context.filename, {
-              name: fix.name,
-              from: importPathFor(fix, context.filename, configFile),
-            }),
-          ],
+          fix: (fixer) => runMiddlewareBefore(fixer, sourceCode, context.filename, call, fix),
         },
       ];
     }
