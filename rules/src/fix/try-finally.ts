@@ -8,12 +8,11 @@
  * before the block's closing brace stay inside the try; template literal lines keep their text.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from '../model/ast';
 import { AST_NODE_TYPES } from '../model/node-types';
 import { isFunctionNode, resolveVariable, unwrap, walk } from '../model/ast';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
-type FunctionNode =
-  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 export interface TryFinallyRequest {
   /** A node in the first statement to wrap. */

@@ -351,10 +351,11 @@ export function functionName(fn: TSESTree.FunctionLike | TSESTree.Node): string 
   return undefined;
 }
 
-export function isFunctionNode(
-  node: TSESTree.Node,
-): node is TSESTree.FunctionLike &
-  (TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression) {
+/** A function with a body: arrow, declaration or expression. */
+export type FunctionNode =
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   return (
     node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
     node.type === AST_NODE_TYPES.FunctionDeclaration ||

@@ -1,4 +1,5 @@
 import { type TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from '../model/ast';
 import { AST_NODE_TYPES } from '../model/node-types';
 import { healthModel, type HealthModel } from '../model';
 import {
@@ -21,9 +22,6 @@ import { report } from '../report';
 import { LEVEL_FIRST_METHODS, LOG_CHANNEL_KEYS, NAMED_LOGGER_FACTORIES } from '../model/apis';
 
 type MessageIds = 'routeWithoutAudit' | 'exportWithoutAudit';
-
-type FunctionNode =
-  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** A piece of code that must leave an audit trail: a route handler or an export routine. */
 interface Unit {

@@ -2,12 +2,9 @@ import assert from 'node:assert/strict';
 import * as parser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
-import { isFunctionNode, walk } from '../../src/model/ast';
+import { type FunctionNode, isFunctionNode, walk } from '../../src/model/ast';
 import { namedBinding } from '../../src/fix/bindings';
 import { returnsPending, tryFinallyFix } from '../../src/fix/try-finally';
-
-type FunctionNode =
-  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /**
  * Applies the fix wrapping the rest of the block from the first `work()` call in

@@ -6,6 +6,7 @@
  * in a `finally`, a `catch`, a listener that fires whatever happens, or before a given write.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from '../ast';
 import { AST_NODE_TYPES } from '../node-types';
 import {
   calleeName,
@@ -25,8 +26,6 @@ import {
   TMP_SCOPES,
 } from './words';
 
-export type FunctionNode =
-  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 /** A function, or the module's top level. */
 export type Routine = FunctionNode | TSESTree.Program;
 

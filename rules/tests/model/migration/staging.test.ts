@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { stagingWrites, writeDoneBy } from '../../../src/model/migration/staging';
 import { dumpOf } from '../../../src/model/migration/dumps';
-import { type FunctionNode, routineOf } from '../../../src/model/migration/routines';
+import type { FunctionNode } from '../../../src/model/ast';
+import { routineOf } from '../../../src/model/migration/routines';
 import { analyse } from './analyse';
 
 /** Each staging write of the code as `kind where: data`, with its flags. */
