@@ -5,7 +5,8 @@
  * declares as loggers — and what a logged value carries: patient data not masked, encrypted or
  * hashed, leaving out the outcome fields of a response or process. Also the access-log formats of
  * morgan and the tokens that print request bodies. Library facts come from the loggers family of
- * the catalogue (`model/apis/loggers.ts`).
+ * the catalogue (`model/apis/loggers.ts`). And the message of a thrown error, which ends up in
+ * logs too.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
@@ -262,6 +263,20 @@ export function loggedPatientData(provenance: Provenance, node: TSESTree.Node): 
     return undefined;
   }
   return provenance.carriesPatientData(node, ['mask', 'encrypt', 'hmac']);
+}
+
+/**
+ * The message of a thrown error, `throw new ValidationError(message)`, with the constructor's
+ * name: error messages end up in logs, crash reports and responses.
+ */
+export function thrownErrorMessage(
+  node: TSESTree.NewExpression,
+): { name: string; message: TSESTree.Node } | undefined {
+  if (node.parent?.type !== AST_NODE_TYPES.ThrowStatement) return undefined;
+  const name = calleeName(node.callee);
+  if (!name || !/(Error|Exception)$/.test(name)) return undefined;
+  const message = node.arguments[0];
+  return message ? { name, message } : undefined;
 }
 
 function requiredModule(node: TSESTree.Node): string | undefined {

@@ -3,12 +3,12 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../model/node-types';
 import { findProjectConfig } from '../config/project-config';
 import { type HealthModel, healthModel, type Taint } from '../model';
-import { calleeName, unwrap } from '../model/ast';
+import { unwrap } from '../model/ast';
 import { createRule } from '../util/create-rule';
 import { wrapWithHelper } from '../fix/wrap';
 import { noteRelated, provenanceRelated } from '../model/related';
 import { ACCESS_LOGGER } from '../model/apis';
-import { LogCalls, loggedPatientData } from '../model/log-calls';
+import { LogCalls, loggedPatientData, thrownErrorMessage } from '../model/log-calls';
 import { recordIdOf } from '../model/record-ids';
 import { importPathFor } from '../model/routes';
 
@@ -175,14 +175,12 @@ export default createRule<Options, MessageIds>({
         for (const arg of call.arguments.slice(log.from)) checkArgument(model, arg, sink);
       },
       NewExpression(node) {
-        if (node.parent?.type !== AST_NODE_TYPES.ThrowStatement) return;
-        const name = calleeName(node.callee);
-        if (!name || !/(Error|Exception)$/.test(name)) return;
+        const thrown = thrownErrorMessage(node);
+        if (!thrown) return;
         const model = healthModel(context);
-        const message = node.arguments[0];
-        if (!message) return;
-        const taint = loggedPatientData(model.provenance, message);
-        if (taint) report(model, message, taint, { kind: 'error', name }, undefined);
+        const taint = loggedPatientData(model.provenance, thrown.message);
+        if (taint)
+          report(model, thrown.message, taint, { kind: 'error', name: thrown.name }, undefined);
       },
       'Program:exit'() {
         for (const format of accessLogFormats) {

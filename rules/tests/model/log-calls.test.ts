@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { healthModel } from '../../src/model';
-import { type LogCall, LogCalls, loggedPatientData } from '../../src/model/log-calls';
+import {
+  type LogCall,
+  LogCalls,
+  loggedPatientData,
+  thrownErrorMessage,
+} from '../../src/model/log-calls';
 import { runProbeRule } from './probe';
 
 /** The log calls of a snippet, and the access-log body tokens its formats print. */
@@ -121,5 +126,23 @@ app.use(morgan(':url :body'));`);
     assert.equal(seen.length, 4);
     assert.ok(seen[0] && seen[1]);
     assert.deepEqual(seen.slice(2), [null, null]);
+  });
+
+  it('the message of a thrown error, by its constructor’s name', () => {
+    const seen: string[] = [];
+    runProbeRule(
+      `throw new ValidationError(a);
+throw new NotFoundException(b);
+const e = new Error(c);
+throw new Boom(d);
+throw new Error();`,
+      (context) => ({
+        NewExpression(node) {
+          const thrown = thrownErrorMessage(node);
+          if (thrown) seen.push(`${thrown.name}(${context.sourceCode.getText(thrown.message)})`);
+        },
+      }),
+    );
+    assert.deepEqual(seen, ['ValidationError(a)', 'NotFoundException(b)']);
   });
 });
