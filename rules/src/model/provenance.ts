@@ -211,7 +211,8 @@ const ELEMENT_CALLBACK_METHODS = new Set([
   'findIndex',
 ]);
 
-const ENCRYPT_WORDS = new Set([
+/** Words of a callee name that encrypt its argument (`encryptField`, `kms.seal`, `chiffrer`). */
+export const ENCRYPT_WORDS: ReadonlySet<string> = new Set([
   'encrypt',
   'encrypted',
   'encryption',

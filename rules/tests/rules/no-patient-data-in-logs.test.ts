@@ -645,6 +645,45 @@ function f(dossier) {
     ],
   },
   {
+    // A property with its own key keeps the key: only the value is wrapped.
+    code: `import pino from 'pino';
+const logger = pino();
+function f(dossier) {
+  logger.info({ nir: dossier.nir }, 'charge');
+}`,
+    settings: {
+      healthData: { redaction: { fix: { name: 'redactPatient', import: './security/redact' } } },
+    },
+    errors: [
+      {
+        messageId: 'patientDataInLog',
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 33,
+        suggestions: [
+          {
+            messageId: 'replaceWithId',
+            output: `import pino from 'pino';
+const logger = pino();
+function f(dossier) {
+  logger.info({ dossierId: dossier.id }, 'charge');
+}`,
+          },
+          {
+            messageId: 'wrapInRedaction',
+            output: `import pino from 'pino';
+import { redactPatient } from './security/redact';
+const logger = pino();
+function f(dossier) {
+  logger.info({ nir: redactPatient(dossier.nir) }, 'charge');
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     code: `const resource = { resourceType: 'Patient', name: [{ family: 'Martin' }] };
 console.log(resource);`,
     errors: [

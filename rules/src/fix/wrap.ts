@@ -1,0 +1,109 @@
+/**
+ * The fix kit's wrap: replace a value by a call of a helper on it (`encryptForStorage(value)`,
+ * `redactPatient(patient)`) and bring the helper into scope through `imports.ts`, the same way
+ * in every rule. A shorthand property keeps its key (`{ nir }` becomes `{ nir: encrypt(nir) }`);
+ * a value that must keep its shape (an object literal, a template with holes) is wrapped part by
+ * part.
+ */
+import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findProjectConfig } from '../config/project-config';
+import { AST_NODE_TYPES } from '../model/node-types';
+import { unwrap } from '../model/ast';
+import { addNamedImport } from './imports';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** A helper to call: its name (`encrypt`, `crypto.seal`) and the module the file imports it from. */
+export interface CallHelper {
+  callee: string;
+  /** The module specifier as the file writes it; without one, no import is added. */
+  from: string | undefined;
+}
+
+/** `callee(node)` in place of the node; the value of a shorthand property keeps its key. */
+export function wrapInCall(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+  callee: string,
+): TSESLint.RuleFix {
+  const text = sourceCode.getText(node);
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === node)
+    return fixer.replaceText(parent, `${text}: ${callee}(${text})`);
+  return fixer.replaceText(node, `${callee}(${text})`);
+}
+
+/**
+ * Wraps every node in a call of the helper, and imports the helper (by the root of a dotted name)
+ * unless it is already bound where it is used (`at`, else the file's top level).
+ */
+export function wrapWithHelper(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  filename: string,
+  nodes: readonly TSESTree.Node[],
+  helper: CallHelper,
+  at?: TSESTree.Node,
+): TSESLint.RuleFix[] {
+  return [
+    ...nodes.map((node) => wrapInCall(fixer, sourceCode, node, helper.callee)),
+    ...addNamedImport(fixer, sourceCode, filename, {
+      name: helper.callee.split('.')[0]!,
+      from: helper.from,
+      at,
+    }),
+  ];
+}
+
+/**
+ * The parts of a value to wrap so the receiver still gets a value of the same shape: the fields
+ * of an object literal that `needsWrap` (`{ nom, nir }` is still an object), the holes of a
+ * template that need it when `holes` is set (`nir=${nir}; path=/` is still a cookie), else the
+ * value itself.
+ */
+export function partsToWrap(
+  value: TSESTree.Node,
+  needsWrap: (part: TSESTree.Node) => boolean,
+  options: { holes?: boolean } = {},
+): TSESTree.Node[] {
+  const expr = unwrap(value);
+  if (options.holes && expr.type === AST_NODE_TYPES.TemplateLiteral) {
+    const holes = expr.expressions.filter((hole) => needsWrap(hole));
+    if (holes.length) return holes;
+  }
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === value)
+    return [value];
+  if (expr.type === AST_NODE_TYPES.ObjectExpression && expr.properties.every(isPlainProperty))
+    return (expr.properties as TSESTree.Property[])
+      .filter((property) => needsWrap(property.value))
+      .map((property) => property.value);
+  return [value];
+}
+
+function isPlainProperty(property: TSESTree.ObjectLiteralElement): boolean {
+  return property.type === AST_NODE_TYPES.Property && property.kind === 'init' && !property.method;
+}
+
+/**
+ * The module of a configured helper (`encryption.fix.import`) as the linted file imports it: a
+ * relative specifier is relative to the configuration file that declares it, or to the working
+ * directory when the helper comes from ESLint settings.
+ */
+export function configuredHelperModule(
+  module: string,
+  section: 'encryption' | 'redaction' | 'auth',
+  filename: string,
+  cwd: string,
+): string {
+  if (!module.startsWith('.')) return module;
+  const file = isAbsolute(filename) ? filename : resolvePath(cwd, filename);
+  const project = findProjectConfig(file);
+  const base =
+    project.file && project.config[section].fix?.import === module ? dirname(project.file) : cwd;
+  let path = relative(dirname(file), resolvePath(base, module)).split(sep).join('/');
+  if (!path.startsWith('.')) path = `./${path}`;
+  return path;
+}
