@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { describeLiteralForMessage } from '../util/redact';
+import { describeLiteralForMessage } from './redact';
 import { isNode } from './ast';
 import { joinLabels, type Taint } from './provenance';
 import { hostOptionsOf } from '../config/resolve';

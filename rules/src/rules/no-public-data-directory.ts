@@ -9,7 +9,7 @@ import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
 import { runMiddlewareBefore } from '../fix/authentication';
 import { PATH_WRITERS } from '../model/apis';
-import { describeLiteralForMessage } from '../util/redact';
+import { describeLiteralForMessage } from '../model/redact';
 import { provenanceRelated, type RelatedLocation } from '../model/related';
 import { report } from '../report';
 

@@ -40,7 +40,7 @@ import {
   TYPEORM,
   UPLOAD_NAMES,
 } from '../model/apis';
-import { describeLiteralForMessage } from '../util/redact';
+import { describeLiteralForMessage } from '../model/redact';
 import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
 
 type Options = [{ reportOutsideExportContext?: boolean }];

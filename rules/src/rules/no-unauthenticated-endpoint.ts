@@ -19,7 +19,7 @@ import {
   runMiddlewareBefore,
   sessionCheckFix,
 } from '../fix/authentication';
-import { describeLiteralForMessage } from '../util/redact';
+import { describeLiteralForMessage } from '../model/redact';
 import { noteRelated } from '../model/related';
 
 type Options = [{ reportUnknownMounts?: boolean }];

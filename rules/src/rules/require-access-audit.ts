@@ -17,7 +17,7 @@ import { discoverRoutes } from '../model/routes';
 import { decoratorName, discoverControllers } from '../model/decorated-routes';
 import { tokenize } from '../model/tokens';
 import { createRule } from '../util/create-rule';
-import { describeLiteralForMessage } from '../util/redact';
+import { describeLiteralForMessage } from '../model/redact';
 import { report } from '../report';
 import { LEVEL_FIRST_METHODS, LOG_CHANNEL_KEYS, NAMED_LOGGER_FACTORIES } from '../model/apis';
 

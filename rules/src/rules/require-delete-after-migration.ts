@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { healthModel } from '../model';
 import { createRule } from '../util/create-rule';
-import { describeLiteralForMessage } from '../util/redact';
+import { describeLiteralForMessage } from '../model/redact';
 import { noteRelated } from '../model/related';
 import { MigrationFile } from '../model/migration/file';
 import type { Staging } from '../model/migration/facts';

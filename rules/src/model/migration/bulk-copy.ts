@@ -18,7 +18,7 @@ import {
 } from '../ast';
 import type { PatientRead, Taint } from '../provenance';
 import { GCS_OBJECT, RECORD_WRITES } from '../apis';
-import { describeLiteralForMessage } from '../../util/redact';
+import { describeLiteralForMessage } from '../redact';
 import { type MigrationFile, normalTable, type SqlUse } from './file';
 import type { Deletion, Staging } from './facts';
 import { ormDeletion } from './deletions';

@@ -11,7 +11,7 @@ import type { HealthModel } from '../index';
 import type { Taint } from '../provenance';
 import { provenanceRelated, type RelatedLocation } from '../related';
 import { isSqlTag, SQL_RUNNER_METHODS } from '../apis';
-import { describeLiteralForMessage } from '../../util/redact';
+import { describeLiteralForMessage } from '../redact';
 
 export type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
 

@@ -5,7 +5,7 @@
  * the same file — or, into any other table, copies patient tables into a new system (a source
  * migration). Only statements that read or write patient tables count.
  */
-import { describeLiteralForMessage } from '../../util/redact';
+import { describeLiteralForMessage } from '../redact';
 import { tablesRead } from '../sql';
 import { tokenize } from '../tokens';
 import { type MigrationFile, normalTable, type SqlUse } from './file';

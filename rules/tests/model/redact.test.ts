@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describeLiteralForMessage } from '../../src/util/redact';
+import { describeLiteralForMessage } from '../../src/model/redact';
 
 describe('describeLiteralForMessage', () => {
   it('masks NIRs, SSNs, e-mail addresses and long digit runs', () => {
