@@ -12,7 +12,7 @@ export type { PatientRead, SanitizerKind, Taint } from './provenance';
 export { joinLabels } from './provenance';
 export type { SqlSelect, SqlStar, SqlStatement, SqlTableRef } from './sql';
 export { scanSql, tablesRead, tablesUnderStar } from './sql';
-export { sourceRangeOf, staticString, unwrap } from './ast';
+export { staticString } from './ast';
 
 /**
  * The health-data model of one file, shared by every rule linting it: built once per file
@@ -55,3 +55,102 @@ export function healthModel(
   models.set(sourceCode, { model, configKey });
   return model;
 }
+
+// ---- The public entry of the model for rules: everything a rule reads of the model, from one module ----
+export { findProjectConfig } from '../config/project-config';
+export type { ImportedHelper } from '../config/project-config';
+export {
+  ACCESS_LOGGER,
+  ACCOUNT_OPTION_KEYS,
+  CREDENTIAL_GROUP_KEYS,
+  DEFAULT_ACCOUNTS,
+  FTP_TLS_OPTION,
+  GENERIC_CLIENT_CALLS,
+  LEVEL_FIRST_METHODS,
+  LOG_CHANNEL_KEYS,
+  MAIL_TRANSPORT,
+  NAMED_LOGGER_FACTORIES,
+  PATH_WRITERS,
+  SECRET_CONSTRUCTORS,
+  SECRET_METHOD_NAMES,
+  secretIndex,
+  secretMethod,
+  SERVICE_CLIENT_CALLS,
+  SERVICE_CLIENTS,
+  URL_SCHEME_SERVICES,
+} from './apis';
+export {
+  calleeName,
+  constantInit,
+  functionName,
+  isFunctionNode,
+  keyName,
+  literalString,
+  memberChain,
+  propertyName,
+  resolveVariable,
+  sourceRangeOf,
+  templatePart,
+  unwrap,
+} from './ast';
+export type { FunctionNode, StaticString } from './ast';
+export {
+  cleartextFtp,
+  cleartextSmtp,
+  cleartextUrl,
+  databaseTlsOffHost,
+  disablesTlsVerification,
+  disablesTlsVerificationGlobally,
+  isRequestCall,
+  mentionsFtpWithoutTls,
+  remoteSslDisabledHost,
+  requestPatientPayload,
+  requestUrlArgument,
+  transferToolUrls,
+} from './connections';
+export type { CleartextUrl } from './connections';
+export { decoratorName, discoverControllers } from './decorated-routes';
+export {
+  controllerExposures,
+  fileRouteExposures,
+  mayDeclareEndpoints,
+  mountExposure,
+  routeExposure,
+} from './endpoints/exposure';
+export { lintedEndpointFile } from './endpoints/file';
+export type { EndpointFile } from './endpoints/file';
+export type { RouteEvidence } from './endpoints/patient-data';
+export {
+  ormFieldWrites,
+  specialCategoryField,
+  sqlFieldWrites,
+  storedInClear,
+} from './field-writes';
+export type { FieldWrite } from './field-writes';
+export { fileRouteOf } from './file-routes';
+export { mayServeFolders, servedFolder } from './frameworks/static';
+export { resolveImport } from './imports';
+export { LogCalls, loggedPatientData, thrownErrorMessage } from './log-calls';
+export { unpurgedBulkCopies } from './migration/bulk-copy';
+export { deletionsIn } from './migration/deletions';
+export type { Staging } from './migration/facts';
+export { MigrationFile } from './migration/file';
+export { sourcePurged, verdict } from './migration/matching';
+export { insideTmpScope, routineName, routineOf } from './migration/routines';
+export type { Routine } from './migration/routines';
+export { stagingWrites } from './migration/staging';
+export { AST_NODE_TYPES } from './node-types';
+export { programIndex } from './program-index';
+export { identifyingInput, weakTransform } from './pseudonyms';
+export type { WeakTransform } from './pseudonyms';
+export { recordIdOf } from './record-ids';
+export { describeLiteralForMessage } from './redact';
+export { noteRelated, provenanceRelated } from './related';
+export type { RelatedLocation } from './related';
+export { discoverRoutes, importPathFor, isAuthMiddleware, pathCovers, pathText } from './routes';
+export type { Route } from './routes';
+export { StorageWrites } from './storage-writes';
+export type { ObjectArgument, StorageWrite } from './storage-writes';
+export { tokenize } from './tokens';
+export { SECRET_HEADS, SECRET_KEY_QUALIFIERS, SECRET_PLACEHOLDER } from './vocabulary';
+// ---- end of the public entry

@@ -1,24 +1,26 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { healthModel } from '../model';
 import {
-  type CleartextUrl,
   cleartextFtp,
   cleartextSmtp,
+  type CleartextUrl,
   cleartextUrl,
   databaseTlsOffHost,
   disablesTlsVerification,
   disablesTlsVerificationGlobally,
+  FTP_TLS_OPTION,
+  healthModel,
   isRequestCall,
+  MAIL_TRANSPORT,
   mentionsFtpWithoutTls,
+  noteRelated,
+  provenanceRelated,
   remoteSslDisabledHost,
   requestPatientPayload,
   requestUrlArgument,
   transferToolUrls,
-} from '../model/connections';
-import { FTP_TLS_OPTION, MAIL_TRANSPORT } from '../model/apis';
+} from '../model';
 import { removeProperty, setOption } from '../fix/options';
 import { createRule } from '../util/create-rule';
-import { noteRelated, provenanceRelated } from '../model/related';
 
 type Options = [{ checkDatabaseTls?: boolean }];
 type MessageIds =

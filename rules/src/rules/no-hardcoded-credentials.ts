@@ -1,26 +1,31 @@
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../model/node-types';
-import ignore from 'ignore';
-import { findProjectConfig } from '../config/project-config';
-import { healthModel } from '../model';
-import { calleeName, keyName, propertyName, unwrap } from '../model/ast';
-import { resolveImport } from '../model/imports';
-import { tokenize } from '../model/tokens';
-import { SECRET_HEADS, SECRET_KEY_QUALIFIERS, SECRET_PLACEHOLDER } from '../model/vocabulary';
 import {
   ACCOUNT_OPTION_KEYS,
+  AST_NODE_TYPES,
+  calleeName,
   CREDENTIAL_GROUP_KEYS,
   DEFAULT_ACCOUNTS,
+  findProjectConfig,
   GENERIC_CLIENT_CALLS,
+  healthModel,
+  keyName,
+  propertyName,
+  resolveImport,
   SECRET_CONSTRUCTORS,
+  SECRET_HEADS,
+  SECRET_KEY_QUALIFIERS,
   SECRET_METHOD_NAMES,
-  SERVICE_CLIENT_CALLS,
-  SERVICE_CLIENTS,
-  URL_SCHEME_SERVICES,
+  SECRET_PLACEHOLDER,
   secretIndex,
   secretMethod,
-} from '../model/apis';
+  SERVICE_CLIENT_CALLS,
+  SERVICE_CLIENTS,
+  tokenize,
+  unwrap,
+  URL_SCHEME_SERVICES,
+} from '../model';
+import ignore from 'ignore';
 import { createRule } from '../util/create-rule';
 
 type Options = [];

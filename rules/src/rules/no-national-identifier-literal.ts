@@ -1,13 +1,13 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../model/node-types';
 import {
+  AST_NODE_TYPES,
   keyName,
   propertyName,
   sourceRangeOf,
   type StaticString,
   templatePart,
-} from '../model/ast';
-import { tokenize } from '../model/tokens';
+  tokenize,
+} from '../model';
 import { createRule } from '../util/create-rule';
 
 type MessageIds = 'nir' | 'ssn' | 'replaceWithSynthetic';

@@ -1,16 +1,23 @@
 import { isAbsolute } from 'node:path';
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../model/node-types';
-import { findProjectConfig } from '../config/project-config';
-import { type HealthModel, healthModel, type Taint } from '../model';
-import { unwrap } from '../model/ast';
+import {
+  ACCESS_LOGGER,
+  AST_NODE_TYPES,
+  findProjectConfig,
+  type HealthModel,
+  healthModel,
+  importPathFor,
+  LogCalls,
+  loggedPatientData,
+  noteRelated,
+  provenanceRelated,
+  recordIdOf,
+  type Taint,
+  thrownErrorMessage,
+  unwrap,
+} from '../model';
 import { createRule } from '../util/create-rule';
 import { wrapWithHelper } from '../fix/wrap';
-import { noteRelated, provenanceRelated } from '../model/related';
-import { ACCESS_LOGGER } from '../model/apis';
-import { LogCalls, loggedPatientData, thrownErrorMessage } from '../model/log-calls';
-import { recordIdOf } from '../model/record-ids';
-import { importPathFor } from '../model/routes';
 
 type Options = [{ loggers?: string[] }];
 type MessageIds =

@@ -1,16 +1,26 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../model/node-types';
-import { type HealthModel, healthModel } from '../model';
-import { calleeName, constantInit, resolveVariable } from '../model/ast';
-import { discoverRoutes, isAuthMiddleware, pathCovers, pathText } from '../model/routes';
-import { mayServeFolders, servedFolder } from '../model/frameworks/static';
-import { programIndex } from '../model/program-index';
-import { tokenize } from '../model/tokens';
+import {
+  AST_NODE_TYPES,
+  calleeName,
+  constantInit,
+  describeLiteralForMessage,
+  discoverRoutes,
+  type HealthModel,
+  healthModel,
+  isAuthMiddleware,
+  mayServeFolders,
+  PATH_WRITERS,
+  pathCovers,
+  pathText,
+  programIndex,
+  provenanceRelated,
+  type RelatedLocation,
+  resolveVariable,
+  servedFolder,
+  tokenize,
+} from '../model';
 import { createRule } from '../util/create-rule';
 import { runMiddlewareBefore } from '../fix/authentication';
-import { PATH_WRITERS } from '../model/apis';
-import { describeLiteralForMessage } from '../model/redact';
-import { provenanceRelated, type RelatedLocation } from '../model/related';
 import { report } from '../report';
 
 /** A write of patient data into a folder, with its provenance as plain locations. */

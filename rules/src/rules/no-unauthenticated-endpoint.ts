@@ -1,17 +1,20 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { healthModel } from '../model';
-import { discoverControllers } from '../model/decorated-routes';
-import { fileRouteOf } from '../model/file-routes';
-import type { Route } from '../model/routes';
-import { type EndpointFile, lintedEndpointFile } from '../model/endpoints/file';
 import {
   controllerExposures,
+  describeLiteralForMessage,
+  discoverControllers,
+  type EndpointFile,
   fileRouteExposures,
+  fileRouteOf,
+  healthModel,
+  lintedEndpointFile,
   mayDeclareEndpoints,
   mountExposure,
+  noteRelated,
+  type Route,
+  type RouteEvidence,
   routeExposure,
-} from '../model/endpoints/exposure';
-import type { RouteEvidence } from '../model/endpoints/patient-data';
+} from '../model';
 import { createRule } from '../util/create-rule';
 import {
   addGuardDecorator,
@@ -19,8 +22,6 @@ import {
   runMiddlewareBefore,
   sessionCheckFix,
 } from '../fix/authentication';
-import { describeLiteralForMessage } from '../model/redact';
-import { noteRelated } from '../model/related';
 
 type Options = [{ reportUnknownMounts?: boolean }];
 type MessageIds =

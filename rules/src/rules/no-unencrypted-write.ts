@@ -1,16 +1,21 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { ImportedHelper } from '../config/project-config';
-import { type HealthModel, healthModel, type Taint } from '../model';
-import { createRule } from '../util/create-rule';
-import { noteRelated, provenanceRelated } from '../model/related';
-import { type StorageWrite, StorageWrites, type ObjectArgument } from '../model/storage-writes';
 import {
   type FieldWrite,
+  type HealthModel,
+  healthModel,
+  type ImportedHelper,
+  noteRelated,
+  type ObjectArgument,
   ormFieldWrites,
+  provenanceRelated,
   specialCategoryField,
   sqlFieldWrites,
+  type StorageWrite,
+  StorageWrites,
   storedInClear,
-} from '../model/field-writes';
+  type Taint,
+} from '../model';
+import { createRule } from '../util/create-rule';
 import { configuredHelperModule, partsToWrap, wrapWithHelper } from '../fix/wrap';
 import { removableStatement, removeStatement } from '../fix/statements';
 import { addProperty } from '../fix/properties';

@@ -1,9 +1,14 @@
 import { type TSESTree } from '@typescript-eslint/utils';
-import { healthModel } from '../model';
-import { type WeakTransform, identifyingInput, weakTransform } from '../model/pseudonyms';
+import {
+  healthModel,
+  identifyingInput,
+  noteRelated,
+  provenanceRelated,
+  type WeakTransform,
+  weakTransform,
+} from '../model';
 import { createRule } from '../util/create-rule';
 import { keyedHashFix } from '../fix/keyed-hash';
-import { noteRelated, provenanceRelated } from '../model/related';
 
 type MessageIds = 'unkeyedHash' | 'reversibleEncoding' | 'useHmac';
 

@@ -1,25 +1,29 @@
 import { type TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode } from '../model/ast';
-import { AST_NODE_TYPES } from '../model/node-types';
-import { healthModel, type HealthModel } from '../model';
 import {
+  AST_NODE_TYPES,
   calleeName,
   constantInit,
+  decoratorName,
+  describeLiteralForMessage,
+  discoverControllers,
+  discoverRoutes,
   functionName,
+  type FunctionNode,
+  healthModel,
+  type HealthModel,
   isFunctionNode,
   keyName,
-  memberChain,
-  resolveVariable,
-  unwrap,
+  LEVEL_FIRST_METHODS,
   literalString,
-} from '../model/ast';
-import { discoverRoutes } from '../model/routes';
-import { decoratorName, discoverControllers } from '../model/decorated-routes';
-import { tokenize } from '../model/tokens';
+  LOG_CHANNEL_KEYS,
+  memberChain,
+  NAMED_LOGGER_FACTORIES,
+  resolveVariable,
+  tokenize,
+  unwrap,
+} from '../model';
 import { createRule } from '../util/create-rule';
-import { describeLiteralForMessage } from '../model/redact';
 import { report } from '../report';
-import { LEVEL_FIRST_METHODS, LOG_CHANNEL_KEYS, NAMED_LOGGER_FACTORIES } from '../model/apis';
 
 type MessageIds = 'routeWithoutAudit' | 'exportWithoutAudit';
 

@@ -1,15 +1,21 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { healthModel } from '../model';
+import {
+  deletionsIn,
+  describeLiteralForMessage,
+  healthModel,
+  insideTmpScope,
+  MigrationFile,
+  noteRelated,
+  type Routine,
+  routineName,
+  routineOf,
+  sourcePurged,
+  type Staging,
+  stagingWrites,
+  unpurgedBulkCopies,
+  verdict,
+} from '../model';
 import { createRule } from '../util/create-rule';
-import { describeLiteralForMessage } from '../model/redact';
-import { noteRelated } from '../model/related';
-import { MigrationFile } from '../model/migration/file';
-import type { Staging } from '../model/migration/facts';
-import { stagingWrites } from '../model/migration/staging';
-import { deletionsIn } from '../model/migration/deletions';
-import { sourcePurged, verdict } from '../model/migration/matching';
-import { insideTmpScope, type Routine, routineName, routineOf } from '../model/migration/routines';
-import { unpurgedBulkCopies } from '../model/migration/bulk-copy';
 import { deleteInFinally } from '../fix/delete-staged';
 
 type Options = [{ requireDeletionOnFailure?: boolean; reportSourceMigration?: boolean }];
