@@ -18,10 +18,13 @@ import {
   projectSchemas,
   type SchemaIndex,
   schemasInProgram,
-  stripModelSuffix,
   type TableSchema,
 } from '../model/schema';
-import { tokenize } from '../model/tokens';
+import {
+  isPatientRecordsModel,
+  isPatientRecordsTable,
+  specialColumns as specialColumnsOf,
+} from '../model/patient-tables';
 import { createRule } from '../util/create-rule';
 import {
   DESCRIPTOR_WRITERS,
@@ -52,57 +55,6 @@ type MessageIds =
   | 'listPlaceholder'
   | 'addProjection'
   | 'addPlaceholderProjection';
-
-/** Names of tables that hold reference data, never patient records (`patient_types`, `countries`). */
-const REFERENCE_WORDS = new Set([
-  'type',
-  'types',
-  'code',
-  'codes',
-  'category',
-  'categories',
-  'categorie',
-  'categories',
-  'status',
-  'statuses',
-  'statut',
-  'statuts',
-  'setting',
-  'settings',
-  'parametre',
-  'parametres',
-  'config',
-  'configuration',
-  'country',
-  'countries',
-  'pays',
-  'unit',
-  'units',
-  'unite',
-  'unites',
-  'lookup',
-  'ref',
-  'reference',
-  'references',
-  'referentiel',
-  'referentiels',
-  'catalog',
-  'catalogue',
-  'catalogues',
-  'nomenclature',
-  'nomenclatures',
-  'dictionary',
-  'dictionnaire',
-  'template',
-  'templates',
-  'enum',
-  'kind',
-  'kinds',
-  'schema',
-  'migrations',
-  'sequence',
-  'sequences',
-]);
 
 /** Calls whose string argument is logged, asserted or documented, not executed. */
 const NOT_EXECUTED_CALLS = new Set([
@@ -230,36 +182,15 @@ export default createRule<Options, MessageIds>({
       ));
 
     function isPatientTable(name: string): boolean {
-      const bare = (name.split('.').pop() ?? name).replace(/\s+as\s+\w+$/i, '');
-      const words = tokenize(bare);
-      if (words.length === 0 || words.some((w) => REFERENCE_WORDS.has(w))) return false;
-      const classifier = model().classifier;
-      const container = classifier.container(bare);
-      if (container) return container.role === 'data';
-      const cls = classifier.classify(bare);
-      return (
-        cls !== undefined &&
-        cls.role === 'data' &&
-        cls.tier === 'strong' &&
-        (cls.category === 'health' || cls.category === 'nationalId')
-      );
+      return isPatientRecordsTable(name, model().classifier);
     }
 
     function isPatientModel(name: string): boolean {
-      return isPatientTable(stripModelSuffix(name));
+      return isPatientRecordsModel(name, model().classifier);
     }
 
     function specialColumns(schema: TableSchema | undefined): string[] {
-      if (!schema) return [];
-      const classifier = model().classifier;
-      return schema.columns.filter((column) => {
-        const cls = classifier.classify(column, { inContainer: true });
-        return (
-          cls !== undefined &&
-          cls.role === 'data' &&
-          (cls.category === 'health' || cls.category === 'nationalId')
-        );
-      });
+      return specialColumnsOf(schema, model().classifier);
     }
 
     function specialText(schema: TableSchema | undefined): string {
