@@ -12,6 +12,7 @@ import { unwrap } from '../model/ast';
 import type { Classifier } from '../model/classifier';
 import { specialColumns } from '../model/patient-tables';
 import type { SchemaIndex, TableSchema } from '../model/schema';
+import { refsUnderStar } from '../model/sql';
 import {
   type ProjectionSite,
   type ProjectionValue,
@@ -48,11 +49,8 @@ class ProjectionWriter {
     ];
   }
 
-  optInText(schema: TableSchema): string {
-    const special = this.special(schema);
-    return special.length
-      ? ` (${special.join(', ')} left commented out, to add only if requested)`
-      : '';
+  private optInText(schema: TableSchema): string {
+    return optInNote(this.special(schema));
   }
 
   /** A `--` comment line only fits in a template literal; plain strings get a block comment. */
@@ -122,13 +120,7 @@ class ProjectionWriter {
 
   private sqlStar({ select, star, range }: Extract<ProjectionSite, { kind: 'sqlStar' }>) {
     if (!range) return [];
-    const refs = star.qualifier
-      ? select.tables.filter(
-          (t) =>
-            (t.alias ?? t.name.split('.').pop())?.toUpperCase() === star.qualifier!.toUpperCase() ||
-            t.name.toUpperCase() === star.qualifier!.toUpperCase(),
-        )
-      : select.tables;
+    const refs = refsUnderStar(select, star);
     const inline = this.isStringLiteral(range);
     const indent = this.indentAt(range[0]);
     const lineGoesOn =
@@ -155,9 +147,7 @@ class ProjectionWriter {
           messageId: 'listColumns' as const,
           data: {
             table,
-            optIn: special.length
-              ? ` (${special.join(', ')} left commented out, to add only if requested)`
-              : '',
+            optIn: optInNote(special),
           },
           fix: ((fixer) => fixer.replaceTextRange(range, parts.join(', '))) as Fix,
         },
@@ -319,6 +309,13 @@ class ProjectionWriter {
       ];
     return [];
   }
+}
+
+/** ` (nir, hiv_status left commented out, …)`: what a suggestion leaves for the author to add. */
+function optInNote(special: readonly string[]): string {
+  return special.length
+    ? ` (${special.join(', ')} left commented out, to add only if requested)`
+    : '';
 }
 
 function safeKey(name: string): string {
