@@ -13,6 +13,7 @@ import {
 } from './ast';
 import type { Classification, Classifier } from './classifier';
 import { looksLikeSql, scanSql, type SqlStatement, tablesRead } from './sql';
+import { isRecordTableWord, patientTable } from './patient-tables';
 import { tokenize } from './tokens';
 import { FHIR_PATIENT_RESOURCES, HEAD_ROLES } from './vocabulary';
 import { ROW_READ_METHODS, SQL_RUNNER_METHODS } from './apis';
@@ -43,19 +44,6 @@ export interface PatientRead {
 }
 
 const MAX_DEPTH = 60;
-
-/**
- * Table and model names that hold patient records in lab software although the word alone is
- * generic (`resultats` of a LIS are lab results; `prisma.resultat`, `examens`).
- */
-const RECORD_TABLE_WORDS = new Set([
-  'resultat',
-  'resultats',
-  'examen',
-  'examens',
-  'lab result',
-  'lab results',
-]);
 
 /** Declared types that are patient records in lab code although their word is generic alone. */
 const RECORD_TYPE_NAMES = new Set([
@@ -330,14 +318,12 @@ export class Provenance {
     return result ?? undefined;
   }
 
-  /** Whether a table or model name is a patient-like container (`patients`, `Dossier`, `staging_patients`). */
+  /**
+   * Whether a table or model name holds patient data (`patients`, `Dossier`, `staging_patients`;
+   * not reference data such as `patient_types`), as `model/patient-tables.ts` decides.
+   */
   isPatientTable(name: string): boolean {
-    const table = name.split('.').pop() ?? name;
-    return (
-      this.classifier.container(table) !== undefined ||
-      this.classifier.classify(table)?.category === 'health' ||
-      RECORD_TABLE_WORDS.has(tokenize(table).join(' '))
-    );
+    return patientTable(name, this.classifier) !== undefined;
   }
 
   /** A read of patient records by a call: SQL text on patient tables, or an ORM/builder read of a patient model. */
@@ -386,11 +372,7 @@ export class Provenance {
     for (let guard = 0; guard < 32; guard++) {
       if (current.type === AST_NODE_TYPES.MemberExpression) {
         const prop = propertyName(current);
-        if (
-          prop &&
-          (this.classifier.container(prop) || RECORD_TABLE_WORDS.has(tokenize(prop).join(' ')))
-        )
-          return prop;
+        if (prop && (this.classifier.container(prop) || isRecordTableWord(prop))) return prop;
         current = unwrap(current.object);
       } else if (current.type === AST_NODE_TYPES.CallExpression) {
         for (const arg of current.arguments.slice(0, 1)) {

@@ -512,6 +512,17 @@ function parseSelect(
   return select;
 }
 
+/** The table references a star selects from: all of them, or those its qualifier names (`p.*`). */
+export function refsUnderStar(select: SqlSelect, star: SqlStar): SqlTableRef[] {
+  if (!star.qualifier) return select.tables;
+  const qualifier = star.qualifier.toUpperCase();
+  return select.tables.filter(
+    (t) =>
+      (t.alias ?? t.name.split('.').pop())?.toUpperCase() === qualifier ||
+      t.name.toUpperCase() === qualifier,
+  );
+}
+
 /**
  * The base tables whose every column a star pulls: `*` covers all FROM tables, `t.*` the table
  * aliased `t`; a derived table or CTE with an explicit column list stops the star.
@@ -522,15 +533,8 @@ export function tablesUnderStar(
   seen = new Set<SqlSelect>(),
 ): string[] {
   seen.add(select);
-  const refs = star.qualifier
-    ? select.tables.filter(
-        (t) =>
-          (t.alias ?? t.name.split('.').pop())?.toUpperCase() === star.qualifier!.toUpperCase() ||
-          t.name.toUpperCase() === star.qualifier!.toUpperCase(),
-      )
-    : select.tables;
   const names: string[] = [];
-  for (const ref of refs) {
+  for (const ref of refsUnderStar(select, star)) {
     if (ref.derived) {
       if (seen.has(ref.derived)) continue;
       for (const innerStar of ref.derived.stars)

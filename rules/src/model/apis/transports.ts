@@ -265,3 +265,14 @@ export function sslDisabledDatabaseHost(text: string): string | undefined {
     text,
   )?.[2];
 }
+
+/**
+ * File-transfer uploads, and the argument that holds what is sent (a local path, a buffer or a
+ * stream): ssh2-sftp-client `put(src, remotePath)` and `fastPut(localPath, remotePath)`
+ * (https://github.com/theophilusx/ssh2-sftp-client#put), ftp (node-ftp) `put(input, destPath)`
+ * (https://github.com/mscdex/node-ftp#methods).
+ */
+export const FILE_TRANSFER_UPLOADS: ReadonlyMap<string, number> = new Map([
+  ['fastPut', 0],
+  ['put', 0],
+]);
