@@ -12,7 +12,6 @@ import {
   isRequestCall,
   MAIL_TRANSPORT,
   mentionsFtpWithoutTls,
-  noteRelated,
   provenanceRelated,
   remoteSslDisabledHost,
   requestPatientPayload,
@@ -21,6 +20,7 @@ import {
 } from '../model';
 import { removeProperty, setOption } from '../fix/options';
 import { createRule } from '../util/create-rule';
+import { report } from '../report';
 
 type Options = [{ checkDatabaseTls?: boolean }];
 type MessageIds =
@@ -125,13 +125,13 @@ export default createRule<Options, MessageIds>({
       const model = healthModel(context);
       const taint = requestPatientPayload(model.provenance, call, argument.inOptions);
       const data = taint ? model.provenance.describe(taint) : undefined;
-      context.report({
+      report(context, {
         node: argument.node,
         messageId: data ? 'patientDataCleartext' : 'cleartextRequest',
         data: { origin: url.origin, scheme: `${url.scheme}://`, data },
         suggest: useHttps(url),
+        related: provenanceRelated(taint),
       });
-      noteRelated(context, argument.node, provenanceRelated(taint));
     }
 
     function checkProcess(call: TSESTree.CallExpression): void {

@@ -9,7 +9,6 @@ import {
   importPathFor,
   LogCalls,
   loggedPatientData,
-  noteRelated,
   provenanceRelated,
   recordIdOf,
   type Taint,
@@ -17,6 +16,7 @@ import {
   unwrap,
 } from '../model';
 import { createRule } from '../util/create-rule';
+import { report } from '../report';
 import { wrapWithHelper } from '../fix/wrap';
 
 type Options = [{ loggers?: string[] }];
@@ -141,13 +141,13 @@ export default createRule<Options, MessageIds>({
           const cls = key ? model.classifier.classify(key, { inContainer: true }) : undefined;
           if (cls && cls.role !== 'data') continue;
           reported = true;
-          report(model, property.value, taint, sink, property);
+          reportLog(model, property.value, taint, sink, property);
         }
       }
-      if (!reported) report(model, arg, whole, sink, undefined);
+      if (!reported) reportLog(model, arg, whole, sink, undefined);
     }
 
-    function report(
+    function reportLog(
       model: HealthModel,
       node: TSESTree.Node,
       taint: Taint,
@@ -155,13 +155,13 @@ export default createRule<Options, MessageIds>({
       property: TSESTree.Property | undefined,
     ): void {
       const data = model.provenance.describe(taint);
-      context.report({
+      report(context, {
         node: property ?? node,
         messageId: sink.kind === 'error' ? 'patientDataInError' : 'patientDataInLog',
         data: { data, sink: sink.name },
         suggest: sink.kind === 'log' ? suggestionsFor(model, node, property) : [],
+        related: provenanceRelated(taint),
       });
-      noteRelated(context, property ?? node, provenanceRelated(taint));
     }
 
     return {
@@ -187,7 +187,7 @@ export default createRule<Options, MessageIds>({
         const model = healthModel(context);
         const taint = loggedPatientData(model.provenance, thrown.message);
         if (taint)
-          report(model, thrown.message, taint, { kind: 'error', name: thrown.name }, undefined);
+          reportLog(model, thrown.message, taint, { kind: 'error', name: thrown.name }, undefined);
       },
       'Program:exit'() {
         for (const format of accessLogFormats) {

@@ -1,10 +1,20 @@
-import { type ExportContext, healthModel, type HealthModel } from '../model';
-import { specialColumns } from '../model/patient-tables';
-import { noteRelated, provenanceRelated, type RelatedLocation } from '../model/related';
-import { indexSchemas, projectSchemas, type SchemaIndex, schemasInProgram } from '../model/schema';
-import { type UnprojectedRead, UnprojectedReads } from '../model/unprojected-reads';
+import {
+  type ExportContext,
+  healthModel,
+  type HealthModel,
+  indexSchemas,
+  projectSchemas,
+  provenanceRelated,
+  type RelatedLocation,
+  type SchemaIndex,
+  schemasInProgram,
+  specialColumns,
+  type UnprojectedRead,
+  UnprojectedReads,
+} from '../model';
 import { type ProjectionMessageId, projectionSuggestions } from '../fix/projections';
 import { createRule } from '../util/create-rule';
+import { report } from '../report';
 
 type Options = [{ reportOutsideExportContext?: boolean }];
 type MessageIds = 'selectStar' | 'unprojectedRead' | 'dumpTable' | ProjectionMessageId;
@@ -121,7 +131,7 @@ export default createRule<Options, MessageIds>({
           const reason = reasons.get(read);
           if (!reason || reported.has(read.key)) continue;
           reported.add(read.key);
-          context.report({
+          report(context, {
             loc: read.loc,
             messageId: MESSAGE_OF_KIND[read.kind],
             data: {
@@ -132,8 +142,8 @@ export default createRule<Options, MessageIds>({
               how: read.how ?? 'list the requested fields',
             },
             suggest: projectionSuggestions(read.projection, env),
+            related: paths.get(read),
           });
-          noteRelated(context, read.loc, paths.get(read) ?? []);
         }
       },
     };

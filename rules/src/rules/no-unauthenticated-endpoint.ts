@@ -10,12 +10,12 @@ import {
   lintedEndpointFile,
   mayDeclareEndpoints,
   mountExposure,
-  noteRelated,
   type Route,
   type RouteEvidence,
   routeExposure,
 } from '../model';
 import { createRule } from '../util/create-rule';
+import { report } from '../report';
 import {
   addGuardDecorator,
   chooseGuard,
@@ -177,18 +177,18 @@ export default createRule<Options, MessageIds>({
           const { foreign, exposed } = exposure;
           const route = `${exposed.method.toUpperCase()} ${pathForMessage(exposed.path)}`;
           // The exposed route lives in the mounted module: the editor and SARIF link to it there.
-          noteRelated(context, mount.child, [
-            {
-              filename: exposed.file,
-              loc: exposed.loc,
-              message: `${route} is defined here and serves patient data without authentication once mounted`,
-            },
-          ]);
-          context.report({
+          report(context, {
             node: mount.child,
             messageId: 'mountedWithoutAuth',
             data: { router: foreign.owner.name, file: foreign.specifier, route },
             suggest: middlewareSuggestion(mount.child),
+            related: [
+              {
+                filename: exposed.file,
+                loc: exposed.loc,
+                message: `${route} is defined here and serves patient data without authentication once mounted`,
+              },
+            ],
           });
         }
 

@@ -4,7 +4,6 @@ import {
   type HealthModel,
   healthModel,
   type ImportedHelper,
-  noteRelated,
   type ObjectArgument,
   ormFieldWrites,
   provenanceRelated,
@@ -16,6 +15,7 @@ import {
   type Taint,
 } from '../model';
 import { createRule } from '../util/create-rule';
+import { report } from '../report';
 import { configuredHelperModule, partsToWrap, wrapWithHelper } from '../fix/wrap';
 import { removableStatement, removeStatement } from '../fix/statements';
 import { addProperty } from '../fix/properties';
@@ -93,7 +93,7 @@ export default createRule<Options, MessageIds>({
       return getModel().provenance.carriesPatientData(node, ['encrypt']);
     }
 
-    function report(write: StorageWrite): void {
+    function reportWrite(write: StorageWrite): void {
       let first: { node: TSESTree.Node; taint: Taint } | undefined;
       const tainted: TSESTree.Node[] = [];
       for (const value of write.values) {
@@ -131,13 +131,13 @@ export default createRule<Options, MessageIds>({
             fix: (fixer) => removeStatement(fixer, sourceCode, statement),
           });
       }
-      context.report({
+      report(context, {
         node: write.at ?? first.node,
         messageId: MESSAGE_OF_FAMILY[write.family],
         data: { data, sink: write.name, store: write.store ?? '' },
         suggest,
+        related: provenanceRelated(first.taint),
       });
-      noteRelated(context, write.at ?? first.node, provenanceRelated(first.taint));
     }
 
     /** Wraps each value, or the parts of it that carry patient data, in the encryption helper. */
@@ -177,8 +177,7 @@ export default createRule<Options, MessageIds>({
       const cls = specialCategoryField(getModel().classifier, write.field);
       if (!cls || !storedInClear(getModel(), write.value)) return;
       const helper = getModel().config.encryption.fix;
-      noteRelated(context, write.at, provenanceRelated(getModel().provenance.trace(write.value)));
-      context.report({
+      report(context, {
         node: write.at,
         messageId: 'databaseField',
         data: { field: write.field, label: cls.label, sink: write.sink },
@@ -192,6 +191,7 @@ export default createRule<Options, MessageIds>({
                 },
               ]
             : [],
+        related: provenanceRelated(getModel().provenance.trace(write.value)),
       });
     }
 
@@ -199,7 +199,7 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         const write = writes().ofCall(node);
         if (write) {
-          report(write);
+          reportWrite(write);
           return;
         }
         if (options.checkDatabaseWrites) {
@@ -209,11 +209,11 @@ export default createRule<Options, MessageIds>({
       },
       NewExpression(node) {
         const write = writes().ofNew(node);
-        if (write) report(write);
+        if (write) reportWrite(write);
       },
       AssignmentExpression(node) {
         const write = writes().ofAssignment(node);
-        if (write) report(write);
+        if (write) reportWrite(write);
       },
     };
   },

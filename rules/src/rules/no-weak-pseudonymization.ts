@@ -2,12 +2,12 @@ import { type TSESTree } from '@typescript-eslint/utils';
 import {
   healthModel,
   identifyingInput,
-  noteRelated,
   provenanceRelated,
   type WeakTransform,
   weakTransform,
 } from '../model';
 import { createRule } from '../util/create-rule';
+import { report } from '../report';
 import { keyedHashFix } from '../fix/keyed-hash';
 
 type MessageIds = 'unkeyedHash' | 'reversibleEncoding' | 'useHmac';
@@ -61,7 +61,7 @@ export default createRule<[], MessageIds>({
         const taint = identifyingInput(model.provenance, transform);
         if (!taint) return;
         const { keyed } = transform;
-        context.report({
+        report(context, {
           node: transform.node,
           messageId: transform.encoding ? 'reversibleEncoding' : 'unkeyedHash',
           data: { what: transformName(transform), data: model.provenance.describe(taint) },
@@ -73,8 +73,8 @@ export default createRule<[], MessageIds>({
                 },
               ]
             : [],
+          related: provenanceRelated(taint),
         });
-        noteRelated(context, transform.node, provenanceRelated(taint));
       },
     };
   },

@@ -5,7 +5,6 @@ import {
   healthModel,
   insideTmpScope,
   MigrationFile,
-  noteRelated,
   type Routine,
   routineName,
   routineOf,
@@ -16,6 +15,7 @@ import {
   verdict,
 } from '../model';
 import { createRule } from '../util/create-rule';
+import { report } from '../report';
 import { deleteInFinally } from '../fix/delete-staged';
 
 type Options = [{ requireDeletionOnFailure?: boolean; reportSourceMigration?: boolean }];
@@ -76,12 +76,17 @@ export default createRule<Options, MessageIds>({
     const reportSourceMigration = options.reportSourceMigration === true;
     const file = new MigrationFile(context.sourceCode, () => healthModel(context));
 
-    function report(staging: Staging, routine: Routine, messageId: MessageIds, data: string) {
+    function reportStaging(
+      staging: Staging,
+      routine: Routine,
+      messageId: MessageIds,
+      data: string,
+    ) {
       const suggestion =
         messageId === 'sourceNotPurged'
           ? undefined
           : deleteInFinally(file, context.filename, staging, routine);
-      context.report({
+      report(context, {
         node: staging.node,
         messageId,
         data: {
@@ -101,8 +106,8 @@ export default createRule<Options, MessageIds>({
               },
             ]
           : undefined,
+        related: file.relatedOf(data),
       });
-      noteRelated(context, staging.node, file.relatedOf(data));
     }
 
     return {
@@ -122,7 +127,7 @@ export default createRule<Options, MessageIds>({
             if (!reportSourceMigration) continue;
             if (sourcePurged(file, staging, routine, deletions)) continue;
             const data = staging.data();
-            if (data) report(staging, routine, 'sourceNotPurged', data);
+            if (data) reportStaging(staging, routine, 'sourceNotPurged', data);
             continue;
           }
           const result = verdict(file, staging, routine, deletions);
@@ -130,7 +135,7 @@ export default createRule<Options, MessageIds>({
           if (result === 'successOnly' && !requireDeletionOnFailure) continue;
           const data = staging.data();
           if (!data) continue;
-          report(
+          reportStaging(
             staging,
             routine,
             result === 'missing' ? 'notDeleted' : 'deletedOnlyOnSuccess',
@@ -139,7 +144,7 @@ export default createRule<Options, MessageIds>({
         }
         if (!reportSourceMigration) return;
         for (const copy of unpurgedBulkCopies(file, stagings, deletions)) {
-          context.report({
+          report(context, {
             node: copy.node,
             messageId: 'sourceKeptAfterBulkCopy',
             data: {
@@ -148,8 +153,8 @@ export default createRule<Options, MessageIds>({
               target: copy.target,
               source: copy.source,
             },
+            related: file.relatedOf(copy.data),
           });
-          noteRelated(context, copy.node, file.relatedOf(copy.data));
         }
       },
     };

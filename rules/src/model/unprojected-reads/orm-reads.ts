@@ -21,7 +21,7 @@ import {
 } from '../apis';
 import { isPatientRecordsModel, isPatientRecordsTable } from '../patient-tables';
 import { NOT_EXECUTED_CALLS } from '../sql-calls';
-import { describeLiteralForMessage } from '../../util/redact';
+import { describeLiteralForMessage } from '../redact';
 import type { TableSchema } from '../schema';
 import type { ProjectionValue, ReadEnv } from './types';
 
