@@ -22,10 +22,10 @@ import {
 import {
   handlerChecksAuth,
   handlerFunction,
-  isPatientTable,
   patientDataTouched,
 } from '../../src/model/endpoints/handlers';
 import { mountersOf } from '../../src/model/endpoints/mounts';
+import { patientTable } from '../../src/model/patient-tables';
 import { routeServesPatientData } from '../../src/model/endpoints/patient-data';
 import {
   namesHealthCheck,
@@ -129,12 +129,14 @@ describe('model/endpoints', () => {
       ]);
     });
 
-    it('decides patient tables named by SQL (schema-qualified) and by ORM calls', () => {
-      assert.ok(isPatientTable('public.patients', classifier, 'sql'));
-      assert.ok(isPatientTable('dossiers', classifier, 'sql'));
-      assert.ok(!isPatientTable('catalogue_analyses', classifier, 'sql'));
-      assert.ok(isPatientTable('patient', classifier, 'orm'));
-      assert.ok(!isPatientTable('settings', classifier, 'orm'));
+    it('handlers ask the model which tables hold patient data (SQL names, ORM models)', () => {
+      assert.ok(patientTable('public.patients', classifier) !== undefined);
+      assert.ok(patientTable('dossiers', classifier) !== undefined);
+      assert.equal(patientTable('catalogue_analyses', classifier), undefined);
+      assert.ok(patientTable('patient', classifier) !== undefined);
+      assert.equal(patientTable('settings', classifier), undefined);
+      // Reference data is no patient table for this rule either (one answer in the model).
+      assert.equal(patientTable('patient_types', classifier), undefined);
     });
 
     it('in the linted file, sees a response carrying patient data through provenance', () => {

@@ -12,6 +12,7 @@ import { HOLE, walk } from '../ast';
 import { RECORD_LOOKUP_METHODS, RECORD_WRITES, ROW_READ_METHODS } from '../apis';
 import { isAuthName, isFunction } from '../routes';
 import { looksLikeSql, scanSql, tablesRead } from '../sql';
+import { patientTable } from '../patient-tables';
 import type { EndpointFile } from './file';
 
 export type HandlerFunction =
@@ -123,30 +124,12 @@ function safe<T>(compute: () => T): T | undefined {
   }
 }
 
-/**
- * Whether a table or model named by a handler holds patient records: a table read by SQL text
- * (`public.patients`: its last part is a container, or a health word), or the receiver or
- * argument of an ORM call (`prisma.patient`, `db.collection('dossiers')`: a container).
- */
-// Unified with model/patient-tables.ts by the lead after merge.
-export function isPatientTable(
-  name: string,
-  classifier: Classifier,
-  namedBy: 'sql' | 'orm',
-): boolean {
-  if (namedBy === 'orm') return classifier.container(name) !== undefined;
-  const last = name.split('.').pop() ?? name;
-  return (
-    classifier.container(last) !== undefined || classifier.classify(last)?.category === 'health'
-  );
-}
-
 /** The first patient table an SQL text reads, if any. */
 function sqlPatientTable(sql: string, classifier: Classifier): string | undefined {
   try {
     for (const statement of scanSql(sql)) {
       for (const table of tablesRead(statement)) {
-        if (isPatientTable(table, classifier, 'sql')) return table;
+        if (patientTable(table, classifier) !== undefined) return table;
       }
     }
   } catch {
@@ -185,18 +168,18 @@ export function syntacticRead(node: TSESTree.Node, classifier: Classifier): stri
       if (current.type === AST_NODE_TYPES.MemberExpression) {
         if (
           current.property.type === AST_NODE_TYPES.Identifier &&
-          isPatientTable(current.property.name, classifier, 'orm')
+          patientTable(current.property.name, classifier) !== undefined
         )
           return current.property.name;
         current = current.object;
       } else if (current.type === AST_NODE_TYPES.Identifier) {
-        return isPatientTable(current.name, classifier, 'orm') ? current.name : undefined;
+        return patientTable(current.name, classifier) !== undefined ? current.name : undefined;
       } else if (current.type === AST_NODE_TYPES.CallExpression) {
         const arg = current.arguments[0];
         if (
           arg?.type === AST_NODE_TYPES.Literal &&
           typeof arg.value === 'string' &&
-          isPatientTable(arg.value, classifier, 'orm')
+          patientTable(arg.value, classifier) !== undefined
         )
           return arg.value;
         current = current.callee;
