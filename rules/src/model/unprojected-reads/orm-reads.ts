@@ -23,7 +23,7 @@ import { isPatientRecordsModel, isPatientRecordsTable } from '../patient-tables'
 import { NOT_EXECUTED_CALLS } from '../sql-calls';
 import { describeLiteralForMessage } from '../redact';
 import type { TableSchema } from '../schema';
-import type { ProjectionValue, ReadEnv } from './types';
+import type { ProjectionValue, ReadEnv, UnprojectedRead } from './types';
 
 interface ChainLink {
   call: TSESTree.CallExpression;
@@ -176,17 +176,30 @@ export class OrmReads {
     kinds: readonly TableSchema['kind'][],
     how = `add \`${key}\` with the requested fields`,
   ): void {
-    this.env.add({
-      kind: 'orm',
-      read: call,
-      loc: call.loc,
-      key: `orm:${call.range[0]}`,
-      table,
+    this.addOrmRead(call, call, table, {
       what: this.readLabel(call),
-      explicitStar: false,
-      schema: this.env.schemas().lookup(table),
       how,
       projection: { kind: 'options', call, table, key, options, index, value, kinds },
+    });
+  }
+
+  /** A read of every column of `table` by `read` (an ORM call or a builder chain), shown at `at`. */
+  private addOrmRead(
+    read: TSESTree.Node,
+    at: TSESTree.Node,
+    table: string,
+    fields: Pick<UnprojectedRead, 'what'> &
+      Partial<Pick<UnprojectedRead, 'how' | 'projection' | 'explicitStar'>>,
+  ): void {
+    this.env.add({
+      kind: 'orm',
+      read,
+      loc: at.loc,
+      key: `orm:${at.range[0]}`,
+      table,
+      explicitStar: false,
+      schema: this.env.schemas().lookup(table),
+      ...fields,
     });
   }
 
@@ -214,15 +227,8 @@ export class OrmReads {
         (included.type === AST_NODE_TYPES.Literal && included.value === true) ||
         (included.type === AST_NODE_TYPES.ObjectExpression && !hasKey(included, PROJECTION_KEYS));
       if (!relation || !whole || !this.isPatientModel(relation)) continue;
-      this.env.add({
-        kind: 'orm',
-        read: call,
-        loc: property.loc,
-        key: `orm:${property.range[0]}`,
-        table: relation,
+      this.addOrmRead(call, property, relation, {
         what: `include: { ${relation}: … }`,
-        explicitStar: false,
-        schema: this.env.schemas().lookup(relation),
         how: `replace the include with \`${relation}: { select: { … } }\` listing the requested fields`,
         projection: { kind: 'include', property, relation },
       });
@@ -244,15 +250,8 @@ export class OrmReads {
     const table = this.modelOf(call);
     if (!table) return;
     const replacement = TYPEORM.whereReads.get(name)!;
-    this.env.add({
-      kind: 'orm',
-      read: call,
-      loc: call.loc,
-      key: `orm:${call.range[0]}`,
-      table,
+    this.addOrmRead(call, call, table, {
       what: this.readLabel(call),
-      explicitStar: false,
-      schema: this.env.schemas().lookup(table),
       how: `use \`${replacement}({ where, select })\` with the requested fields`,
       projection: { kind: 'findBy', call, table, replacement },
     });
@@ -297,15 +296,8 @@ export class OrmReads {
       if (!none && !optionsOnly) return;
     }
     if (call.arguments.length > 2) return;
-    this.env.add({
-      kind: 'orm',
-      read: call,
-      loc: call.loc,
-      key: `orm:${call.range[0]}`,
-      table,
+    this.addOrmRead(call, call, table, {
       what: this.readLabel(call),
-      explicitStar: false,
-      schema: this.env.schemas().lookup(table),
       how: driver
         ? 'pass `{ projection }` with the requested fields'
         : 'pass a projection with the requested fields',
@@ -333,15 +325,8 @@ export class OrmReads {
     if (projected) return;
     const table = this.modelOf(call) ?? this.env.model().provenance.modelInChain(end.callee);
     if (!table || !this.isPatientModel(table)) return;
-    this.env.add({
-      kind: 'orm',
-      read: end,
-      loc: call.loc,
-      key: `orm:${call.range[0]}`,
-      table,
+    this.addOrmRead(end, call, table, {
       what: this.readLabel(call),
-      explicitStar: false,
-      schema: this.env.schemas().lookup(table),
       how: `add \`.select([${alias ? `'${alias}.…'` : '…'}])\` with the requested fields`,
     });
   }
@@ -402,12 +387,7 @@ export class OrmReads {
     const drizzle = tableNode.type === AST_NODE_TYPES.Identifier;
     const sourceCode = this.env.sourceCode;
     const at = starNode ?? emptySelect ?? root.call;
-    this.env.add({
-      kind: 'orm',
-      read: end,
-      loc: at.loc,
-      key: `orm:${at.range[0]}`,
-      table,
+    this.addOrmRead(end, at, table, {
       what: starNode
         ? sourceCode.getText(starNode)
         : emptySelect
@@ -416,7 +396,6 @@ export class OrmReads {
             ? describeLiteralForMessage(sourceCode.getText(root.call), 48)
             : this.readLabel(root.call),
       explicitStar: starNode !== undefined,
-      schema: this.env.schemas().lookup(table),
       how: drizzle
         ? `pass the requested columns to \`select({ … })\``
         : 'add `.select(…)` with the requested columns',
