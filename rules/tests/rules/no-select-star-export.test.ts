@@ -1293,6 +1293,17 @@ export function sauvegarde() {
     ],
   },
   {
+    // mongodump of a collection, a dump tool the migration rule knows too
+    code: `import { spawn } from 'node:child_process';
+export function sauvegarde(dir: string) {
+  spawn('mongodump', ['--db', 'lis', '-c', 'patients', '--out', dir]);
+}`,
+    filename: at('empty', 'src/export/export-patients.ts'),
+    errors: [
+      { messageId: 'dumpTable', line: 3, column: 44, endLine: 3, endColumn: 54, suggestions: [] },
+    ],
+  },
+  {
     code: `import { execFile } from 'node:child_process';
 export function sauvegarde() {
   execFile('/usr/bin/pg_dump', ['--table=prelevements', 'lis']);

@@ -371,6 +371,27 @@ export async function exportPatientsToS3(s3: S3Client, patients: Patient[], keys
 }
 `,
     },
+    // mysqldump-reference-tables: mysqldump names its tables after the database, as pg_dump -t
+    {
+      code: `import { execFileSync } from 'node:child_process';
+
+export function backupReferentiels(file: string) {
+  execFileSync('mysqldump', ['lis', 'catalogue_analyses', 'unites_mesure', \`--result-file=\${file}\`]);
+  ship(file);
+}
+`,
+    },
+    // schema-only-dump: a dump of the schema holds no patient record
+    {
+      code: `import { execFileSync, execSync } from 'node:child_process';
+
+export function migrateSchema(file: string) {
+  execFileSync('pg_dump', ['--schema-only', '-t', 'patients', '-f', file]);
+  execSync(\`mysqldump --no-data lis patients > \${file}\`);
+  ship(file);
+}
+`,
+    },
     // pg-dump-reference-tables
     {
       code: `import { spawn } from 'node:child_process';

@@ -17,7 +17,7 @@ import {
   ROW_SINK_NAMES,
   UPLOAD_NAMES,
 } from '../apis';
-import { dumpedTables } from '../dump-commands';
+import { dumpCommand } from '../dump-commands';
 import { isPatientRecordsTable } from '../patient-tables';
 import type { Taint } from '../provenance';
 import { mayHoldSqlRead, sqlTextOfCall, sqlTextOfNew } from '../sql-calls';
@@ -202,12 +202,13 @@ export class UnprojectedReads {
     });
   }
 
-  /** pg_dump / mysqldump of patient tables spawned from the code. */
+  /** A dump of patient tables (pg_dump, mysqldump, mongodump, …) run from the code. */
   private checkDump(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
-    const dump = dumpedTables(node, this.env.model().provenance.scopeOf);
-    if (!dump) return;
+    const dump = dumpCommand(node, this.env.model().provenance.scopeOf);
+    // A schema-only dump carries no row of any table.
+    if (!dump || dump.noData) return;
     for (const table of dump.tables) {
-      const name = table.text.replace(/^["']|["']$/g, '');
+      const name = table.name;
       if (!this.isPatientTable(name)) continue;
       this.env.add({
         kind: 'dump',

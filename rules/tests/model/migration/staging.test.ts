@@ -136,7 +136,8 @@ export async function exportPatients(s3, storage, patients: Patient[]) {
 execFileSync('pg_dump', ['--table', 'patients', '-t', 'visits', \`--file=\${out}\`]);
 exec(\`pg_dump -t patients sil > \${file}\`);
 exec('mongodump --out /backups');
-execFileSync('ls', ['-f', out]);`,
+execFileSync('ls', ['-f', out]);
+exec('pg_dump --schema-only sil > schema.sql');`,
       (file) =>
         file.calls.map((call) => {
           const dump = call.type === 'CallExpression' ? dumpOf(file, call) : undefined;
@@ -148,7 +149,10 @@ execFileSync('ls', ['-f', out]);`,
     assert.deepEqual(dumps, [
       'pg_dump `patients`, `visits` -> out',
       'pg_dump `patients` -> file',
-      'mongodump the whole database -> -',
+      // An output option reads the same in a command line as in an argument list.
+      "mongodump the whole database -> 'mongodump --out /backups'",
+      '-',
+      // A schema-only dump holds no patient record: no dump of data.
       '-',
     ]);
   });
