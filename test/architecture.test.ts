@@ -64,7 +64,9 @@ function relativeImports(file: string): string[] {
  * file at the top (`index`, `host`, `cli`, `report`) is a node of its own.
  */
 function folderOf(path: string): string {
-  const inside = relative('rules/src', path).replace(/\.tsx?$/, '').split(sep);
+  const inside = relative('rules/src', path)
+    .replace(/\.tsx?$/, '')
+    .split(sep);
   return inside.length > 1 ? inside.slice(0, -1).join('/') : `./${inside[0]}`;
 }
 
