@@ -61,22 +61,12 @@ export { findProjectConfig } from '../config/project-config';
 export type { ImportedHelper } from '../config/project-config';
 export {
   ACCESS_LOGGER,
-  ACCOUNT_OPTION_KEYS,
-  CREDENTIAL_GROUP_KEYS,
-  DEFAULT_ACCOUNTS,
   FTP_TLS_OPTION,
-  GENERIC_CLIENT_CALLS,
   LEVEL_FIRST_METHODS,
   LOG_CHANNEL_KEYS,
   MAIL_TRANSPORT,
   NAMED_LOGGER_FACTORIES,
   PATH_WRITERS,
-  SECRET_CONSTRUCTORS,
-  SECRET_METHOD_NAMES,
-  secretIndex,
-  secretMethod,
-  SERVICE_CLIENT_CALLS,
-  SERVICE_CLIENTS,
   URL_SCHEME_SERVICES,
 } from './apis';
 export {
@@ -109,6 +99,23 @@ export {
   transferToolUrls,
 } from './connections';
 export type { CleartextUrl } from './connections';
+export {
+  clientMethodPassword,
+  constructorPassword,
+  credentialClient,
+  credentialsOwnerName,
+  inFixtureGlobs,
+  isDefaultAccount,
+  isEnvironmentMember,
+  isRealSecret,
+  isSecretName,
+  ldapAccount,
+  namesItself,
+  optionsAccount,
+  repeatsAccount,
+  secretNameKind,
+  urlCredentials,
+} from './credentials';
 export { decoratorName, discoverControllers } from './decorated-routes';
 export {
   controllerExposures,
@@ -139,6 +146,8 @@ export { sourcePurged, verdict } from './migration/matching';
 export { insideTmpScope, routineName, routineOf } from './migration/routines';
 export type { Routine } from './migration/routines';
 export { stagingWrites } from './migration/staging';
+export { findNationalIdentifiers, inSsnField } from './national-ids';
+export type { IdentifierMatch } from './national-ids';
 export { AST_NODE_TYPES } from './node-types';
 export { specialColumns } from './patient-tables';
 export { programIndex } from './program-index';
@@ -157,5 +166,4 @@ export type { ObjectArgument, StorageWrite } from './storage-writes';
 export { tokenize } from './tokens';
 export { UnprojectedReads } from './unprojected-reads';
 export type { UnprojectedRead } from './unprojected-reads';
-export { SECRET_HEADS, SECRET_KEY_QUALIFIERS, SECRET_PLACEHOLDER } from './vocabulary';
 // ---- end of the public entry

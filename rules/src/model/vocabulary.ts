@@ -900,7 +900,7 @@ export const EXPORT_CONTEXT_WORDS = new Set([
 
 /**
  * Last words of names that hold a secret: `password`, `dbPass`, `jwtSecret`, French `mdp`
- * (mot de passe). Read by the hard-coded credentials rule.
+ * (mot de passe). Read by `credentials.ts` for the hard-coded credentials rule.
  */
 export const SECRET_HEADS: ReadonlySet<string> = new Set([
   'password',

@@ -1,10 +1,8 @@
 import { Linter } from 'eslint';
 import * as parser from '@typescript-eslint/parser';
 import assert from 'node:assert/strict';
-import rule, {
-  findNationalIdentifiers,
-  nirKey,
-} from '../../src/rules/no-national-identifier-literal';
+import rule from '../../src/rules/no-national-identifier-literal';
+import { findNationalIdentifiers, nirKey } from '../../src/model/national-ids';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { createRuleTester } from '../rule-tester';
 

@@ -1,0 +1,264 @@
+/**
+ * Credentials written in the code: which names hold a secret (`password`, `PGPASSWORD`,
+ * `apiKey`, French `motDePasse`) and what kind of secret they name, which literal values are a
+ * real secret rather than a placeholder or a label that spells its own key, the password and
+ * account a connection URL embeds (`postgres://user:pass@host`), and where a secret is handed to
+ * a client: the service whose options object holds it, the account option beside it, the
+ * variable or key the object is assigned to, constructors and client methods that take a
+ * password by position (Sequelize, ldapjs `bind`, redis `auth`), and assignments to
+ * `process.env`, and which files are test fixtures holding throw-away accounts. The secret words are vocabulary (`vocabulary.ts`); the APIs and their
+ * arguments are the secrets catalogue (`apis/secrets.ts`, `apis/transports.ts`). Read by the
+ * hard-coded credentials rule.
+ */
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import ignore from 'ignore';
+import { findProjectConfig } from '../config/project-config';
+import {
+  ACCOUNT_OPTION_KEYS,
+  CREDENTIAL_GROUP_KEYS,
+  DEFAULT_ACCOUNTS,
+  GENERIC_CLIENT_CALLS,
+  SECRET_CONSTRUCTORS,
+  SECRET_METHOD_NAMES,
+  type Service,
+  SERVICE_CLIENT_CALLS,
+  SERVICE_CLIENTS,
+  secretIndex,
+  secretMethod,
+} from './apis';
+import { calleeName, keyName, literalString, unwrap } from './ast';
+import { resolveImport } from './imports';
+import { AST_NODE_TYPES } from './node-types';
+import { tokenize } from './tokens';
+import { SECRET_HEADS, SECRET_KEY_QUALIFIERS, SECRET_PLACEHOLDER } from './vocabulary';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/**
+ * `scheme://user:password@`: the userinfo of a URL (RFC 3986, section 3.2.1,
+ * https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1), whose password part is deprecated
+ * precisely because it is written in clear.
+ */
+const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/@'"`]+):([^\s@/'"`]+)@/i;
+
+/** Answers per name: every declarator, property and assignment of every file asks. */
+const secretNames = new Map<string, boolean>();
+const MAX_SECRET_NAMES = 20_000;
+
+/** Whether a name holds a secret: `password`, `PGPASSWORD`, `STORAGE_SECRET`, `apiKey`. */
+export function isSecretName(name: string): boolean {
+  let secret = secretNames.get(name);
+  if (secret === undefined) {
+    if (secretNames.size >= MAX_SECRET_NAMES) secretNames.clear();
+    secret = judgeSecretName(name);
+    secretNames.set(name, secret);
+  }
+  return secret;
+}
+
+function judgeSecretName(name: string): boolean {
+  const words = tokenize(name);
+  const head = words[words.length - 1];
+  if (!head) return false;
+  if (SECRET_HEADS.has(head) || /(password|passwd|passphrase)$/.test(head)) return true;
+  if (head === 'pass' && words.length > 2) return false;
+  if ((head === 'key' || head === 'token') && words.length > 1)
+    return SECRET_KEY_QUALIFIERS.has(words[words.length - 2]!);
+  // French `mot de passe`, `motDePasse`, `mot_passe`.
+  return head === 'passe' && words.includes('mot');
+}
+
+/** What a secret name names, by its last word: a `secret`, a `key`, a `token` or a `password`. */
+export function secretNameKind(name: string): 'secret' | 'key' | 'token' | 'password' {
+  const words = tokenize(name);
+  const head = words[words.length - 1] ?? '';
+  return /secret/.test(head)
+    ? 'secret'
+    : head === 'key'
+      ? 'key'
+      : head === 'token'
+        ? 'token'
+        : 'password';
+}
+
+/** A default or shared administrator account (`root`, `sa`, `postgres`), in any case. */
+export function isDefaultAccount(user: string): boolean {
+  return DEFAULT_ACCOUNTS.has(user.toLowerCase());
+}
+
+/** A literal that is a real value, not a placeholder left for the operator to fill in. */
+export function isRealSecret(value: string): boolean {
+  const trimmed = value.trim();
+  return trimmed.length > 0 && trimmed === value && !SECRET_PLACEHOLDER.test(trimmed);
+}
+
+/**
+ * A value that spells its own key or a URN: enum members and protocol constants such as
+ * `{ RefreshToken: 'refresh_token' }` or `AccessToken: 'urn:ietf:params:oauth:token-type:access_token'`.
+ */
+export function namesItself(key: string, value: string): boolean {
+  if (/^urn:/i.test(value)) return true;
+  const keyWords = tokenize(key).join(' ');
+  return keyWords.length > 0 && ` ${tokenize(value).join(' ')} `.includes(` ${keyWords} `);
+}
+
+/** Whether a password repeats its account or the account its password (`root`/`root`). */
+export function repeatsAccount(user: string, secret: string): boolean {
+  const u = user.toLowerCase();
+  const p = secret.toLowerCase();
+  return p.includes(u) || u.includes(p);
+}
+
+/** The password a connection URL embeds, with its scheme and account. */
+export interface UrlCredentials {
+  scheme: string;
+  user: string;
+  password: string;
+}
+
+/**
+ * The real password a string literal or a template spells in a URL (`mysql://root:s3cret@db`);
+ * none when the password is a placeholder or is built from a template's holes.
+ */
+export function urlCredentials(
+  node: TSESTree.Literal | TSESTree.TemplateLiteral,
+): UrlCredentials | undefined {
+  const text =
+    node.type === AST_NODE_TYPES.Literal
+      ? typeof node.value === 'string'
+        ? node.value
+        : undefined
+      : node.quasis.map((q) => q.value.cooked ?? '').join('\u0000');
+  if (!text || !text.includes('://')) return undefined;
+  const match = URL_WITH_PASSWORD.exec(text);
+  if (!match) return undefined;
+  const [, scheme, user, password] = match as unknown as [string, string, string, string];
+  if (password.includes('\u0000') || !isRealSecret(password)) return undefined;
+  return { scheme, user, password };
+}
+
+/** The service of the client call an options object (possibly nested) is passed to. */
+export function credentialClient(node: TSESTree.Node, sourceCode: SourceCode): Service | undefined {
+  let current: TSESTree.Node | undefined = node;
+  for (let guard = 0; current && guard < 6; guard++) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return undefined;
+    if (
+      (parent.type === AST_NODE_TYPES.CallExpression ||
+        parent.type === AST_NODE_TYPES.NewExpression) &&
+      parent.arguments.includes(current as TSESTree.Expression)
+    ) {
+      const ref = resolveImport(parent.callee, (n) => sourceCode.getScope(n));
+      const service = ref && SERVICE_CLIENTS.get(ref.module);
+      if (service) return service;
+      const name = calleeName(parent.callee);
+      if (!name || (ref && GENERIC_CLIENT_CALLS.has(name))) return undefined;
+      return SERVICE_CLIENT_CALLS.get(name);
+    }
+    if (parent.type !== AST_NODE_TYPES.Property && parent.type !== AST_NODE_TYPES.ObjectExpression)
+      return undefined;
+    current = parent;
+  }
+  return undefined;
+}
+
+/** The literal account an options object names beside its password (`user: 'root'`). */
+export function optionsAccount(object: TSESTree.Node): string | undefined {
+  let user: string | undefined;
+  if (object.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const sibling of object.properties) {
+      if (sibling.type !== AST_NODE_TYPES.Property) continue;
+      const siblingKey = keyName(sibling);
+      const siblingValue = literalString(sibling.value);
+      if (siblingKey && ACCOUNT_OPTION_KEYS.has(siblingKey) && siblingValue !== undefined)
+        user = siblingValue;
+    }
+  }
+  return user;
+}
+
+/**
+ * The name of the variable or key an object literal is assigned to (`COMPTE = { password }`),
+ * looking through keys that only group credentials (`{ auth: { pass } }`).
+ */
+export function credentialsOwnerName(object: TSESTree.Node): string | undefined {
+  const parent = object.parent;
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  )
+    return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.Property) {
+    const key = keyName(parent);
+    if (key && !CREDENTIAL_GROUP_KEYS.has(key.toLowerCase())) return key;
+    return parent.parent ? credentialsOwnerName(parent.parent) : undefined;
+  }
+  return undefined;
+}
+
+/** A password passed by position, with the account passed beside it and the client's service. */
+export interface PositionalPassword {
+  password: TSESTree.CallExpressionArgument;
+  account: TSESTree.CallExpressionArgument | undefined;
+  service: Service | undefined;
+}
+
+/** `new Sequelize(database, username, password, options)`: a constructor's password argument. */
+export function constructorPassword(node: TSESTree.NewExpression): PositionalPassword | undefined {
+  const constructor = SECRET_CONSTRUCTORS.get(calleeName(node.callee) ?? '');
+  if (constructor?.kind !== 'password') return undefined;
+  const password = node.arguments[secretIndex(constructor, node.arguments.length)];
+  if (!password) return undefined;
+  const account =
+    constructor.account === undefined ? undefined : node.arguments[constructor.account];
+  return { password, account, service: constructor.service };
+}
+
+/**
+ * ldapjs `client.bind(dn, password, cb)`, redis `client.auth(password)`: the password argument
+ * of a method of a service's client, the account argument and the client's service.
+ */
+export function clientMethodPassword(
+  node: TSESTree.CallExpression,
+  sourceCode: SourceCode,
+): PositionalPassword | undefined {
+  const name = calleeName(node.callee);
+  if (!name || !SECRET_METHOD_NAMES.has(name)) return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const ref = resolveImport(callee.object, (n) => sourceCode.getScope(n));
+  const client = ref && SERVICE_CLIENTS.get(ref.module);
+  const method = client && secretMethod(client, name);
+  if (method?.kind !== 'password') return undefined;
+  const password = node.arguments[secretIndex(method, node.arguments.length)];
+  if (!password) return undefined;
+  const account = method.account === undefined ? undefined : node.arguments[method.account];
+  return { password, account, service: client };
+}
+
+/** The account an LDAP distinguished name names by its `cn=` or `uid=` (`cn=admin,dc=example`). */
+export function ldapAccount(dn: string): string | undefined {
+  return /^(?:cn|uid)=([^,]+)/i.exec(dn)?.[1];
+}
+
+/** `process.env.PGPASSWORD = …`, `global.process.env.X = …`: an assignment to the environment. */
+export function isEnvironmentMember(
+  member: TSESTree.MemberExpression,
+  sourceCode: SourceCode,
+): boolean {
+  return /(^|\.)process\.env$/.test(sourceCode.getText(member.object));
+}
+
+/**
+ * Whether a file is a test fixture listed in `credentials.fixtureGlobs`: the globs are matched,
+ * gitignore style, against its path from the folder of its `healthdata.config.json` (or `cwd`).
+ */
+export function inFixtureGlobs(filename: string, cwd: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  const configFile = isAbsolute(filename) ? findProjectConfig(filename).file : undefined;
+  const base = configFile ? dirname(configFile) : cwd;
+  const path = isAbsolute(filename) ? relative(base, filename) : filename;
+  if (path.startsWith('..') || path === '') return false;
+  return ignore().add(globs).ignores(path.split(sep).join('/'));
+}
