@@ -60,6 +60,21 @@ export function healthModel(
 export { findProjectConfig } from '../config/project-config';
 export type { ImportedHelper } from '../config/project-config';
 export {
+  ACCESS_VERBS,
+  AUDIT_WORDS,
+  auditChannelObject,
+  auditingDecorator,
+  auditingMiddleware,
+  auditLoggerValue,
+  auditRouteUnits,
+  exportUnit,
+  innermostUnit,
+  isAuditCall,
+  mentionsAudit,
+  withinNode,
+} from './access-audit';
+export type { AuditRecognizer, AuditUnit } from './access-audit';
+export {
   ACCESS_LOGGER,
   FTP_TLS_OPTION,
   LEVEL_FIRST_METHODS,
@@ -161,6 +176,18 @@ export { discoverRoutes, importPathFor, isAuthMiddleware, pathCovers, pathText }
 export type { Route } from './routes';
 export { indexSchemas, projectSchemas, schemasInProgram } from './schema';
 export type { SchemaIndex } from './schema';
+export {
+  DATA_FOLDER_WORDS,
+  dataFolderWord,
+  folderSegments,
+  folderPathParts,
+  patientFolderWrites,
+  staticServeAuthenticated,
+  staticServes,
+  staticUseCall,
+  useMountOf,
+} from './served-folders';
+export type { PatientFolderWrite, StaticServe } from './served-folders';
 export { StorageWrites } from './storage-writes';
 export type { ObjectArgument, StorageWrite } from './storage-writes';
 export { tokenize } from './tokens';
