@@ -7,20 +7,23 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../model/node-types';
-import { findProjectConfig, type ImportedHelper } from '../config/project-config';
+import type { ImportedHelper } from '../config/project-config';
 import { importedBinding } from '../model/project-graph';
-import { importPathFor } from '../model/routes';
 import type { DecoratorRoutes, FileRouter } from '../model/frameworks';
-import { addNamedImport, type NamedImport } from './imports';
+import { addNamedImport, helperModule, type NamedImport } from './imports';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixes = TSESLint.RuleFix[];
 
 /** The configured helper as the linted file imports it. */
-export function configuredHelper(helper: ImportedHelper, filename: string): NamedImport {
+export function configuredHelper(
+  helper: ImportedHelper,
+  filename: string,
+  cwd: string,
+): NamedImport {
   return {
     name: helper.name,
-    from: importPathFor(helper, filename, findProjectConfig(filename).file),
+    from: helper.import && helperModule(helper.import, 'auth', filename, cwd),
   };
 }
 
@@ -29,12 +32,13 @@ export function runMiddlewareBefore(
   fixer: TSESLint.RuleFixer,
   sourceCode: SourceCode,
   filename: string,
+  cwd: string,
   target: TSESTree.Node,
   helper: ImportedHelper,
 ): Fixes {
   return [
     fixer.insertTextBefore(target, `${helper.name}, `),
-    ...addNamedImport(fixer, sourceCode, filename, configuredHelper(helper, filename)),
+    ...addNamedImport(fixer, sourceCode, filename, configuredHelper(helper, filename, cwd)),
   ];
 }
 
@@ -53,11 +57,12 @@ export function chooseGuard(
   auth: { middleware: readonly string[]; fix?: ImportedHelper },
   program: TSESTree.Program,
   filename: string,
+  cwd: string,
 ): GuardChoice {
   const { defaultGuard, guardName } = guardFix;
   const fix = auth.fix;
   if (fix && guardName.test(fix.name)) {
-    const helper = configuredHelper(fix, filename);
+    const helper = configuredHelper(fix, filename, cwd);
     return { guard: fix.name, guardImport: helper.from ? helper : undefined };
   }
   const configured = auth.middleware.find(
@@ -99,6 +104,7 @@ type HandlerFunction =
 export function sessionCheckFix(
   sourceCode: SourceCode,
   filename: string,
+  cwd: string,
   fn: HandlerFunction,
   refusal: FileRouter['refusal'],
   helper: ImportedHelper,
@@ -124,6 +130,6 @@ export function sessionCheckFix(
     first
       ? fixer.insertTextBefore(first, check)
       : fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], `\n${indent}${check}`),
-    ...addNamedImport(fixer, sourceCode, filename, configuredHelper(helper, filename)),
+    ...addNamedImport(fixer, sourceCode, filename, configuredHelper(helper, filename, cwd)),
   ];
 }

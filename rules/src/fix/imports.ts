@@ -4,7 +4,9 @@
  * ES module or CommonJS, next to the file's own imports, merged into an existing import of the
  * same module.
  */
+import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findProjectConfig } from '../config/project-config';
 import { AST_NODE_TYPES } from '../model/node-types';
 import { unwrap } from '../model/ast';
 import { requiredSpecifier } from '../model/project-graph';
@@ -132,4 +134,26 @@ export function addNamedImport(
     ? line
     : `import { ${name} } from '${from}';`;
   return [fixer.insertTextBefore(first, `${statement}\n`)];
+}
+
+/**
+ * The module of a configured helper (`encryption.fix.import`, `redaction.fix.import`,
+ * `auth.fix.import`) as the linted file imports it: a
+ * relative specifier is relative to the configuration file that declares it, or to the working
+ * directory when the helper comes from ESLint settings.
+ */
+export function helperModule(
+  module: string,
+  section: 'encryption' | 'redaction' | 'auth',
+  filename: string,
+  cwd: string,
+): string {
+  if (!module.startsWith('.')) return module;
+  const file = isAbsolute(filename) ? filename : resolvePath(cwd, filename);
+  const project = findProjectConfig(file);
+  const base =
+    project.file && project.config[section].fix?.import === module ? dirname(project.file) : cwd;
+  let path = relative(dirname(file), resolvePath(base, module)).split(sep).join('/');
+  if (!path.startsWith('.')) path = `./${path}`;
+  return path;
 }

@@ -5,9 +5,7 @@
  * a value that must keep its shape (an object literal, a template with holes) is wrapped part by
  * part.
  */
-import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findProjectConfig } from '../config/project-config';
 import { AST_NODE_TYPES } from '../model/node-types';
 import { unwrap } from '../model/ast';
 import { addNamedImport } from './imports';
@@ -85,25 +83,4 @@ export function partsToWrap(
 
 function isPlainProperty(property: TSESTree.ObjectLiteralElement): boolean {
   return property.type === AST_NODE_TYPES.Property && property.kind === 'init' && !property.method;
-}
-
-/**
- * The module of a configured helper (`encryption.fix.import`) as the linted file imports it: a
- * relative specifier is relative to the configuration file that declares it, or to the working
- * directory when the helper comes from ESLint settings.
- */
-export function configuredHelperModule(
-  module: string,
-  section: 'encryption' | 'redaction' | 'auth',
-  filename: string,
-  cwd: string,
-): string {
-  if (!module.startsWith('.')) return module;
-  const file = isAbsolute(filename) ? filename : resolvePath(cwd, filename);
-  const project = findProjectConfig(file);
-  const base =
-    project.file && project.config[section].fix?.import === module ? dirname(project.file) : cwd;
-  let path = relative(dirname(file), resolvePath(base, module)).split(sep).join('/');
-  if (!path.startsWith('.')) path = `./${path}`;
-  return path;
 }

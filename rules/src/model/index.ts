@@ -172,7 +172,7 @@ export { recordIdOf } from './record-ids';
 export { describeLiteralForMessage } from './redact';
 export { provenanceRelated } from './related';
 export type { RelatedLocation } from './related';
-export { discoverRoutes, importPathFor, isAuthMiddleware, pathCovers, pathText } from './routes';
+export { discoverRoutes, isAuthMiddleware, pathCovers, pathText } from './routes';
 export type { Route } from './routes';
 export { indexSchemas, projectSchemas, schemasInProgram } from './schema';
 export type { SchemaIndex } from './schema';

@@ -1,6 +1,5 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { dirname, relative as relativePath, resolve as resolvePath, sep } from 'node:path';
 import { onFileDone } from './file-lifetime';
 import { programIndex } from './program-index';
 import { importedBinding } from './project-graph';
@@ -899,22 +898,4 @@ export function staticSegments(path: string | undefined): string[] {
       (s) =>
         s.length > 0 && !s.startsWith(':') && !s.startsWith('{') && !s.startsWith('[') && s !== '*',
     );
-}
-
-/**
- * The import path of a configured helper (`auth.fix.import`) as seen from the linted file:
- * relative paths in the configuration are relative to the configuration file's folder.
- */
-export function importPathFor(
-  fix: { name: string; import?: string },
-  filename: string,
-  configFile: string | undefined,
-): string | undefined {
-  const spec = fix.import;
-  if (!spec) return undefined;
-  if (!spec.startsWith('.') || !configFile) return spec;
-  const target = resolvePath(dirname(configFile), spec);
-  let rel = relativePath(dirname(filename), target).split(sep).join('/');
-  if (!rel.startsWith('.')) rel = `./${rel}`;
-  return rel;
 }

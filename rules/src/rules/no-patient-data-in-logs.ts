@@ -1,12 +1,9 @@
-import { isAbsolute } from 'node:path';
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   ACCESS_LOGGER,
   AST_NODE_TYPES,
-  findProjectConfig,
   type HealthModel,
   healthModel,
-  importPathFor,
   LogCalls,
   loggedPatientData,
   provenanceRelated,
@@ -16,6 +13,7 @@ import {
   unwrap,
 } from '../model';
 import { createRule } from '../util/create-rule';
+import { helperModule } from '../fix/imports';
 import { report } from '../report';
 import { wrapWithHelper } from '../fix/wrap';
 
@@ -106,21 +104,13 @@ export default createRule<Options, MessageIds>({
           fix: (fixer) =>
             wrapWithHelper(fixer, sourceCode, context.filename, [value], {
               callee: helper.name,
-              from: helperModule(helper.import),
+              from:
+                helper.import &&
+                helperModule(helper.import, 'redaction', context.filename, context.cwd),
             }),
         });
       }
       return suggestions;
-    }
-
-    /** The redaction helper's module as the file imports it: relative to the configuration file. */
-    function helperModule(module: string | undefined): string | undefined {
-      if (!module) return undefined;
-      const configFile =
-        module.startsWith('.') && isAbsolute(context.filename)
-          ? findProjectConfig(context.filename).file
-          : undefined;
-      return importPathFor({ name: '', import: module }, context.filename, configFile);
     }
 
     /** Reports each tainted property of an object argument, or the argument as a whole. */

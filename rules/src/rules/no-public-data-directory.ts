@@ -104,7 +104,8 @@ export default createRule<[], MessageIds>({
         {
           messageId: 'addAuthMiddleware',
           data: { name: fix.name },
-          fix: (fixer) => runMiddlewareBefore(fixer, sourceCode, context.filename, call, fix),
+          fix: (fixer) =>
+            runMiddlewareBefore(fixer, sourceCode, context.filename, context.cwd, call, fix),
         },
       ];
     }

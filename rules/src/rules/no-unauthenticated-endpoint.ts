@@ -120,7 +120,8 @@ export default createRule<Options, MessageIds>({
         {
           messageId: 'addAuthMiddleware',
           data: { name: fix.name },
-          fix: (fixer) => runMiddlewareBefore(fixer, sourceCode, filename, target, fix),
+          fix: (fixer) =>
+            runMiddlewareBefore(fixer, sourceCode, filename, context.cwd, target, fix),
         },
       ];
     }
@@ -208,7 +209,7 @@ export default createRule<Options, MessageIds>({
               continue;
             }
             const guardFix = controller.framework.guardFix;
-            const choice = chooseGuard(guardFix, model.config.auth, program, filename);
+            const choice = chooseGuard(guardFix, model.config.auth, program, filename, context.cwd);
             context.report({
               node: route.member.key,
               messageId: 'unguardedController',
@@ -237,7 +238,8 @@ export default createRule<Options, MessageIds>({
         for (const { handler, fn, evidence } of fileRouteExposures(fileRoute, f)) {
           const fix = model.config.auth.fix;
           const sessionCheck =
-            fix && sessionCheckFix(sourceCode, filename, fn, fileRoute.router.refusal, fix);
+            fix &&
+            sessionCheckFix(sourceCode, filename, context.cwd, fn, fileRoute.router.refusal, fix);
           context.report({
             node: handler.id ?? fn,
             messageId: 'nextUnauthenticated',

@@ -16,7 +16,8 @@ import {
 } from '../model';
 import { createRule } from '../util/create-rule';
 import { report } from '../report';
-import { configuredHelperModule, partsToWrap, wrapWithHelper } from '../fix/wrap';
+import { helperModule } from '../fix/imports';
+import { partsToWrap, wrapWithHelper } from '../fix/wrap';
 import { removableStatement, removeStatement } from '../fix/statements';
 import { addProperty } from '../fix/properties';
 
@@ -151,8 +152,7 @@ export default createRule<Options, MessageIds>({
         partsToWrap(target, (part) => carries(part) !== undefined, { holes }),
       );
       const from =
-        helper.import &&
-        configuredHelperModule(helper.import, 'encryption', context.filename, context.cwd);
+        helper.import && helperModule(helper.import, 'encryption', context.filename, context.cwd);
       return wrapWithHelper(
         fixer,
         sourceCode,

@@ -62,7 +62,7 @@ describe('fix kit: authentication', () => {
     const output = applied(code, (fixer, sourceCode, filename) => {
       const call = (sourceCode.ast.body[1] as TSESTree.ExpressionStatement)
         .expression as TSESTree.CallExpression;
-      return runMiddlewareBefore(fixer, sourceCode, filename, call.arguments[1]!, {
+      return runMiddlewareBefore(fixer, sourceCode, filename, process.cwd(), call.arguments[1]!, {
         name: 'requireAuth',
         import: '@acme/auth',
       });
@@ -84,17 +84,27 @@ describe('fix kit: authentication', () => {
         { middleware: [], fix: { name: 'SessionGuard', import: '@acme/guards' } },
         program,
         'src/app.ts',
+        process.cwd(),
       ),
       { guard: 'SessionGuard', guardImport: { name: 'SessionGuard', from: '@acme/guards' } },
     );
     assert.deepEqual(
-      chooseGuard(guardFix, { middleware: ['requireAuth', 'JwtAuthGuard'] }, program, 'src/a.ts'),
+      chooseGuard(
+        guardFix,
+        { middleware: ['requireAuth', 'JwtAuthGuard'] },
+        program,
+        'src/a.ts',
+        process.cwd(),
+      ),
       { guard: 'JwtAuthGuard' },
     );
-    assert.deepEqual(chooseGuard(guardFix, { middleware: [] }, program, 'src/a.ts'), {
-      guard: "AuthGuard('jwt')",
-      guardImport: { name: 'AuthGuard', from: '@nestjs/passport' },
-    });
+    assert.deepEqual(
+      chooseGuard(guardFix, { middleware: [] }, program, 'src/a.ts', process.cwd()),
+      {
+        guard: "AuthGuard('jwt')",
+        guardImport: { name: 'AuthGuard', from: '@nestjs/passport' },
+      },
+    );
   });
 
   it('checks the session at the top of a handler, answering as its router refuses', () => {
@@ -103,7 +113,7 @@ describe('fix kit: authentication', () => {
     const output = applied(code, (fixer, sourceCode, filename) => {
       const fn = (sourceCode.ast.body[0] as TSESTree.ExportDefaultDeclaration)
         .declaration as TSESTree.FunctionDeclaration;
-      return sessionCheckFix(sourceCode, filename, fn, refusal, {
+      return sessionCheckFix(sourceCode, filename, process.cwd(), fn, refusal, {
         name: 'getSession',
         import: 'next-auth/react',
       })!(fixer);

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import * as parser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
-import { addNamedImport, type NamedImport } from '../../src/fix/imports';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONFIG_FILE_NAME, clearConfigCache } from '../../src/config/project-config';
+import { addNamedImport, helperModule, type NamedImport } from '../../src/fix/imports';
 
 /**
  * The fix kit's import: one behaviour for every rule that adds a helper's import — merged into an
@@ -105,5 +109,41 @@ describe('fix kit: addNamedImport', () => {
       "const { encrypt } = require('./other');\nx();\n",
     );
     assert.equal(withImport('x();\n', { name: 'encrypt', from: undefined }), 'x();\n');
+  });
+});
+
+describe('fix kit: a configured helper as the linted file imports it', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hdl-helper-'));
+    mkdirSync(join(dir, 'src', 'api'), { recursive: true });
+    writeFileSync(
+      join(dir, CONFIG_FILE_NAME),
+      JSON.stringify({ redaction: { fix: { name: 'redact', import: './lib/redact' } } }),
+    );
+    clearConfigCache();
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+    clearConfigCache();
+  });
+
+  it('keeps a package specifier as it is', () => {
+    assert.equal(
+      helperModule('@acme/redact', 'redaction', '/repo/src/a.ts', '/repo'),
+      '@acme/redact',
+    );
+  });
+
+  it('reads a relative helper of the configuration file from that file’s folder', () => {
+    const file = join(dir, 'src', 'api', 'patients.ts');
+    assert.equal(helperModule('./lib/redact', 'redaction', file, '/elsewhere'), '../../lib/redact');
+  });
+
+  it('reads a relative helper given in ESLint settings from the working directory', () => {
+    const file = join(dir, 'src', 'api', 'patients.ts');
+    // Not the configuration file's helper: from the settings, relative to the working directory.
+    assert.equal(helperModule('./lib/encrypt', 'encryption', file, dir), '../../lib/encrypt');
+    assert.equal(helperModule('./lib/encrypt', 'encryption', 'src/a.ts', dir), '../lib/encrypt');
   });
 });

@@ -542,6 +542,39 @@ async function list() {
     ],
   },
   {
+    // A relative helper from ESLint settings is relative to the working directory: a file in a
+    // subfolder imports it with the path from its own folder, so the suggestion compiles there.
+    code: `import { pool } from '../db';
+async function list() {
+  const { rows } = await pool.query('SELECT nom, nir FROM patients');
+  console.log(rows);
+}`,
+    filename: 'src/api/list.ts',
+    settings: {
+      healthData: { redaction: { fix: { name: 'redactPatient', import: './security/redact' } } },
+    },
+    errors: [
+      {
+        messageId: 'patientDataInLog',
+        line: 4,
+        column: 15,
+        endLine: 4,
+        endColumn: 19,
+        suggestions: [
+          {
+            messageId: 'wrapInRedaction',
+            output: `import { pool } from '../db';
+import { redactPatient } from '../../security/redact';
+async function list() {
+  const { rows } = await pool.query('SELECT nom, nir FROM patients');
+  console.log(redactPatient(rows));
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     code: `const { pool } = require('./db');
 async function list() {
   const { rows } = await pool.query('SELECT nom, nir FROM patients');
