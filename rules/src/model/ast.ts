@@ -1,6 +1,7 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { AST_NODE_TYPES } from './node-types';
+import { onFileDone } from './file-lifetime';
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
@@ -93,7 +94,7 @@ export function staticString(
 ): StaticString | undefined {
   if (depth > 0) return buildStaticString(node, scopeOf, depth);
   // Whole expressions are asked about by several rules (a URL, a SQL text, a path): the answer
-  // depends only on the file's AST and scopes, so it is kept per node, weakly.
+  // depends only on the file's AST and scopes, so it is kept per node while the file is linted.
   const known = staticStrings.get(node);
   if (known !== undefined) return known ?? undefined;
   const built = buildStaticString(node, scopeOf, 0);
@@ -101,7 +102,8 @@ export function staticString(
   return built;
 }
 
-const staticStrings = new WeakMap<TSESTree.Node, StaticString | null>();
+const staticStrings = new Map<TSESTree.Node, StaticString | null>();
+onFileDone(() => staticStrings.clear());
 
 function buildStaticString(
   node: TSESTree.Node,

@@ -1,6 +1,7 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { keyName, propertyName, resolveVariable, unwrap } from './ast';
+import { onFileDone } from './file-lifetime';
 
 type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
 
@@ -82,11 +83,13 @@ export function withoutDefault(path: readonly string[]): string[] {
 }
 
 /**
- * Answers for whole expressions, kept per node: several rules ask about the same callee of the
- * same call (a write, a log, a request), and the answer depends only on the file's AST and
- * scopes. Weak, so nothing outlives the lint of the file.
+ * Answers for whole expressions, kept per node while a file is linted: several rules ask about
+ * the same callee of the same call (a write, a log, a request), and the answer depends only on
+ * the file's AST and scopes. Dropped when the plugin's rules leave the file (file-lifetime.ts
+ * says why a per-file entry must not wait for the collector).
  */
-const resolved = new WeakMap<TSESTree.Node, Origin | null>();
+const resolved = new Map<TSESTree.Node, Origin | null>();
+onFileDone(() => resolved.clear());
 
 function resolveTop(node: TSESTree.Node, scopeOf: ScopeOf): Origin | undefined {
   const known = resolved.get(node);
