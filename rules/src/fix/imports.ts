@@ -157,3 +157,8 @@ export function helperModule(
   if (!path.startsWith('.')) path = `./${path}`;
   return path;
 }
+
+/** Whether an edit may use TypeScript syntax (`as const`, a non-null `!`): the file is TypeScript. */
+export function acceptsTypeScript(filename: string): boolean {
+  return /\.[cm]?tsx?$/i.test(filename);
+}

@@ -87,6 +87,11 @@ export function isDefaultAccount(user: string): boolean {
   return DEFAULT_ACCOUNTS.has(user.toLowerCase());
 }
 
+/** A value with whitespace in it is a phrase or a label (`'Mot de passe'`), not a secret. */
+export function isPhrase(value: string): boolean {
+  return /\s/.test(value);
+}
+
 /** A literal that is a real value, not a placeholder left for the operator to fill in. */
 export function isRealSecret(value: string): boolean {
   const trimmed = value.trim();

@@ -57,48 +57,18 @@ export function healthModel(
 }
 
 // ---- The public entry of the model for rules: everything a rule reads of the model, from one module ----
-export { findProjectConfig } from '../config/project-config';
 export type { ImportedHelper } from '../config/project-config';
 export {
-  ACCESS_VERBS,
-  AUDIT_WORDS,
-  auditChannelObject,
-  auditingDecorator,
-  auditingMiddleware,
-  auditLoggerValue,
   auditRouteUnits,
   exportUnit,
   innermostUnit,
   isAuditCall,
-  mentionsAudit,
   withinNode,
 } from './access-audit';
-export type { AuditRecognizer, AuditUnit } from './access-audit';
-export {
-  ACCESS_LOGGER,
-  FTP_TLS_OPTION,
-  LEVEL_FIRST_METHODS,
-  LOG_CHANNEL_KEYS,
-  MAIL_TRANSPORT,
-  NAMED_LOGGER_FACTORIES,
-  PATH_WRITERS,
-  URL_SCHEME_SERVICES,
-} from './apis';
-export {
-  calleeName,
-  constantInit,
-  functionName,
-  isFunctionNode,
-  keyName,
-  literalString,
-  memberChain,
-  propertyName,
-  resolveVariable,
-  sourceRangeOf,
-  templatePart,
-  unwrap,
-} from './ast';
-export type { FunctionNode, StaticString } from './ast';
+export type { AuditRecognizer } from './access-audit';
+export { ACCESS_LOGGER, FTP_TLS_OPTION, MAIL_TRANSPORT, URL_SCHEME_SERVICES } from './apis';
+export { keyName, literalString, propertyName, sourceRangeOf, templatePart, unwrap } from './ast';
+export type { StaticString } from './ast';
 export {
   cleartextFtp,
   cleartextSmtp,
@@ -122,6 +92,7 @@ export {
   inFixtureGlobs,
   isDefaultAccount,
   isEnvironmentMember,
+  isPhrase,
   isRealSecret,
   isSecretName,
   ldapAccount,
@@ -131,7 +102,7 @@ export {
   secretNameKind,
   urlCredentials,
 } from './credentials';
-export { decoratorName, discoverControllers } from './decorated-routes';
+export { discoverControllers } from './decorated-routes';
 export {
   controllerExposures,
   fileRouteExposures,
@@ -150,8 +121,7 @@ export {
 } from './field-writes';
 export type { FieldWrite } from './field-writes';
 export { fileRouteOf } from './file-routes';
-export { mayServeFolders, servedFolder } from './frameworks/static';
-export { resolveImport } from './imports';
+export { mayServeFolders } from './frameworks/static';
 export { LogCalls, loggedPatientData, thrownErrorMessage } from './log-calls';
 export { unpurgedBulkCopies } from './migration/bulk-copy';
 export { deletionsIn } from './migration/deletions';
@@ -165,29 +135,26 @@ export { findNationalIdentifiers, inSsnField } from './national-ids';
 export type { IdentifierMatch } from './national-ids';
 export { AST_NODE_TYPES } from './node-types';
 export { specialColumns } from './patient-tables';
-export { programIndex } from './program-index';
-export { identifyingInput, weakTransform } from './pseudonyms';
+export { identifyingInput, mayTransformIdentifiers, weakTransform } from './pseudonyms';
 export type { WeakTransform } from './pseudonyms';
 export { recordIdOf } from './record-ids';
 export { describeLiteralForMessage } from './redact';
 export { provenanceRelated } from './related';
 export type { RelatedLocation } from './related';
-export { discoverRoutes, isAuthMiddleware, pathCovers, pathText } from './routes';
+export { discoverRoutes } from './routes';
 export type { Route } from './routes';
 export { indexSchemas, projectSchemas, schemasInProgram } from './schema';
 export type { SchemaIndex } from './schema';
 export {
-  DATA_FOLDER_WORDS,
   dataFolderWord,
   folderSegments,
-  folderPathParts,
   patientFolderWrites,
   staticServeAuthenticated,
   staticServes,
   staticUseCall,
   useMountOf,
 } from './served-folders';
-export type { PatientFolderWrite, StaticServe } from './served-folders';
+export type { PatientFolderWrite } from './served-folders';
 export { StorageWrites } from './storage-writes';
 export type { ObjectArgument, StorageWrite } from './storage-writes';
 export { tokenize } from './tokens';

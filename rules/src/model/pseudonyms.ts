@@ -87,6 +87,14 @@ function methodCallOn(node: TSESTree.Node, method: string): TSESTree.CallExpress
 }
 
 /** What a call computes, when it is an unkeyed hash or a reversible encoding. */
+/**
+ * Whether a file's text can hold a weak transform at all: every hash and encoding the model knows
+ * is reached through one of these names, and most files name none (a cheap test before the walk).
+ */
+export function mayTransformIdentifiers(text: string): boolean {
+  return /crypto|sha|md5|hash|Buffer|btoa|CryptoJS/i.test(text);
+}
+
 export function weakTransform(
   call: TSESTree.CallExpression,
   sourceCode: SourceCode,

@@ -9,6 +9,7 @@ import {
   inFixtureGlobs,
   isDefaultAccount,
   isEnvironmentMember,
+  isPhrase,
   isRealSecret,
   isSecretName,
   keyName,
@@ -111,7 +112,7 @@ export default createRule<Options, MessageIds>({
       const client = object ? credentialClient(object, sourceCode) : undefined;
       // Outside connection options, a key that repeats its own name or a phrase is a form field
       // or a label (`{ password: 'password' }`, `{ password: 'Mot de passe' }`), not a secret.
-      if (!client && (namesItself(key, value) || /\s/.test(value))) return;
+      if (!client && (namesItself(key, value) || isPhrase(value))) return;
       const user = object ? optionsAccount(object) : undefined;
       const owner = client ? undefined : object && credentialsOwnerName(object);
       const name = envName(client ?? (owner ? screamingSnake(owner) : undefined), key);
@@ -170,7 +171,7 @@ export default createRule<Options, MessageIds>({
         if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return;
         if (!isSecretName(node.id.name)) return;
         const value = literalString(node.init);
-        if (value === undefined || !isRealSecret(value) || /\s/.test(value)) return;
+        if (value === undefined || !isRealSecret(value) || isPhrase(value)) return;
         if (namesItself(node.id.name, value) || inFixture()) return;
         report(node.init, node.id.name, undefined, screamingSnake(node.id.name));
       },
@@ -185,7 +186,7 @@ export default createRule<Options, MessageIds>({
               : undefined;
         if (!key || !isSecretName(key)) return;
         const value = literalString(node.right);
-        if (value === undefined || !isRealSecret(value) || /\s/.test(value) || inFixture()) return;
+        if (value === undefined || !isRealSecret(value) || isPhrase(value) || inFixture()) return;
         // `process.env.PGPASSWORD = '…'` is the variable itself: the fix is to delete the line.
         const isEnv =
           left.type === AST_NODE_TYPES.MemberExpression && isEnvironmentMember(left, sourceCode);

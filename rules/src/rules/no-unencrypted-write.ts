@@ -16,7 +16,7 @@ import {
 } from '../model';
 import { createRule } from '../util/create-rule';
 import { report } from '../report';
-import { helperModule } from '../fix/imports';
+import { acceptsTypeScript, helperModule } from '../fix/imports';
 import { partsToWrap, wrapWithHelper } from '../fix/wrap';
 import { removableStatement, removeStatement } from '../fix/statements';
 import { addProperty } from '../fix/properties';
@@ -167,9 +167,7 @@ export default createRule<Options, MessageIds>({
     function serverSideEncryption(params: ObjectArgument): string {
       // A literal in a variable widens to string, which the SDK's enum type refuses; `as const` keeps it.
       const literal =
-        !params.inline && /\.[cm]?tsx?$/.test(context.filename)
-          ? `'aws:kms' as const`
-          : `'aws:kms'`;
+        !params.inline && acceptsTypeScript(context.filename) ? `'aws:kms' as const` : `'aws:kms'`;
       return `ServerSideEncryption: ${literal}`;
     }
 

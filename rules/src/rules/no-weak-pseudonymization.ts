@@ -5,10 +5,12 @@ import {
   provenanceRelated,
   type WeakTransform,
   weakTransform,
+  mayTransformIdentifiers,
 } from '../model';
 import { createRule } from '../util/create-rule';
 import { report } from '../report';
 import { keyedHashFix } from '../fix/keyed-hash';
+import { acceptsTypeScript } from '../fix/imports';
 
 type MessageIds = 'unkeyedHash' | 'reversibleEncoding' | 'useHmac';
 
@@ -47,11 +49,10 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    const isTypeScript = /\.[cm]?tsx?$/i.test(context.filename);
+    const isTypeScript = acceptsTypeScript(context.filename);
     const keyExpression = `process.env.${KEY_VARIABLE}${isTypeScript ? '!' : ''}`;
 
-    // Every form this rule knows names one of these in the file; most files name none.
-    if (!/crypto|sha|md5|hash|Buffer|btoa|CryptoJS/i.test(sourceCode.text)) return {};
+    if (!mayTransformIdentifiers(sourceCode.text)) return {};
 
     return {
       CallExpression(call: TSESTree.CallExpression) {

@@ -6,7 +6,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, clearConfigCache } from '../../src/config/project-config';
-import { addNamedImport, helperModule, type NamedImport } from '../../src/fix/imports';
+import {
+  acceptsTypeScript,
+  addNamedImport,
+  helperModule,
+  type NamedImport,
+} from '../../src/fix/imports';
 
 /**
  * The fix kit's import: one behaviour for every rule that adds a helper's import — merged into an
@@ -145,5 +150,14 @@ describe('fix kit: a configured helper as the linted file imports it', () => {
     // Not the configuration file's helper: from the settings, relative to the working directory.
     assert.equal(helperModule('./lib/encrypt', 'encryption', file, dir), '../../lib/encrypt');
     assert.equal(helperModule('./lib/encrypt', 'encryption', 'src/a.ts', dir), '../lib/encrypt');
+  });
+});
+
+describe('fix kit: TypeScript syntax in an edit', () => {
+  it('is allowed in TypeScript files only', () => {
+    for (const file of ['a.ts', 'a.tsx', 'a.mts', 'a.cts', 'A.TS'])
+      assert.ok(acceptsTypeScript(file));
+    for (const file of ['a.js', 'a.mjs', 'a.cjs', 'a.jsx', 'a.d.ts.map'])
+      assert.ok(!acceptsTypeScript(file));
   });
 });

@@ -19,6 +19,7 @@ import {
   repeatsAccount,
   secretNameKind,
   urlCredentials,
+  isPhrase,
 } from '../../src/model/credentials';
 import { runProbeRule } from './probe';
 
@@ -269,5 +270,10 @@ describe('model/credentials: fixtures', () => {
     assert.equal(inFixtureGlobs(join(root, 'src', 'db.ts'), '/elsewhere', globs), false);
     assert.equal(inFixtureGlobs(join(root, 'test', 'fixtures', 'db.ts'), '/elsewhere', []), false);
     assert.ok(inFixtureGlobs('test/fixtures/db.ts', root, globs));
+  });
+
+  it('takes a value with whitespace for a phrase or a label, not a secret', () => {
+    assert.ok(isPhrase('Mot de passe'));
+    assert.ok(!isPhrase('s3cr3t-Pa55'));
   });
 });

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { healthModel } from '../../src/model';
-import { identifyingInput, mixesSecret, weakTransform } from '../../src/model/pseudonyms';
+import {
+  identifyingInput,
+  mayTransformIdentifiers,
+  mixesSecret,
+  weakTransform,
+} from '../../src/model/pseudonyms';
 import { runProbeRule } from './probe';
 
 interface Seen {
@@ -167,3 +172,11 @@ function expression(source: string): TSESTree.Node {
   assert.ok(found);
   return found;
 }
+
+describe('pseudonyms: files that cannot hold a weak transform', () => {
+  it('are told apart by their text before any walk', () => {
+    assert.ok(mayTransformIdentifiers("createHash('sha256')"));
+    assert.ok(mayTransformIdentifiers('Buffer.from(nir).toString("base64")'));
+    assert.ok(!mayTransformIdentifiers('export const add = (a, b) => a + b;'));
+  });
+});

@@ -157,22 +157,3 @@ export const DUMP_TOOL_ARGUMENTS: ReadonlyMap<string, DumpToolArguments> = new M
   ['mariadb-dump', MYSQLDUMP],
   ['mongodump', MONGODUMP],
 ]);
-
-/**
- * Database dump tools: each writes an extract of the database (PostgreSQL pg_dump/pg_dumpall,
- * MySQL mysqldump and MariaDB mariadb-dump, MongoDB mongodump).
- */
-export const DUMP_TOOLS: ReadonlySet<string> = new Set(DUMP_TOOL_ARGUMENTS.keys());
-
-/**
- * Dump options naming the output, over all tools: pg_dump `-f/--file`, mysqldump
- * `-r/--result-file`, mongodump `-o/--out` and `--archive`.
- */
-export const DUMP_FILE_OPTIONS: ReadonlySet<string> = new Set(
-  [...DUMP_TOOL_ARGUMENTS.values()].flatMap((tool) => [...tool.outputOptions]),
-);
-
-/** Dump options naming what is dumped, over all tools: pg_dump `-t/--table`, mongodump `-c/--collection`. */
-export const DUMP_TABLE_OPTIONS: ReadonlySet<string> = new Set(
-  [...DUMP_TOOL_ARGUMENTS.values()].flatMap((tool) => [...tool.tableOptions]),
-);
