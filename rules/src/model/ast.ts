@@ -56,6 +56,32 @@ export function unwrap(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/**
+ * The references of a large scope by identifier, built on first use: a module scope holds
+ * thousands of references, and finding one by a scan for every identifier asked about made
+ * resolution quadratic in the file's size. Small scopes are scanned. Dropped with the file.
+ */
+const referencesByScope = new Map<Scope, Map<TSESTree.Node, Reference>>();
+onFileDone(() => referencesByScope.clear());
+const SCANNED_REFERENCES = 64;
+
+type Reference = Scope['references'][number];
+
+function referenceOf(scope: Scope, identifier: TSESTree.Identifier): Reference | undefined {
+  const references = scope.references;
+  if (references.length <= SCANNED_REFERENCES)
+    return references.find((r) => r.identifier === identifier);
+  let byIdentifier = referencesByScope.get(scope);
+  if (!byIdentifier) {
+    byIdentifier = new Map();
+    for (const reference of references)
+      if (!byIdentifier.has(reference.identifier))
+        byIdentifier.set(reference.identifier, reference);
+    referencesByScope.set(scope, byIdentifier);
+  }
+  return byIdentifier.get(identifier);
+}
+
 /** The variable an identifier refers to, from ESLint's scope manager. */
 export function resolveVariable(
   scope: Scope,
@@ -63,7 +89,7 @@ export function resolveVariable(
 ): Variable | undefined {
   let current: Scope | null = scope;
   while (current) {
-    const ref = current.references.find((r) => r.identifier === identifier);
+    const ref = referenceOf(current, identifier);
     if (ref) return ref.resolved ?? undefined;
     const variable = current.set.get(identifier.name);
     if (variable) return variable;
@@ -72,14 +98,32 @@ export function resolveVariable(
   return undefined;
 }
 
+/** Answers of `reassigned` per variable while a file is linted: asked for every use of a name. */
+const reassignments = new Map<Variable, boolean>();
+onFileDone(() => reassignments.clear());
+
+/**
+ * Whether a variable is written anywhere but by the initialiser of its first declaration
+ * (`let x = a; … x = b`, a second `var x = …`, `x++`).
+ */
+export function reassigned(variable: Variable): boolean {
+  let known = reassignments.get(variable);
+  if (known === undefined) {
+    const def = variable.defs[0];
+    const init = def?.type === 'Variable' ? def.node.init : undefined;
+    known = variable.references.some((r) => r.isWrite() && r.writeExpr !== init);
+    reassignments.set(variable, known);
+  }
+  return known;
+}
+
 /** The single initialiser of a variable that is never reassigned (`const`, or `let` never written again). */
 export function constantInit(variable: Variable): TSESTree.Expression | undefined {
   if (variable.defs.length !== 1) return undefined;
   const def = variable.defs[0]!;
   if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init)
     return undefined;
-  const writes = variable.references.filter((r) => r.isWrite() && r.writeExpr !== def.node.init);
-  return writes.length === 0 ? def.node.init : undefined;
+  return reassigned(variable) ? undefined : def.node.init;
 }
 
 /**

@@ -271,6 +271,22 @@ export function optionsHost(
   return undefined;
 }
 
+/** One of the cleartext schemes as a word (`http`, `'ws://`, `FTP:`), case-insensitive. */
+const CLEARTEXT_SCHEME_WORD = new RegExp(
+  `\\b(?:${[...CLEARTEXT_SCHEMES.keys()].join('|')})\\b`,
+  'i',
+);
+
+/**
+ * Whether a file may spell a cleartext URL (`cleartextUrl`): the URLs it reads are static strings
+ * made of the file's own literals, and one that starts with `http://` has the scheme's word in
+ * one of them, after a quote, a space or a hole. A file without the word (most library and
+ * application files) skips reading every call's first argument as a URL.
+ */
+export function mayHoldCleartextUrl(text: string): boolean {
+  return CLEARTEXT_SCHEME_WORD.test(text);
+}
+
 /**
  * Whether a file may construct an FTP client without TLS: those clients are known by their
  * import only, so a file that never names one of their modules has none.

@@ -1,6 +1,6 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { keyName, propertyName, resolveVariable, unwrap } from './ast';
+import { keyName, propertyName, reassigned, resolveVariable, unwrap } from './ast';
 import { onFileDone } from './file-lifetime';
 
 type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
@@ -185,10 +185,7 @@ function identifier(id: TSESTree.Identifier, scopeOf: ScopeOf, depth: number): O
       return importBinding(def.node);
     case 'Variable': {
       const declarator = def.node;
-      const reassigned = variable.references.some(
-        (ref) => ref.isWrite() && ref.writeExpr !== declarator.init,
-      );
-      if (reassigned || !declarator.init) return undefined;
+      if (reassigned(variable) || !declarator.init) return undefined;
       if (declarator.id.type === AST_NODE_TYPES.Identifier)
         return resolve(declarator.init, scopeOf, depth);
       const keys = patternKeys(declarator.id, id.name);

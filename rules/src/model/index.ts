@@ -77,6 +77,7 @@ export {
   disablesTlsVerification,
   disablesTlsVerificationGlobally,
   isRequestCall,
+  mayHoldCleartextUrl,
   mentionsFtpWithoutTls,
   remoteSslDisabledHost,
   requestPatientPayload,

@@ -9,7 +9,14 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { calleeName, findProperty, isFunctionNode, resolveVariable, unwrap } from './ast';
+import {
+  calleeName,
+  findProperty,
+  isFunctionNode,
+  reassigned,
+  resolveVariable,
+  unwrap,
+} from './ast';
 import {
   CALL,
   type ImportRef,
@@ -88,18 +95,30 @@ export class StorageWrites {
     const { ref, global } = resolveReference(call.callee, this.scopeOf);
     if (!ref && !global && !OBJECT_STORE_WRITES.has(calleeName(unwrap(call.callee)) ?? ''))
       return undefined;
+    const write = this.callWrite(call, ref, global);
+    if (!write) return undefined;
+    // The callee as the message names it, copied only for a write.
     const display = this.sourceCode.getText(call.callee).replace(/\s+/g, '');
-    const shortName = display.length > 40 ? (calleeName(call.callee) ?? display) : display;
+    write.name = display.length > 40 ? (calleeName(call.callee) ?? display) : display;
+    return write;
+  }
+
+  /** The write of a call by its resolved callee, its name left for `ofCall` to fill. */
+  private callWrite(
+    call: TSESTree.CallExpression,
+    ref: ImportRef | undefined,
+    global: string[] | undefined,
+  ): StorageWrite | undefined {
     if (global?.join('.') === 'Bun.write' && call.arguments[1])
-      return { family: 'file', name: shortName, values: [call.arguments[1]], wrappable: true };
-    const browser = this.browserWrite(call, shortName, ref, global);
+      return { family: 'file', name: '', values: [call.arguments[1]], wrappable: true };
+    const browser = this.browserWrite(call, '', ref, global);
     if (browser) return browser;
     if (!ref) return undefined;
     return (
-      this.fileWrite(ref, call, shortName) ??
-      this.spreadsheetWrite(ref, call, shortName) ??
-      this.cacheWrite(ref, call, shortName) ??
-      this.objectUpload(ref, call, shortName)
+      this.fileWrite(ref, call, '') ??
+      this.spreadsheetWrite(ref, call, '') ??
+      this.cacheWrite(ref, call, '') ??
+      this.objectUpload(ref, call, '')
     );
   }
 
@@ -439,8 +458,7 @@ export function objectArgument(
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== 'Variable' || !def.node.init) return undefined;
   const init = unwrap(def.node.init);
-  const reassigned = variable!.references.some((r) => r.isWrite() && r.writeExpr !== def.node.init);
-  return init.type === AST_NODE_TYPES.ObjectExpression && !reassigned
+  return init.type === AST_NODE_TYPES.ObjectExpression && !reassigned(variable!)
     ? { object: init, inline: false }
     : undefined;
 }

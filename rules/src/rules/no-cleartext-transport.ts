@@ -11,6 +11,7 @@ import {
   healthModel,
   isRequestCall,
   MAIL_TRANSPORT,
+  mayHoldCleartextUrl,
   mentionsFtpWithoutTls,
   provenanceRelated,
   remoteSslDisabledHost,
@@ -114,6 +115,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
     const ftpWithoutTls = mentionsFtpWithoutTls(sourceCode.text);
+    const urls = mayHoldCleartextUrl(sourceCode.text);
 
     function checkRequest(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const argument = requestUrlArgument(call);
@@ -178,13 +180,15 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(call) {
-        checkRequest(call);
-        checkProcess(call);
+        if (urls) {
+          checkRequest(call);
+          checkProcess(call);
+        }
         checkFtp(call);
         checkSmtp(call);
       },
       NewExpression(call) {
-        checkRequest(call);
+        if (urls) checkRequest(call);
         checkFtp(call);
       },
       Property(property) {

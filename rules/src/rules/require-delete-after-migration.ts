@@ -118,8 +118,10 @@ export default createRule<Options, MessageIds>({
         file.addTaggedTemplate(node);
       },
       'Program:exit'() {
-        const deletions = deletionsIn(file);
         const stagings = stagingWrites(file);
+        // Deletions matter only next to stagings (or bulk copies, under strict).
+        if (stagings.length === 0 && !reportSourceMigration) return;
+        const deletions = deletionsIn(file);
         for (const staging of stagings) {
           if (insideTmpScope(staging.node)) continue;
           const routine = routineOf(file, staging.node);

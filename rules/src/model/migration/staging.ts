@@ -30,11 +30,12 @@ import { STREAM_FILE_OPENER, ZIP_FILE_WRITER } from './words';
 export function stagingWrites(file: MigrationFile): Staging[] {
   const result: Staging[] = [];
   for (const call of file.calls) {
+    if (!file.inExportContext(call)) continue;
     const staging =
       call.type === AST_NODE_TYPES.CallExpression
         ? (fileStaging(file, call) ?? dumpStaging(file, call) ?? objectStaging(file, call))
         : objectStaging(file, call);
-    if (staging && file.inExportContext(call)) result.push(staging);
+    if (staging) result.push(staging);
   }
   for (const use of file.sqlUses) {
     if (!file.inExportContext(use.node)) continue;

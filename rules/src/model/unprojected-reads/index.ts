@@ -8,6 +8,7 @@
  * records; reference tables (`patient_types`) never count.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../node-types';
 import { calleeName, sourceRangeOf } from '../ast';
 import {
   DESCRIPTOR_WRITERS,
@@ -60,7 +61,8 @@ function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
  */
 export class UnprojectedReads {
   readonly reads: UnprojectedRead[] = [];
-  private readonly sinkCalls: SinkCall[] = [];
+  /** Every call and `new` met, in source order: which are export sinks is asked only of a file with reads. */
+  private readonly calls: SinkCall[] = [];
   private readonly env: ReadEnv;
   private readonly orm: OrmReads;
   // What the SQL checks report needs a SELECT (its star) or a COPY … TO in SQL that the file
@@ -79,16 +81,24 @@ export class UnprojectedReads {
     if (sql) this.checkSql(sql, node);
     const name = calleeName(node.callee);
     if (name && PROCESS_RUNNERS.has(name)) this.checkDump(node);
-    if (name && (EXPORT_SINKS.has(name) || this.env.model().exportContext.match(name)))
-      this.sinkCalls.push(node);
+    this.calls.push(node);
     if (endsChain(node)) this.orm.checkChainEnd(node);
   }
 
   onNew(node: TSESTree.NewExpression): void {
-    const name = calleeName(node.callee);
-    if (name && EXPORT_SINKS.has(name)) this.sinkCalls.push(node);
+    this.calls.push(node);
     const sql = sqlTextOfNew(node);
     if (sql) this.checkSql(sql, node);
+  }
+
+  /** An export sink by name: a known one (`res.json`, `writeFile`), or a call named like an export. */
+  private isExportSink(node: SinkCall): boolean {
+    const name = calleeName(node.callee);
+    if (!name) return false;
+    if (EXPORT_SINKS.has(name)) return true;
+    return (
+      node.type === AST_NODE_TYPES.CallExpression && !!this.env.model().exportContext.match(name)
+    );
   }
 
   onTaggedTemplate(node: TSESTree.TaggedTemplateExpression): void {
@@ -104,7 +114,8 @@ export class UnprojectedReads {
   sinksReached(reads: readonly UnprojectedRead[]): Map<UnprojectedRead, SinkReached> {
     const reached = new Map<UnprojectedRead, SinkReached>();
     if (reads.length === 0) return reached;
-    for (const sink of this.sinkCalls) {
+    for (const sink of this.calls) {
+      if (!this.isExportSink(sink)) continue;
       for (const argument of sink.arguments) {
         const taint = this.env.model().provenance.trace(argument);
         if (!taint) continue;
