@@ -115,4 +115,25 @@ describe('language server: related information', function () {
     assert.equal(site.location.range.start.line, 5);
     assert.match(site.message, /GET \/api\/patients\/:id is defined here/);
   });
+
+  it('the router file itself shows its exposed route, linked to the mount in the app', async () => {
+    // The project's package.json: the mounts of a router are looked for in its project.
+    write('package.json', '{ "name": "lab-portal", "private": true }\n');
+    write('src/db.ts', 'export const db: any = {};\n');
+    const routerUri = write('src/routes/patients.ts', ROUTER);
+    const appUri = write('src/app.ts', APP);
+    client = await LspTestClient.start({ workspaceFolders: [workspace] });
+    await client.open(routerUri, 'typescript', ROUTER);
+    const diagnostics = await client.diagnostics(routerUri);
+    const route = diagnostics.find((d) => d.code === 'health-data/no-unauthenticated-endpoint');
+    assert.ok(route, JSON.stringify(diagnostics));
+    assert.equal(route.range.start.line, 5);
+    assert.match(
+      String(route.message),
+      /^GET \/api\/patients\/:id serves patient data .*`\.\.\/app\.ts` \(line 5\)/,
+    );
+    const mount = route.relatedInformation?.find((r) => r.location.uri === appUri);
+    assert.ok(mount, JSON.stringify(route.relatedInformation));
+    assert.equal(mount.location.range.start.line, 4);
+  });
 });

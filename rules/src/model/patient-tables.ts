@@ -4,7 +4,7 @@
  * `analysis_codes`, `countries`) is never a patient table, whatever the patient word in it says;
  * a name whose container or strong health or national-id word says it holds the records
  * (`patients`, `dossiers`, `diagnoses`) is one of `records`; a name that only relates to patient
- * data (`patient_ids`, a weak health word, a lab's `resultats`) is `related`. It also knows which
+ * data (`patient_ids`, a weak health word, a lab's `resultats`, a `medical_…` table) is `related`. It also knows which
  * columns of such a table are special-category data (health, national identifiers).
  */
 import type { Classifier } from './classifier';
@@ -75,6 +75,21 @@ const RECORD_TABLE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Qualifiers that make a table of anything a table about patients' health: `medical_tests`,
+ * `medical_conditions`, `clinical_notes`, `antecedents_medicaux`. Alone (`medical`) they name
+ * nothing.
+ */
+const HEALTH_TABLE_QUALIFIERS: ReadonlySet<string> = new Set([
+  'medical',
+  'clinical',
+  'medicaux',
+  'medicales',
+  'medicale',
+  'cliniques',
+  'clinique',
+]);
+
+/**
  * What a table name holds: `records` — the patient records themselves (every column leaves with
  * a `SELECT *`); `related` — data about patients that is not evidently the records (ids, a weak
  * health word, a lab's generic `resultats`).
@@ -111,6 +126,7 @@ export function patientTable(name: string, classifier: Classifier): PatientTable
   )
     return 'records';
   if (cls?.category === 'health' || RECORD_TABLE_WORDS.has(words.join(' '))) return 'related';
+  if (words.length > 1 && words.some((word) => HEALTH_TABLE_QUALIFIERS.has(word))) return 'related';
   return undefined;
 }
 

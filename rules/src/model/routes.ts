@@ -287,6 +287,15 @@ export function existingOwner(id: TSESTree.Identifier, result: ProgramRoutes): O
 
 function receiverOwner(node: TSESTree.Node, result: ProgramRoutes): Owner | undefined {
   if (node.type === AST_NODE_TYPES.Identifier) return ownerFor(node, result);
+  // app.use(json()).use(cors()).use('/', router): registrations return their receiver (Express,
+  // Koa, Hono, Fastify, restify), so a chain registers on the owner it starts from.
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    (REGISTERING_METHODS.has(memberName(node.callee) ?? '') ||
+      HTTP_METHODS.has(memberName(node.callee) ?? ''))
+  )
+    return receiverOwner(node.callee.object, result);
   // this.app.get(...), this.router.get(...): one owner per class member name.
   if (
     node.type === AST_NODE_TYPES.MemberExpression &&

@@ -28,6 +28,8 @@ type MessageIds =
   | 'unauthenticated'
   | 'registeredBeforeAuth'
   | 'mountedWithoutAuth'
+  | 'attachedWithoutAuth'
+  | 'uploadBeforeAuth'
   | 'unknownMount'
   | 'unguardedController'
   | 'publicOptOut'
@@ -42,7 +44,9 @@ function reasonOf(evidence: RouteEvidence): string {
     case 'path':
       return `path segment \`${evidence.segment}\``;
     case 'read':
-      return `reads \`${evidence.table}\` at line ${evidence.line}`;
+      return `${evidence.changes ? 'changes' : 'reads'} \`${evidence.table}\` at line ${evidence.line}`;
+    case 'upstream':
+      return `forwards to the FHIR server \`${describeLiteralForMessage(evidence.upstream, 60)}\` at line ${evidence.line}`;
     case 'response':
       return `responds with ${evidence.description}`;
   }
@@ -78,6 +82,10 @@ export default createRule<Options, MessageIds>({
         '{{method}} {{path}} serves patient data ({{reason}}) but is registered before `{{auth}}` (line {{line}}), so that authentication never runs for it (GDPR art. 32).',
       mountedWithoutAuth:
         'Router `{{router}}` ({{file}}) serves patient data ({{route}}) and is mounted here with no authentication before it: its routes are reachable by anyone (GDPR art. 32).',
+      attachedWithoutAuth:
+        '{{method}} {{path}} serves patient data ({{reason}}) and `{{file}}` (line {{line}}) serves this router with no authentication before it: anyone who can reach the server can call it (GDPR art. 32).',
+      uploadBeforeAuth:
+        '{{method}} {{path}} stores uploaded files with `{{upload}}` before `{{auth}}` runs: anyone who can reach the server can put files there ({{reason}}) (GDPR art. 32).',
       unknownMount:
         '{{method}} {{path}} serves patient data ({{reason}}) on `{{router}}`, whose mount point is not found in the project, so nothing shows it is authenticated (GDPR art. 32).',
       unguardedController:
@@ -133,7 +141,16 @@ export default createRule<Options, MessageIds>({
       const path = pathForMessage(exposure.path);
       const reason = reasonOf(exposure.evidence);
       const suggest = middlewareSuggestion(route.firstHandlerArg);
-      if (exposure.kind === 'unknown') {
+      const textOf = (node: TSESTree.Node) =>
+        describeLiteralForMessage(sourceCode.getText(node), 60);
+      if (exposure.uploadBeforeAuth) {
+        const { upload, auth } = exposure.uploadBeforeAuth;
+        context.report({
+          node: upload,
+          messageId: 'uploadBeforeAuth',
+          data: { method, path, reason, upload: textOf(upload), auth: textOf(auth) },
+        });
+      } else if (exposure.kind === 'unknown') {
         if (!reportUnknown) return;
         context.report({
           node: route.call,
@@ -149,10 +166,31 @@ export default createRule<Options, MessageIds>({
             method,
             path,
             reason,
-            auth: describeLiteralForMessage(sourceCode.getText(exposure.laterAuth), 60),
+            auth: textOf(exposure.laterAuth),
             line: String(exposure.laterAuth.loc.start.line),
           },
           suggest,
+        });
+      } else if (exposure.attachedAt) {
+        const { attachedAt } = exposure;
+        report(context, {
+          node: route.call,
+          messageId: 'attachedWithoutAuth',
+          data: {
+            method,
+            path,
+            reason,
+            file: attachedAt.display ?? attachedAt.file,
+            line: String(attachedAt.at.loc.start.line),
+          },
+          suggest,
+          related: [
+            {
+              filename: attachedAt.file,
+              loc: attachedAt.at.loc,
+              message: 'The router is attached to the app here, with no authentication before it',
+            },
+          ],
         });
       } else {
         context.report({

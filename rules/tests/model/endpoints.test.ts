@@ -24,7 +24,8 @@ import {
   handlerFunction,
   patientDataTouched,
 } from '../../src/model/endpoints/handlers';
-import { mountersOf } from '../../src/model/endpoints/mounts';
+import { attachmentsOf } from '../../src/model/endpoints/attachments';
+import { discoverRoutes } from '../../src/model/routes';
 import { patientTable } from '../../src/model/patient-tables';
 import { routeServesPatientData } from '../../src/model/endpoints/patient-data';
 import {
@@ -307,12 +308,21 @@ describe('model/endpoints', () => {
       ]);
     });
 
-    it('finds the modules of the project that mount a router', () => {
+    it('finds the modules of the project that mount a router, with the owner that serves it', () => {
       const file = join(FIXTURES, 'express-mounted', 'routes', 'patients.js');
-      const mounters = mountersOf(file, 'router', loadModule(file)!.program);
+      const module = loadModule(file)!;
+      const router = [...discoverRoutes(module.program).owners.values()].find(
+        (o) => o.name === 'router',
+      )!;
+      const attachments = attachmentsOf(router, projectEndpointFile(module, classifier, []));
       assert.deepEqual(
-        mounters.map((m) => relative(FIXTURES, m).split('\\').join('/')),
-        ['express-mounted/app.js'],
+        attachments.map((a) => ({
+          file: relative(FIXTURES, a.file.file).split('\\').join('/'),
+          parent: a.parent.name,
+          path: a.path,
+          line: a.call.loc.start.line,
+        })),
+        [{ file: 'express-mounted/app.js', parent: 'app', path: '/api/patients', line: 10 }],
       );
     });
   });

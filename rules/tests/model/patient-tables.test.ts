@@ -35,6 +35,13 @@ describe('model/patient-tables', () => {
     assert.equal(isPatientRecordsTable('patient_ids', classifier), false);
   });
 
+  it('a medical or clinical qualifier makes any table one about patients (medical_tests)', () => {
+    for (const name of ['medical_tests', 'medical_conditions', 'clinical_notes'])
+      assert.equal(patientTable(name, classifier), 'related', name);
+    assert.equal(patientTable('medical', classifier), undefined);
+    assert.equal(patientTable('medical_specialty_codes', classifier), undefined);
+  });
+
   it('names with no patient data are no patient table', () => {
     for (const name of ['users', 'orders', '', 'sessions'])
       assert.equal(patientTable(name, classifier), undefined, name);

@@ -43,14 +43,56 @@ async function findings(project: string, strict = false): Promise<string[]> {
 }
 
 describe('no-unauthenticated-endpoint across files (ESLint API on fixture projects)', () => {
-  it('reports a router from another module where it is mounted without authentication', async () => {
-    assert.deepEqual(await findings('express-mounted'), ['app.js:10:26 mountedWithoutAuth']);
+  it('reports a router from another module where it is mounted and at its routes', async () => {
+    assert.deepEqual(await findings('express-mounted'), [
+      'app.js:10:26 mountedWithoutAuth',
+      'routes/patients.js:6:1 attachedWithoutAuth',
+    ]);
+  });
+
+  it('names the mount in the message of each route', async () => {
+    clearProjectGraphCache();
+    const cwd = join(FIXTURES, 'express-mounted');
+    const [result] = await eslintFor(cwd, false).lintFiles(['routes/patients.js']);
+    const [message] = result!.messages;
+    assert.equal(
+      message!.message,
+      'GET /api/patients/:id serves patient data (reads `patients` at line 7) and `../app.js` (line 10) serves this router with no authentication before it: anyone who can reach the server can call it (GDPR art. 32).',
+    );
+  });
+
+  it('follows a registrar module to the app it is called with (module.exports = (app) => …)', async () => {
+    assert.deepEqual(await findings('express-registrar'), [
+      'routes/patients.js:5:3 attachedWithoutAuth',
+    ]);
+  });
+
+  it('accepts a registrar called on an app that authenticates first', async () => {
+    assert.deepEqual(await findings('express-registrar-protected'), []);
+    assert.deepEqual(await findings('express-registrar-protected', true), []);
+  });
+
+  it('follows registrars of a router returned by a factory and mounted through a chain of use()', async () => {
+    assert.deepEqual(await findings('express-factory'), [
+      'src/routes/users/patients.js:5:3 attachedWithoutAuth',
+      'src/routes/users/patients.js:6:3 attachedWithoutAuth',
+    ]);
+  });
+
+  it('follows a default-export registrar that mounts its own router on the app it receives', async () => {
+    // `/export-dataset`: an export word in the path is evidence of its own.
+    assert.deepEqual(await findings('registrar-ts'), [
+      'src/routes/routes.ts:6:3 attachedWithoutAuth',
+      'src/routes/routes.ts:9:3 attachedWithoutAuth',
+    ]);
   });
 
   it('sees ORM and query-builder reads and writes in a mounted module (the catalogue)', async () => {
     assert.deepEqual(await findings('express-orm-mounted'), [
       'app.js:10:20 mountedWithoutAuth',
       'app.js:9:20 mountedWithoutAuth',
+      'routes/imports.js:7:1 attachedWithoutAuth',
+      'routes/patients.js:7:1 attachedWithoutAuth',
     ]);
   });
 
@@ -64,8 +106,11 @@ describe('no-unauthenticated-endpoint across files (ESLint API on fixture projec
     );
   });
 
-  it('keeps the strict preset quiet on routers whose mount it found', async () => {
-    assert.deepEqual(await findings('express-mounted', true), ['app.js:10:26 mountedWithoutAuth']);
+  it('keeps the strict preset to the same findings on routers whose mount it found', async () => {
+    assert.deepEqual(await findings('express-mounted', true), [
+      'app.js:10:26 mountedWithoutAuth',
+      'routes/patients.js:6:1 attachedWithoutAuth',
+    ]);
   });
 
   it('accepts a router mounted after app.use(auth), through an index file and ESM imports', async () => {

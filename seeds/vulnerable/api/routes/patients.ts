@@ -1,8 +1,10 @@
 // Vulnerable: the patients router of the new portal, mounted by api/app.ts.
-// Shows: dossier and results reads that leave no audit event. Authentication is judged where the
-// router is mounted (api/app.ts), not here: a router file alone cannot know its mount's middleware.
-// CNIL SAN-2022-009: no supervision, no escalation of security alerts (art. 32).
-// @expect-rules: require-access-audit
+// Shows: dossier and results reads that leave no audit event, and routes that api/app.ts mounts
+// with no authentication before them: each route is reported here, with the mount as a related
+// location (and the mount itself in api/app.ts).
+// CNIL SAN-2022-009: no supervision, no escalation of security alerts; part of the server
+// reachable without authentication (art. 32).
+// @expect-rules: no-unauthenticated-endpoint, require-access-audit
 import { Router } from 'express';
 import { pool } from '../../migration/db';
 

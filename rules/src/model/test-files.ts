@@ -1,0 +1,42 @@
+/**
+ * Test code by the test runners' own conventions: what they collect as tests, and the folders
+ * where tests keep their doubles and fixtures. A test that mounts a router on a throwaway app,
+ * or a fixture that holds a dummy password, says nothing about how the application serves or
+ * stores patient data.
+ *
+ * - Jest `testMatch` default: files under `__tests__`, and `*.test.*` / `*.spec.*`
+ *   (https://jestjs.io/docs/configuration#testmatch-arraystring); manual mocks in `__mocks__`
+ *   (https://jestjs.io/docs/manual-mocks).
+ * - Vitest `include` default: `**\/*.{test,spec}.?(c|m)[jt]s?(x)` (https://vitest.dev/config/#include).
+ * - Mocha: the `./test` folder by default (https://mochajs.org/#the-test-directory).
+ * - Playwright `testMatch` default: `*.spec.*` and `*.test.*`
+ *   (https://playwright.dev/docs/api/class-testconfig#test-config-test-match).
+ * - Cypress: `cypress/e2e/**\/*.cy.*` (https://docs.cypress.io/app/references/configuration#e2e).
+ */
+
+/** Folders whose files are tests or their doubles and fixtures. */
+export const TEST_FOLDERS: ReadonlySet<string> = new Set([
+  '__tests__',
+  '__mocks__',
+  '__fixtures__',
+  'test',
+  'tests',
+  'spec',
+  'e2e',
+  'cypress',
+]);
+
+/** The second-to-last dot part of a test file's name: `patients.test.js`, `app.spec.ts`, `login.cy.ts`. */
+export const TEST_FILE_MARKS: ReadonlySet<string> = new Set(['test', 'spec', 'e2e', 'cy']);
+
+/**
+ * Whether a file is test code by the runners' conventions. `file` is relative to the project's
+ * root: folders above it (a checkout under `~/test/`) say nothing.
+ */
+export function isTestFile(file: string): boolean {
+  const parts = file.split(/[\\/]/);
+  const name = parts.pop() ?? '';
+  if (parts.some((folder) => TEST_FOLDERS.has(folder))) return true;
+  const dots = name.split('.');
+  return dots.length >= 3 && TEST_FILE_MARKS.has(dots[dots.length - 2]!);
+}
