@@ -159,6 +159,7 @@ export type { PatientFolderWrite } from './served-folders';
 export { StorageWrites } from './storage-writes';
 export type { ObjectArgument, StorageWrite } from './storage-writes';
 export { tokenize } from './tokens';
+export { inTestCode } from './test-files';
 export { UnprojectedReads } from './unprojected-reads';
 export type { UnprojectedRead } from './unprojected-reads';
 // ---- end of the public entry

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { onFileDone } from './file-lifetime';
 import { programIndex } from './program-index';
 import { importedBinding } from './project-graph';
+import { REQUEST_CLIENTS } from './apis';
 import { walk } from './ast';
 import { tokenize } from './tokens';
 import {
@@ -114,12 +115,47 @@ export function discoverRoutes(program: TSESTree.Program): ProgramRoutes {
     hapiDefaultAuth: new Set(),
   };
   const bindings = factoryBindings(program);
+  const clients = requestClients(program);
   for (const node of programIndex(program).nodes) {
     if (node.type === AST_NODE_TYPES.VariableDeclarator) declareOwner(node, bindings, result);
-    else if (node.type === AST_NODE_TYPES.CallExpression) visitCall(node, result);
+    else if (node.type === AST_NODE_TYPES.CallExpression) visitCall(node, result, clients);
   }
   cache.set(program, result);
   return result;
+}
+
+/**
+ * Local names of HTTP clients: bound to a request client of the catalogue (`import axios from
+ * 'axios'`, `const request = require('supertest')`) or made by one (`const api = axios.create()`).
+ * `axios.post('/patients', body)` sends a request; it registers no route.
+ */
+function requestClients(program: TSESTree.Program): Set<string> {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    if (!REQUEST_CLIENTS.has(statement.source.value)) continue;
+    for (const specifier of statement.specifiers) names.add(specifier.local.name);
+  }
+  for (const declarator of programIndex(program).declarators) {
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
+    let init: TSESTree.Node = declarator.init;
+    if (init.type === AST_NODE_TYPES.AwaitExpression) init = init.argument;
+    if (init.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = init.callee;
+    const required =
+      callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require'
+        ? init.arguments[0]
+        : undefined;
+    const fromClient =
+      (required?.type === AST_NODE_TYPES.Literal &&
+        typeof required.value === 'string' &&
+        REQUEST_CLIENTS.has(required.value)) ||
+      (callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.object.type === AST_NODE_TYPES.Identifier &&
+        names.has(callee.object.name));
+    if (fromClient) names.add(declarator.id.name);
+  }
+  return names;
 }
 
 /** A local name bound to a framework module, and what calling it creates. */
@@ -365,10 +401,15 @@ function memberName(callee: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-function visitCall(call: TSESTree.CallExpression, result: ProgramRoutes): void {
+function visitCall(
+  call: TSESTree.CallExpression,
+  result: ProgramRoutes,
+  clients: ReadonlySet<string>,
+): void {
   const callee = call.callee;
   const method = memberName(callee);
   if (!method || callee.type !== AST_NODE_TYPES.MemberExpression) return;
+  if (callee.object.type === AST_NODE_TYPES.Identifier && clients.has(callee.object.name)) return;
   const args = call.arguments as TSESTree.Node[];
 
   // app.route('/p').get(h).post(h): Express chained routes.
@@ -444,11 +485,23 @@ function visitCall(call: TSESTree.CallExpression, result: ProgramRoutes): void {
       options = rest[0];
       middleware.push(...hookValues(options));
     } else if (rest.length === 1 && rest[0]!.type === AST_NODE_TYPES.ObjectExpression) {
-      // Fastify: app.get(path, { handler, preHandler })
+      // Fastify: app.get(path, { handler, preHandler }). Without a handler the object is a
+      // request's body or options: `client.post('/patients', { nom })` sends, it serves nothing.
       options = rest[0];
+      if (!propertyValue(options, 'handler')) return;
       middleware.push(...hookValues(options));
     }
     const handlerArgs = options ? rest.slice(1) : rest;
+    // A handler is a function or names one; a literal or an object literal last is a request's
+    // payload or options (`request.post('patient', { data })`).
+    const last = handlerArgs[handlerArgs.length - 1];
+    if (
+      last &&
+      (last.type === AST_NODE_TYPES.ObjectExpression ||
+        last.type === AST_NODE_TYPES.Literal ||
+        last.type === AST_NODE_TYPES.TemplateLiteral)
+    )
+      return;
     if (!options) middleware.push(...handlerArgs.slice(0, -1));
     const handler =
       handlerArgs[handlerArgs.length - 1] ??

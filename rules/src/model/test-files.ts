@@ -14,6 +14,9 @@
  * - Cypress: `cypress/e2e/**\/*.cy.*` (https://docs.cypress.io/app/references/configuration#e2e).
  */
 
+import { relative } from 'node:path';
+import { projectRoot } from './project-graph';
+
 /** Folders whose files are tests or their doubles and fixtures. */
 export const TEST_FOLDERS: ReadonlySet<string> = new Set([
   '__tests__',
@@ -39,4 +42,9 @@ export function isTestFile(file: string): boolean {
   if (parts.some((folder) => TEST_FOLDERS.has(folder))) return true;
   const dots = name.split('.');
   return dots.length >= 3 && TEST_FILE_MARKS.has(dots[dots.length - 2]!);
+}
+
+/** Whether a linted file is test code, judged by its path inside its project (nearest package.json). */
+export function inTestCode(filename: string): boolean {
+  return isTestFile(relative(projectRoot(filename), filename));
 }

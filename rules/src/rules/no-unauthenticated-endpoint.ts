@@ -7,6 +7,7 @@ import {
   fileRouteExposures,
   fileRouteOf,
   healthModel,
+  inTestCode,
   lintedEndpointFile,
   mayDeclareEndpoints,
   mountExposure,
@@ -205,6 +206,8 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'(program: TSESTree.Program) {
         if (!mayDeclareEndpoints(filename, sourceCode.text)) return;
+        // A test's app or mock server is never deployed: its routes expose nothing.
+        if (inTestCode(filename)) return;
         const model = healthModel(context);
         const f = lintedEndpointFile(filename, program, sourceCode.text, model);
 

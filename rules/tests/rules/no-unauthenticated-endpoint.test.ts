@@ -13,6 +13,32 @@ const restify = "const restify = require('restify');\nconst server = restify.cre
 
 ruleTester.run('no-unauthenticated-endpoint', rule, {
   valid: [
+    // HTTP clients send requests; they register no route (strict included).
+    {
+      code: `import axios from 'axios';
+export async function save(patientId, drug) {
+  await axios.post('/prescription/create', { patientId, drug });
+}`,
+      options: STRICT,
+    },
+    {
+      code: `import axios from 'axios';
+const api = axios.create({ baseURL: '/api' });
+export const savePatient = (payload) => api.post('/patients', payload);`,
+      options: STRICT,
+    },
+    {
+      code: `import { test } from '@playwright/test';
+test('creates a patient', async ({ request }) => {
+  await request.post('patient', { data: { name: 'Dupont' } });
+});`,
+      options: STRICT,
+    },
+    // A test's app: never deployed, its routes expose nothing.
+    {
+      code: `${express}app.get('/api/portal/suggestions/patient', (req, res) => res.json([]));`,
+      filename: 'allowListMiddleware.test.js',
+    },
     // A request to an API that is not a FHIR server is no evidence of its own.
     {
       code: `${express}const request = require('request');
