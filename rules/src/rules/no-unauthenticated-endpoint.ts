@@ -46,6 +46,8 @@ function reasonOf(evidence: RouteEvidence): string {
       return `path segment \`${evidence.segment}\``;
     case 'read':
       return `${evidence.changes ? 'changes' : 'reads'} \`${evidence.table}\` at line ${evidence.line}`;
+    case 'siblings':
+      return `unlike ${evidence.authenticated} other routes of its router, which require \`${describeLiteralForMessage(evidence.auth, 50)}\`, it reads or writes data with none`;
     case 'upstream':
       return `forwards to the FHIR server \`${describeLiteralForMessage(evidence.upstream, 60)}\` at line ${evidence.line}`;
     case 'response':

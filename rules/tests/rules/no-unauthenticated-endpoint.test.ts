@@ -13,6 +13,27 @@ const restify = "const restify = require('restify');\nconst server = restify.cre
 
 ruleTester.run('no-unauthenticated-endpoint', rule, {
   valid: [
+    // Siblings authenticate, but this route touches no data, or is public by its path.
+    {
+      code: `${express}import { requireAuth } from './auth';
+const router = express.Router();
+router.get('/appointments', requireAuth, async (req, res) => res.json(await db.query('SELECT 1')));
+router.get('/visits', requireAuth, async (req, res) => res.json(await db.query('SELECT 2')));
+router.get('/reminders', requireAuth, async (req, res) => res.json(await db.query('SELECT 3')));
+router.get('/about', (req, res) => res.json({ name: 'lab' }));
+router.post('/verify-otp', async (req, res) => res.json(await db.query('SELECT 4')));
+router.post('/verifyotp', async (req, res) => res.json(await db.query('SELECT 6')));
+router.post('/refreshtoken', async (req, res) => res.json(await db.query('SELECT 7')));
+app.use('/api', router);`,
+    },
+    // Fewer than three siblings authenticate: no evidence from consistency.
+    {
+      code: `${express}import { requireAuth } from './auth';
+const router = express.Router();
+router.get('/appointments', requireAuth, async (req, res) => res.json(await db.query('SELECT 1')));
+router.get('/profile', async (req, res) => res.json(await db.query('SELECT 5')));
+app.use('/api', router);`,
+    },
     // HTTP clients send requests; they register no route (strict included).
     {
       code: `import axios from 'axios';
@@ -180,6 +201,32 @@ app.use('/fhir', fhir);`,
     "const patients = new Map();\npatients.get('/patients/1', fallback);",
   ],
   invalid: [
+    {
+      // The one data route without the middleware all its siblings have (ushauri_api /profile).
+      code: `${express}import { requireAuth } from './auth';
+const router = express.Router();
+router.get('/appointments', requireAuth, async (req, res) => res.json(await db.query('SELECT 1')));
+router.get('/visits', requireAuth, async (req, res) => res.json(await db.query('SELECT 2')));
+router.get('/reminders', requireAuth, async (req, res) => res.json(await db.query('SELECT 3')));
+router.get('/profile', async (req, res) => {
+  const [rows] = await db.query('SELECT * FROM clients WHERE id = ?', [req.query.user_id]);
+  res.json(rows);
+});
+app.use('/api', router);`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 8,
+          column: 1,
+          data: {
+            method: 'GET',
+            path: '/api/profile',
+            reason:
+              'unlike 3 other routes of its router, which require `requireAuth`, it reads or writes data with none',
+          },
+        },
+      ],
+    },
     {
       // A proxy to a FHIR server: any resource, Patient included, for anyone (NodeToFHIRServer).
       code: `${express}const Request = require('request');

@@ -45,6 +45,7 @@ import {
 } from './mounts';
 import { type Attachment, attachmentsOf } from './attachments';
 import { uploadBeforeAuth, type UploadBeforeAuth } from './uploads';
+import { siblingsAuthenticate } from './siblings';
 import { routeServesPatientData, type RouteEvidence } from './patient-data';
 
 /** A route of the linted file that serves patient data and that nothing shows authenticated. */
@@ -118,7 +119,8 @@ export function routeExposure(route: Route, f: EndpointFile): RouteExposure | un
   const uploadFirst = uploadBeforeAuth(route, f);
   if (!uploadFirst && routeAuthenticates(route, f)) return undefined;
   const path = joinPaths(firstMountPrefix(route.owner, f.routes), route.path);
-  const evidence = routeServesPatientData(path, route.handler, f);
+  const evidence =
+    routeServesPatientData(path, route.handler, f) ?? siblingsAuthenticate(route, path, f);
   if (!evidence) return undefined;
   const authOption = route.options ? propertyValue(route.options, 'auth') : undefined;
   // Hapi `options.auth: false` opts the route out of the server's default strategy.

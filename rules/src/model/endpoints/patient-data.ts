@@ -10,9 +10,13 @@ import { FHIR_PATIENT_RESOURCES } from '../vocabulary';
 import type { EndpointFile } from './file';
 import { handlerFunction, type HandlerEvidence, patientDataTouched } from './handlers';
 import { namesHealthCheck, namesLogin, namesPatientPathWord } from './words';
+import type { SiblingEvidence } from './siblings';
 
-/** Why a route serves patient data: its path says so, or its handler touches it. */
-export type RouteEvidence = { kind: 'path'; segment: string } | HandlerEvidence;
+/**
+ * Why a route serves patient data: its path says so, or its handler touches it — or, for a route
+ * that reads or writes data, its router's other routes all authenticate (siblings.ts).
+ */
+export type RouteEvidence = { kind: 'path'; segment: string } | HandlerEvidence | SiblingEvidence;
 
 /** Whether one static segment of a route path names patient data: `Patient`, `dossiers`, `results`. */
 export function pathSegmentIsPatientData(segment: string, f: EndpointFile): boolean {

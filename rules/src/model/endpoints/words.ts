@@ -48,6 +48,29 @@ export const LOGIN_WORDS: ReadonlySet<string> = new Set([
   'jwks',
 ]);
 
+/**
+ * Words of routes that are public by nature, whatever their siblings require: one-time codes and
+ * verification links, web hooks called by other services, public pages and API documentation.
+ */
+export const PUBLIC_PATH_WORDS: ReadonlySet<string> = new Set([
+  'public',
+  'otp',
+  'verify',
+  'verification',
+  'confirm',
+  'webhook',
+  'webhooks',
+  'hook',
+  'captcha',
+  'docs',
+  'swagger',
+  'openapi',
+  'terms',
+  'privacy',
+  'faq',
+  'contact',
+]);
+
 /** Routes that tell a load balancer or a monitor the service is up (Kubernetes probes, metrics). */
 export const HEALTH_CHECK_WORDS: ReadonlySet<string> = new Set([
   'health',
