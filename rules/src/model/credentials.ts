@@ -19,6 +19,7 @@ import {
   CREDENTIAL_GROUP_KEYS,
   DEFAULT_ACCOUNTS,
   GENERIC_CLIENT_CALLS,
+  LIVE_SECRET_FORMATS,
   SECRET_CONSTRUCTORS,
   SECRET_METHOD_NAMES,
   type Service,
@@ -96,6 +97,53 @@ export function isPhrase(value: string): boolean {
 export function isRealSecret(value: string): boolean {
   const trimmed = value.trim();
   return trimmed.length > 0 && trimmed === value && !SECRET_PLACEHOLDER.test(trimmed);
+}
+
+/** Random-looking strings at least this long, in bits per character, look generated (a key). */
+const LIVE_ENTROPY_BITS = 4;
+const LIVE_MIN_LENGTH = 24;
+const TYPED_RUNS = /0123|1234|2345|3456|4567|5678|6789|abcd|bcde|cdef|qwer|asdf|zxcv/i;
+
+/**
+ * Whether a secret looks live: a format of a live credential (catalogue `LIVE_SECRET_FORMATS`),
+ * or a long random-looking string — letters and digits, no spaces, at least 4 bits of entropy per
+ * character — that is not a JSON Web Token already expired. Test code reports only these: its
+ * other values (`"whatever"`, `"test-secret"`, demo tokens) are throw-away test accounts.
+ */
+export function looksLive(value: string, now: number = Date.now()): boolean {
+  if (LIVE_SECRET_FORMATS.some((format) => format.test(value))) return true;
+  if (value.length < LIVE_MIN_LENGTH || /\s/.test(value)) return false;
+  if (!/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return false;
+  // Keyboard and counting runs are typed by people: `0123456789abcdef…`, `qwerty…`.
+  if (TYPED_RUNS.test(value)) return false;
+  const expiry = jwtExpiry(value);
+  if (expiry !== undefined) return expiry === null || expiry * 1000 > now;
+  return entropyBits(value) >= LIVE_ENTROPY_BITS;
+}
+
+/** A JWT's `exp` (seconds), null when it has none, undefined when the value is no JWT. */
+function jwtExpiry(value: string): number | null | undefined {
+  const parts = value.split('.');
+  if (parts.length !== 3 || !parts[0]!.startsWith('eyJ')) return undefined;
+  try {
+    const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as unknown;
+    const exp = (payload as { exp?: unknown } | null)?.exp;
+    return typeof exp === 'number' ? exp : null;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Shannon entropy of a string, in bits per character. */
+function entropyBits(value: string): number {
+  const counts = new Map<string, number>();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
 }
 
 /**

@@ -97,6 +97,7 @@ export {
   isRealSecret,
   isSecretName,
   ldapAccount,
+  looksLive,
   namesItself,
   optionsAccount,
   repeatsAccount,

@@ -12,9 +12,11 @@
  * - Playwright `testMatch` default: `*.spec.*` and `*.test.*`
  *   (https://playwright.dev/docs/api/class-testconfig#test-config-test-match).
  * - Cypress: `cypress/e2e/**\/*.cy.*` (https://docs.cypress.io/app/references/configuration#e2e).
+ * - Fixtures and mocks: `fixtures/` and `mocks/` folders, as Cypress (`cypress/fixtures`) and
+ *   mock servers lay them out.
  */
 
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { projectRoot } from './project-graph';
 
 /** Folders whose files are tests or their doubles and fixtures. */
@@ -27,6 +29,24 @@ export const TEST_FOLDERS: ReadonlySet<string> = new Set([
   'spec',
   'e2e',
   'cypress',
+  'fixtures',
+  'mocks',
+]);
+
+/**
+ * Test runners' configuration and setup files, by name without extension: they hold the test
+ * accounts the runs log in with (`cypress.config.ts` `env: { password }`).
+ */
+export const TEST_CONFIG_FILES: ReadonlySet<string> = new Set([
+  'cypress.config',
+  'playwright.config',
+  'jest.config',
+  'jest.setup',
+  'vitest.config',
+  'vitest.setup',
+  'setupTests',
+  'karma.conf',
+  'wdio.conf',
 ]);
 
 /** The second-to-last dot part of a test file's name: `patients.test.js`, `app.spec.ts`, `login.cy.ts`. */
@@ -40,11 +60,19 @@ export function isTestFile(file: string): boolean {
   const parts = file.split(/[\\/]/);
   const name = parts.pop() ?? '';
   if (parts.some((folder) => TEST_FOLDERS.has(folder))) return true;
+  if (TEST_CONFIG_FILES.has(name.replace(/\.[^.]+$/, ''))) return true;
   const dots = name.split('.');
   return dots.length >= 3 && TEST_FILE_MARKS.has(dots[dots.length - 2]!);
 }
 
-/** Whether a linted file is test code, judged by its path inside its project (nearest package.json). */
-export function inTestCode(filename: string): boolean {
-  return isTestFile(relative(projectRoot(filename), filename));
+/**
+ * Whether a linted file is test code, judged by its path inside its project (the nearest
+ * package.json) and, when it lies below it, inside the folder the linter runs in: a repository
+ * whose tests have no package.json of their own (`tests/upload.js` beside `server/package.json`).
+ */
+export function inTestCode(filename: string, cwd?: string): boolean {
+  if (isTestFile(relative(projectRoot(filename), filename))) return true;
+  if (cwd === undefined) return false;
+  const inside = relative(cwd, filename);
+  return !inside.startsWith('..') && !isAbsolute(inside) && isTestFile(inside);
 }

@@ -7,6 +7,7 @@ import {
   credentialsOwnerName,
   healthModel,
   inFixtureGlobs,
+  inTestCode,
   isDefaultAccount,
   isEnvironmentMember,
   isPhrase,
@@ -15,6 +16,7 @@ import {
   keyName,
   ldapAccount,
   literalString,
+  looksLive,
   namesItself,
   optionsAccount,
   propertyName,
@@ -77,6 +79,13 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     let skip: boolean | undefined;
 
+    let tests: boolean | undefined;
+    /** Test code (the runners' conventions) reports only values that look live. */
+    function throwAwayInTests(secret: string): boolean {
+      tests ??= inTestCode(context.filename, context.cwd);
+      return tests && !looksLive(secret);
+    }
+
     /** Test fixtures listed in `credentials.fixtureGlobs` hold throw-away test accounts. */
     function inFixture(): boolean {
       skip ??= inFixtureGlobs(
@@ -127,6 +136,7 @@ export default createRule<Options, MessageIds>({
     ): void {
       const isDefault = user !== undefined && isDefaultAccount(user);
       const secret = literalString(literal) ?? '';
+      if (throwAwayInTests(secret)) return;
       const what = secretNameKind(key);
       context.report({
         node: literal,
@@ -140,6 +150,7 @@ export default createRule<Options, MessageIds>({
       const credentials = urlCredentials(node);
       if (!credentials || inFixture()) return;
       const { scheme, user, password } = credentials;
+      if (throwAwayInTests(password)) return;
       const lower = scheme.toLowerCase();
       const service = URL_SCHEME_SERVICES.get(lower);
       const name =

@@ -209,7 +209,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(program: TSESTree.Program) {
         if (!mayDeclareEndpoints(filename, sourceCode.text)) return;
         // A test's app or mock server is never deployed: its routes expose nothing.
-        if (inTestCode(filename)) return;
+        if (inTestCode(filename, context.cwd)) return;
         const model = healthModel(context);
         const f = lintedEndpointFile(filename, program, sourceCode.text, model);
 

@@ -14,6 +14,7 @@ import {
   isRealSecret,
   isSecretName,
   ldapAccount,
+  looksLive,
   namesItself,
   optionsAccount,
   repeatsAccount,
@@ -275,5 +276,51 @@ describe('model/credentials: fixtures', () => {
   it('takes a value with whitespace for a phrase or a label, not a secret', () => {
     assert.ok(isPhrase('Mot de passe'));
     assert.ok(!isPhrase('s3cr3t-Pa55'));
+  });
+});
+
+describe('model/credentials: secrets that look live (reported even in test code)', () => {
+  const NOW = Date.UTC(2026, 11, 4);
+
+  it('knows the formats of live keys: Stripe live, AWS, GitHub, Slack, Google, PEM', () => {
+    for (const value of [
+      'sk_live_51Hx0aBcDeFgHiJkLmNoPqRs',
+      'AKIAIOSFODNN7EXAMPLF',
+      'ghp_0aB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0uV1wX',
+      'xoxb-1234567890-abcdefghij',
+      'AIzaSyA0b1C2d3E4f5G6h7I8j9K0l1M2n3O4p5Q',
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEow…',
+    ])
+      assert.equal(looksLive(value, NOW), true, value);
+  });
+
+  it('takes a long random-looking string for a key, not a typed run or a phrase', () => {
+    assert.equal(looksLive('f9K2mQ7xW4pL8vB3nR6tY1cZ5hJ0sD', NOW), true);
+    for (const value of [
+      'whatever',
+      'test-secret',
+      'my-super-secret-password',
+      '0123456789abcdef0123456789abcdef',
+      'sk_test_51Hx0aBcDeFgHiJkLmNoPqRs',
+      'correct horse battery staple 2024',
+    ])
+      assert.equal(looksLive(value, NOW), false, value);
+  });
+
+  it('a JSON Web Token is live until it expires', () => {
+    assert.equal(
+      looksLive(
+        'eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9.eyJzdWIiOiAiZGVtbyIsICJleHAiOiAxNjAwMDAwMDAwfQ.c2lnbmF0dXJlMTIzNDU2Nzg5MGFiY2RlZg',
+        NOW,
+      ),
+      false,
+    );
+    assert.equal(
+      looksLive(
+        'eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9.eyJzdWIiOiAic3ZjIiwgImV4cCI6IDQxMDI0NDQ4MDB9.c2lnbmF0dXJlMTIzNDU2Nzg5MGFiY2RlZg',
+        NOW,
+      ),
+      true,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isTestFile } from '../../src/model/test-files';
+import { inTestCode, isTestFile } from '../../src/model/test-files';
 
 describe('model/test-files: test code by the runners conventions', () => {
   it('knows the folders of Jest, Mocha, Playwright and Cypress tests and doubles', () => {
@@ -10,12 +10,21 @@ describe('model/test-files: test code by the runners conventions', () => {
       'packages/api/tests/helpers.ts',
       'e2e/patients.ts',
       'cypress/support/commands.ts',
+      'src/mockServer/fixtures/usersDTO.ts',
+      'src/mocks/handlers.ts',
     ])
       assert.equal(isTestFile(file), true, file);
   });
 
   it('knows test file names: .test., .spec., .e2e., .cy.', () => {
-    for (const file of ['src/app.test.js', 'src/app.spec.ts', 'login.e2e.ts', 'patients.cy.tsx'])
+    for (const file of [
+      'src/app.test.js',
+      'src/app.spec.ts',
+      'login.e2e.ts',
+      'patients.cy.tsx',
+      'client/cypress.config.ts',
+      'src/setupTests.ts',
+    ])
       assert.equal(isTestFile(file), true, file);
   });
 
@@ -29,5 +38,16 @@ describe('model/test-files: test code by the runners conventions', () => {
       'src/lab-tests/results.ts',
     ])
       assert.equal(isTestFile(file), false, file);
+  });
+
+  it('judges a linted file by its path in its project, or in the folder the linter runs in', () => {
+    // No package.json anywhere above: the folder the linter runs in tells where tests are.
+    assert.equal(inTestCode('/nowhere/registry/tests/upload.js', '/nowhere/registry'), true);
+    assert.equal(inTestCode('/nowhere/registry/server/app.js', '/nowhere/registry'), false);
+    // Folders above the linter's folder say nothing (a checkout under ~/test/).
+    assert.equal(
+      inTestCode('/home/dev/test/registry/server/app.js', '/home/dev/test/registry'),
+      false,
+    );
   });
 });

@@ -76,6 +76,15 @@ const pool = new Pool({ user: 'sil_app', password: '' });`,
   {
     code: "const config = { password: process.env.SMTP_PASS ?? '' };",
   },
+  // Test code by the runners' conventions: throw-away values are not reported.
+  {
+    code: "const ADMIN_PASSWORD = 'my-password';",
+    filename: 'src/__tests__/login.test.ts',
+  },
+  {
+    code: "export default { env: { username: 'admin@lab.test', password: 'Labo2019!' } };",
+    filename: 'client/cypress.config.ts',
+  },
   {
     code: "const tokenKey = 'auth_token';",
   },
@@ -109,6 +118,24 @@ const client = new Client(env, { serverUrl: 'https://r2.smarthealthit.org', toke
 ];
 
 const invalid: InvalidTestCase<MessageIds, []>[] = [
+  {
+    // A live key in a test file is still a leaked key.
+    code: "const stripe = { apiKey: 'sk_live_51Hx0aBcDeFgHiJkLmNoPqRs' };",
+    filename: 'src/__tests__/billing.test.ts',
+    errors: [
+      {
+        messageId: 'literalSecret',
+        line: 1,
+        column: 26,
+        suggestions: [
+          {
+            messageId: 'useEnvironment',
+            output: 'const stripe = { apiKey: process.env.STRIPE_API_KEY };',
+          },
+        ],
+      },
+    ],
+  },
   {
     code: `import { Pool } from 'pg';
 export const pool = new Pool({ host: '10.12.0.5', user: 'postgres', password: 'Labo2019!' });`,

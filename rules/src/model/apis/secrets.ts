@@ -177,3 +177,30 @@ export const URL_SCHEME_SERVICES: ReadonlyMap<string, Service> = new Map([
   ['sqlserver', 'DB'],
   ['oracle', 'DB'],
 ]);
+
+/**
+ * Formats of live credentials, recognisable by their shape wherever they appear — a test file
+ * included: a value of one of these forms is a real key until proven otherwise.
+ * - Stripe live secret and restricted keys `sk_live_…`, `rk_live_…` (https://docs.stripe.com/keys);
+ * - AWS access key ids `AKIA…`/`ASIA…`, 20 characters
+ *   (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids);
+ * - GitHub tokens `ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`, `github_pat_`
+ *   (https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats);
+ * - Slack tokens `xoxb-`, `xoxp-`, `xoxa-`, `xoxr-` (https://api.slack.com/concepts/token-types);
+ * - Google API keys `AIza…`, 39 characters (https://cloud.google.com/docs/authentication/api-keys);
+ * - GitLab personal access tokens `glpat-` (https://docs.gitlab.com/ee/security/token_overview.html);
+ * - SendGrid API keys `SG.<22>.<43>` (https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys);
+ * - OpenAI and Anthropic API keys `sk-proj-…`, `sk-ant-…`;
+ * - PEM private keys `-----BEGIN … PRIVATE KEY-----` (RFC 7468 §10).
+ */
+export const LIVE_SECRET_FORMATS: readonly RegExp[] = [
+  /^[sr]k_live_[0-9A-Za-z]{16,}$/,
+  /^(?:AKIA|ASIA)[0-9A-Z]{16}$/,
+  /^(?:gh[pousr]_[0-9A-Za-z]{30,}|github_pat_[0-9A-Za-z_]{40,})$/,
+  /^xox[abpr]-[0-9A-Za-z-]{10,}$/,
+  /^AIza[0-9A-Za-z_-]{35}$/,
+  /^glpat-[0-9A-Za-z_-]{20,}$/,
+  /^SG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}$/,
+  /^sk-(?:proj|ant)-[0-9A-Za-z_-]{20,}$/,
+  /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/,
+];
