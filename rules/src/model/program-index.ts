@@ -90,3 +90,22 @@ export function programIndex(program: TSESTree.Program): ProgramIndex {
   indexes.set(program, index);
   return index;
 }
+
+/**
+ * The initialiser of the first variable declared under a name (`const upload = multer(…)`), or
+ * only of one declared at module level with `topLevel`. Names are matched syntactically: a
+ * shadowing declaration in an inner scope can answer first, as in every syntactic reading of the
+ * model's parsed modules.
+ */
+export function initialiserOf(
+  program: TSESTree.Program,
+  name: string,
+  topLevel = false,
+): TSESTree.Expression | undefined {
+  for (const declarator of programIndex(program).declarators) {
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== name) continue;
+    if (topLevel && declarator.parent?.parent?.type !== AST_NODE_TYPES.Program) continue;
+    return declarator.init ?? undefined;
+  }
+  return undefined;
+}

@@ -16,6 +16,7 @@
 import { relative } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
+import { functionName } from '../ast';
 import { programIndex } from '../program-index';
 import {
   exportedValue,
@@ -150,16 +151,6 @@ function registrarCalls(param: TSESTree.Node, f: EndpointFile): Attachment[] {
     }
   }
   return found;
-}
-
-/** The name a function is declared or bound under: `function f`, `const f = () => …`. */
-function functionName(fn: TSESTree.Node): string | undefined {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
-  const parent = fn.parent;
-  return parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-    parent.id.type === AST_NODE_TYPES.Identifier
-    ? parent.id.name
-    : undefined;
 }
 
 /** The export names under which a module exports a function expression itself (`export default (app) => …`). */

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
-import { programIndex } from '../program-index';
+import { initialiserOf } from '../program-index';
 import {
   exportedValue,
   importedBinding,
@@ -93,16 +93,12 @@ function factoryResult(
   name: string,
   program: TSESTree.Program,
 ): { specifier: string; imported: string } | undefined {
-  for (const declarator of programIndex(program).declarators) {
-    const init = declarator.init;
-    if (
-      declarator.id.type === AST_NODE_TYPES.Identifier &&
-      declarator.id.name === name &&
-      init?.type === AST_NODE_TYPES.CallExpression &&
-      init.callee.type === AST_NODE_TYPES.Identifier
-    )
-      return importedBinding(program, init.callee.name);
-  }
+  const init = initialiserOf(program, name);
+  if (
+    init?.type === AST_NODE_TYPES.CallExpression &&
+    init.callee.type === AST_NODE_TYPES.Identifier
+  )
+    return importedBinding(program, init.callee.name);
   return undefined;
 }
 

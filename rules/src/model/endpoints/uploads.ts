@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import { UPLOAD_MIDDLEWARE } from '../apis';
-import { programIndex } from '../program-index';
+import { initialiserOf } from '../program-index';
 import { importedBinding, requiredSpecifier } from '../project-graph';
 import { isAuthMiddleware, type Route } from '../routes';
 import type { EndpointFile } from './file';
@@ -44,12 +44,8 @@ function factoryCall(
 ): TSESTree.CallExpression | undefined {
   if (node.type === AST_NODE_TYPES.CallExpression) return node;
   if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-  for (const declarator of programIndex(program).declarators) {
-    if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== node.name)
-      continue;
-    return declarator.init?.type === AST_NODE_TYPES.CallExpression ? declarator.init : undefined;
-  }
-  return undefined;
+  const init = initialiserOf(program, node.name);
+  return init?.type === AST_NODE_TYPES.CallExpression ? init : undefined;
 }
 
 /** The module a factory call calls: `multer(…)` of an import, `require('multer')(…)`. */

@@ -17,7 +17,7 @@ import {
   REQUEST_METHODS,
   URL_OPTION_KEYS,
 } from '../apis';
-import { programIndex } from '../program-index';
+import { initialiserOf } from '../program-index';
 import { importedBinding } from '../project-graph';
 
 /** How deep the pieces of a URL expression are followed. */
@@ -71,23 +71,10 @@ function stringPieces(node: TSESTree.Node, program: TSESTree.Program, depth: num
           ]
         : [];
     case AST_NODE_TYPES.Identifier: {
-      const init = topLevelInit(node.name, program);
+      const init = initialiserOf(program, node.name, true);
       return init ? stringPieces(init, program, depth + 1) : [];
     }
     default:
       return [];
   }
-}
-
-/** The initialiser of a module-level variable of that name. */
-function topLevelInit(name: string, program: TSESTree.Program): TSESTree.Node | undefined {
-  for (const declarator of programIndex(program).declarators) {
-    if (
-      declarator.id.type === AST_NODE_TYPES.Identifier &&
-      declarator.id.name === name &&
-      declarator.parent?.parent?.type === AST_NODE_TYPES.Program
-    )
-      return declarator.init ?? undefined;
-  }
-  return undefined;
 }
