@@ -62,13 +62,23 @@ export function nirKey(body: string): number {
 /**
  * Whether an SSN could be issued: never area 000, 666 or 900-999, group 00 or serial 0000 (SSA,
  * "Social Security Number Randomization", https://www.ssa.gov/employer/randomizationfaqs.html),
- * and not a published sample.
+ * and not a published sample or a typed placeholder.
  */
 export function validSsn(area: string, group: string, serial: string): boolean {
   const a = Number(area);
   if (a === 0 || a === 666 || a >= 900) return false;
   if (group === '00' || serial === '0000') return false;
-  return !SAMPLE_SSNS.has(area + group + serial);
+  const digits = area + group + serial;
+  return !SAMPLE_SSNS.has(digits) && !typedPlaceholder(digits);
+}
+
+/**
+ * Nine digits typed as a placeholder rather than issued: one digit repeated (`111-11-1111`,
+ * `444-44-4444`, the test fixtures' favourites) or a counting run (`987-65-4321`).
+ */
+function typedPlaceholder(digits: string): boolean {
+  if (/^(\d)\1{8}$/.test(digits)) return true;
+  return '0123456789'.includes(digits) || '9876543210'.includes(digits);
 }
 
 /** Whether `text` holds at least `count` digits: every identifier here has nine or more. */

@@ -60,6 +60,17 @@ describe('model/national-ids: SSN', () => {
       assert.equal(validSsn(a, g, s), false, `${a}-${g}-${s}`);
   });
 
+  it('takes one digit repeated or a counting run for a typed placeholder', () => {
+    for (const [a, g, s] of [
+      ['111', '11', '1111'],
+      ['444', '44', '4444'],
+      ['876', '54', '3210'],
+      ['012', '34', '5678'],
+    ] as const)
+      assert.equal(validSsn(a, g, s), false, `${a}-${g}-${s}`);
+    assert.ok(validSsn('111', '11', '1112'));
+  });
+
   it('finds dashed SSNs anywhere and bare ones only in an SSN field', () => {
     assert.deepEqual(findNationalIdentifiers('SSN 536-22-1234.'), [
       { kind: 'ssn', start: 4, end: 15, synthetic: '000-22-1234' },
