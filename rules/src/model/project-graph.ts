@@ -220,6 +220,20 @@ export function requiredSpecifier(node: TSESTree.Node): string | undefined {
 }
 
 /**
+ * The module and export a call invokes: `routes(app)` of an imported name,
+ * `require('./routes')(app)` (the whole module, `*`), `multer({ … })` of an import.
+ */
+export function calledImport(
+  call: TSESTree.CallExpression,
+  program: TSESTree.Program,
+): ImportedBinding | undefined {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return importedBinding(program, callee.name);
+  const specifier = requiredSpecifier(callee);
+  return specifier ? { specifier, imported: '*' } : undefined;
+}
+
+/**
  * What a module exports under a name (`default`, a named export, or `*` for `module.exports`):
  * the top-level name it is bound to in that module, or the exported expression itself.
  */

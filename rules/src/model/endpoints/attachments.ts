@@ -19,13 +19,12 @@ import { AST_NODE_TYPES } from '../node-types';
 import { functionName } from '../ast';
 import { programIndex } from '../program-index';
 import {
+  calledImport,
   exportedValue,
-  importedBinding,
   importStem,
   loadModule,
   projectFilesMentioning,
   projectRoot,
-  requiredSpecifier,
   resolveImport,
   sameFile,
 } from '../project-graph';
@@ -61,7 +60,7 @@ export function attachmentsOf(owner: Owner, f: EndpointFile): Attachment[] {
 }
 
 /** The names a top-level binding is exported under (`default`, named, `*` for module.exports). */
-export function exportNamesOf(program: TSESTree.Program, localName: string): string[] {
+function exportNamesOf(program: TSESTree.Program, localName: string): string[] {
   const names: string[] = [];
   for (const candidate of ['default', '*', localName]) {
     const value = exportedValue(program, candidate);
@@ -156,17 +155,6 @@ function registrarCalls(param: TSESTree.Node, f: EndpointFile): Attachment[] {
 /** The export names under which a module exports a function expression itself (`export default (app) => …`). */
 function exportsOfValue(program: TSESTree.Program, fn: TSESTree.Node): string[] {
   return ['default', '*'].filter((name) => exportedValue(program, name)?.node === fn);
-}
-
-/** The module and export a call invokes: `routes(app)` of an import, `require('./routes')(app)`. */
-function calledImport(
-  call: TSESTree.CallExpression,
-  program: TSESTree.Program,
-): { specifier: string; imported: string } | undefined {
-  const callee = call.callee;
-  if (callee.type === AST_NODE_TYPES.Identifier) return importedBinding(program, callee.name);
-  const specifier = requiredSpecifier(callee);
-  return specifier ? { specifier, imported: '*' } : undefined;
 }
 
 /** The project's other modules that mention the module's import stem, as endpoint files. */

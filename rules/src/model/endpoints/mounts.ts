@@ -9,6 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import { initialiserOf } from '../program-index';
 import {
+  calledImport,
   exportedValue,
   importedBinding,
   loadModule,
@@ -94,11 +95,7 @@ function factoryResult(
   program: TSESTree.Program,
 ): { specifier: string; imported: string } | undefined {
   const init = initialiserOf(program, name);
-  if (
-    init?.type === AST_NODE_TYPES.CallExpression &&
-    init.callee.type === AST_NODE_TYPES.Identifier
-  )
-    return importedBinding(program, init.callee.name);
+  if (init?.type === AST_NODE_TYPES.CallExpression) return calledImport(init, program);
   return undefined;
 }
 

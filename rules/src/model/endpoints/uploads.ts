@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import { UPLOAD_MIDDLEWARE } from '../apis';
 import { initialiserOf } from '../program-index';
-import { importedBinding, requiredSpecifier } from '../project-graph';
+import { calledImport } from '../project-graph';
 import { isAuthMiddleware, type Route } from '../routes';
 import type { EndpointFile } from './file';
 
@@ -33,7 +33,7 @@ function storesUpload(node: TSESTree.Node, program: TSESTree.Program): boolean {
   if (callee.property.type !== AST_NODE_TYPES.Identifier) return false;
   const method = callee.property.name;
   const factory = factoryCall(callee.object, program);
-  const module = factory && calledModule(factory, program);
+  const module = factory && calledImport(factory, program)?.specifier;
   return UPLOAD_MIDDLEWARE.some((m) => m.module === module && m.storingMethods.has(method));
 }
 
@@ -46,15 +46,4 @@ function factoryCall(
   if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
   const init = initialiserOf(program, node.name);
   return init?.type === AST_NODE_TYPES.CallExpression ? init : undefined;
-}
-
-/** The module a factory call calls: `multer(…)` of an import, `require('multer')(…)`. */
-function calledModule(
-  call: TSESTree.CallExpression,
-  program: TSESTree.Program,
-): string | undefined {
-  const callee = call.callee;
-  if (callee.type === AST_NODE_TYPES.Identifier)
-    return importedBinding(program, callee.name)?.specifier;
-  return requiredSpecifier(callee);
 }
