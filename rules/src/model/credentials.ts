@@ -26,13 +26,19 @@ import {
   SERVICE_CLIENT_CALLS,
   SERVICE_CLIENTS,
   secretIndex,
+  VENDOR_DEFAULT_PASSWORDS,
   secretMethod,
 } from './apis';
-import { calleeName, keyName, literalString, unwrap } from './ast';
+import { calleeName, keyName, literalString, propertyName, unwrap } from './ast';
 import { resolveImport } from './imports';
 import { AST_NODE_TYPES } from './node-types';
 import { tokenize } from './tokens';
-import { SECRET_HEADS, SECRET_KEY_QUALIFIERS, SECRET_PLACEHOLDER } from './vocabulary';
+import {
+  DUMMY_SECRET,
+  SECRET_HEADS,
+  SECRET_KEY_QUALIFIERS,
+  SECRET_PLACEHOLDER,
+} from './vocabulary';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -99,6 +105,11 @@ export function isRealSecret(value: string): boolean {
   return trimmed.length > 0 && trimmed === value && !SECRET_PLACEHOLDER.test(trimmed);
 }
 
+/** A dummy typed where a name asks for a secret (`whatever`, `my-secret`, `abc`): no secret under a name alone. */
+export function isDummySecret(value: string): boolean {
+  return DUMMY_SECRET.test(value);
+}
+
 /** Random-looking strings at least this long, in bits per character, look generated (a key). */
 const LIVE_ENTROPY_BITS = 4;
 const LIVE_MIN_LENGTH = 24;
@@ -147,13 +158,114 @@ function entropyBits(value: string): number {
 }
 
 /**
- * A value that spells its own key or a URN: enum members and protocol constants such as
- * `{ RefreshToken: 'refresh_token' }` or `AccessToken: 'urn:ietf:params:oauth:token-type:access_token'`.
+ * A value that names a secret rather than being one: a URN or protocol constant
+ * (`AccessToken: 'urn:ietf:params:oauth:token-type:access_token'`); the key spelled again, alone
+ * or with one more word (`{ RefreshToken: 'refresh_token' }`, `{ password: 'user_password' }`, a
+ * form field or a column); a part of the key (`AUTH_KEY = 'auth'`, `FACT_SYNC_PASSWORD =
+ * 'syncPassword'`: the name a secret is stored under); or a constant's name
+ * (`X_SECRET = 'X_CACHE'`) or a message key (`'login.error.password.required'`). Digits make a value a password (`'password123'`), and so do two
+ * words or more beside the key (`secret: 'my-secret-key'`, `'session_cookie_secret_key_here'`).
+ * Vendor default passwords (`change-password`) are real whatever they spell; so is a key plus
+ * a word in an account record (`inAccount`).
  */
-export function namesItself(key: string, value: string): boolean {
+export function namesItself(key: string, value: string, inAccount = false): boolean {
   if (/^urn:/i.test(value)) return true;
-  const keyWords = tokenize(key).join(' ');
-  return keyWords.length > 0 && ` ${tokenize(value).join(' ')} `.includes(` ${keyWords} `);
+  if (isVendorDefault(value) || /\d/.test(value)) return false;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return true;
+  // A message key or property path: `'user.login.error.password.required'`.
+  if (/^[a-z][\w-]*(?:\.[a-z][\w-]*){2,}$/i.test(value)) return true;
+  const keyWords = tokenize(key);
+  const valueWords = tokenize(value);
+  if (keyWords.length === 0 || valueWords.length === 0) return false;
+  if (valueWords.every((word) => keyWords.includes(word))) return true;
+  // Beside an account name, a word added to the key is the password (`'openhim-password'`).
+  return (
+    !inAccount &&
+    valueWords.length <= keyWords.length + 1 &&
+    ` ${valueWords.join(' ')} `.includes(` ${keyWords.join(' ')} `)
+  );
+}
+
+/** A vendor's default password (`change-password`, `changeme`): known to everyone, never a label. */
+export function isVendorDefault(value: string): boolean {
+  return VENDOR_DEFAULT_PASSWORDS.has(value.toLowerCase());
+}
+
+/**
+ * Whether a literal under a secret's name is a secret (outside connection options and library
+ * sinks, where any real value is): not a placeholder, a phrase or label, a dummy, or a value that
+ * names the secret (`namesItself`; `inAccount` for a password beside an account name).
+ */
+export function isNamedSecret(key: string, value: string, inAccount = false): boolean {
+  return (
+    isRealSecret(value) &&
+    !isPhrase(value) &&
+    !isDummySecret(value) &&
+    !namesItself(key, value, inAccount)
+  );
+}
+
+/**
+ * `password === 'password123'`, `'labo' == user.pass`: the literal a login compares a secret
+ * with, and the secret's name.
+ */
+export function comparedSecret(
+  node: TSESTree.BinaryExpression,
+): { literal: TSESTree.Node; key: string } | undefined {
+  if (node.operator !== '===' && node.operator !== '==') return undefined;
+  for (const [side, other] of [
+    [node.left, node.right],
+    [node.right, node.left],
+  ] as const) {
+    const target = unwrap(side);
+    const key =
+      target.type === AST_NODE_TYPES.Identifier
+        ? target.name
+        : target.type === AST_NODE_TYPES.MemberExpression
+          ? propertyName(target)
+          : undefined;
+    const value = literalString(other);
+    if (key && value !== undefined && isSecretName(key) && isNamedSecret(key, value))
+      return { literal: other, key };
+  }
+  return undefined;
+}
+
+/** `db password` → `DB_PASSWORD`. */
+export function screamingSnake(name: string): string {
+  return tokenize(name)
+    .map((word) => word.toUpperCase())
+    .join('_');
+}
+
+/** The environment variable a secret should come from: `DB_PASSWORD`, `SESSION_SECRET`. */
+export function environmentName(prefix: string | undefined, key: string): string {
+  const base = screamingSnake(key) || 'SECRET';
+  if (!prefix || base.startsWith(prefix)) return base;
+  return `${prefix}_${base}`;
+}
+
+/**
+ * Literal secrets of a file grouped for reporting: the same key in several places is one group
+ * (a shared secret, reported once with the others as related locations); `perPlace` entries (a
+ * password given to accounts at account creation and at reset) are a group each. Groups and
+ * their members are in source order.
+ */
+export function groupSharedSecrets<T extends { literal: TSESTree.Node; secret: string }>(
+  found: Iterable<T>,
+  perPlace: (entry: T) => boolean,
+): T[][] {
+  const groups = new Map<string | T, T[]>();
+  for (const entry of found) {
+    const key = perPlace(entry) ? entry : entry.secret;
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  const byPosition = (a: T, b: T) => a.literal.range[0] - b.literal.range[0];
+  return [...groups.values()]
+    .map((group) => group.sort(byPosition))
+    .sort((a, b) => byPosition(a[0]!, b[0]!));
 }
 
 /** Whether a password repeats its account or the account its password (`root`/`root`). */
@@ -229,6 +341,22 @@ export function optionsAccount(object: TSESTree.Node): string | undefined {
     }
   }
   return user;
+}
+
+/**
+ * Whether an object literal describes an account: beside the password, a literal account name
+ * (`user`, `username`, `login`, …) or e-mail address (`{ email: 'root@openhim.org', password }`),
+ * as a seeded default user or a connection does. Its password is a password even when it reads
+ * like a label (`'openhim-password'`).
+ */
+export function isAccountRecord(object: TSESTree.Node): boolean {
+  if (optionsAccount(object) !== undefined) return true;
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return object.properties.some((sibling) => {
+    if (sibling.type !== AST_NODE_TYPES.Property) return false;
+    const key = keyName(sibling)?.toLowerCase();
+    return (key === 'email' || key === 'mail') && /@/.test(literalString(sibling.value) ?? '');
+  });
 }
 
 /**

@@ -79,11 +79,10 @@ export function ormFieldWrites(model: HealthModel, call: TSESTree.CallExpression
  * each; a column the SQL fills itself (a literal, NULL, `pgp_sym_encrypt($1, key)`) is left out.
  */
 export function sqlFieldWrites(model: HealthModel, call: TSESTree.CallExpression): FieldWrite[] {
-  const sqlNode = call.arguments[0];
-  if (!sqlNode || sqlNode.type === AST_NODE_TYPES.SpreadElement) return [];
-  const sql = model.provenance.sqlOf(sqlNode);
-  if (!sql) return [];
-  const params = call.arguments[1] && arrayOf(model, call.arguments[1]);
+  const found = sqlArgument(model, call);
+  if (!found) return [];
+  const { sqlNode, sql, index } = found;
+  const params = call.arguments[index + 1] && arrayOf(model, call.arguments[index + 1]!);
   const template = unwrap(sqlNode);
   // Template holes map to expressions only when no hole was filled by a constant.
   const holes =
@@ -110,6 +109,31 @@ export function sqlFieldWrites(model: HealthModel, call: TSESTree.CallExpression
     }
   }
   return fields;
+}
+
+/**
+ * The SQL text a query call runs: its first argument, or its second after a connection
+ * (msnodesqlv8 and mssql wrappers `sql.query(connection, 'INSERT …', params, callback)`).
+ */
+function sqlArgument(
+  model: HealthModel,
+  call: TSESTree.CallExpression,
+):
+  | {
+      sqlNode: TSESTree.Expression;
+      sql: NonNullable<ReturnType<HealthModel['provenance']['sqlOf']>>;
+      index: number;
+    }
+  | undefined {
+  for (const index of [0, 1]) {
+    const node = call.arguments[index];
+    if (!node || node.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const sql = model.provenance.sqlOf(node);
+    if (sql) return { sqlNode: node, sql, index };
+    // Only a connection comes before the SQL text: a literal first argument that is no SQL ends it.
+    if (unwrap(node).type !== AST_NODE_TYPES.Identifier) return undefined;
+  }
+  return undefined;
 }
 
 /** A special-category field (national identifier, strong health term) named by a column or key. */

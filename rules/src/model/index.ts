@@ -89,10 +89,16 @@ export {
   clientMethodPassword,
   constructorPassword,
   credentialClient,
+  comparedSecret,
   credentialsOwnerName,
+  environmentName,
+  groupSharedSecrets,
   inFixtureGlobs,
+  isAccountRecord,
   isDefaultAccount,
+  isDummySecret,
   isEnvironmentMember,
+  isNamedSecret,
   isPhrase,
   isRealSecret,
   isSecretName,
@@ -101,6 +107,7 @@ export {
   namesItself,
   optionsAccount,
   repeatsAccount,
+  screamingSnake,
   secretNameKind,
   urlCredentials,
 } from './credentials';
@@ -157,6 +164,14 @@ export {
   useMountOf,
 } from './served-folders';
 export type { PatientFolderWrite } from './served-folders';
+export {
+  literalPasswordColumns,
+  secretArgument,
+  secretLiteral,
+  secretOptionModule,
+} from './secret-sinks';
+export type { SecretLiteral } from './secret-sinks';
+export { insecureSessionCookie, serverKind } from './session-cookies';
 export { StorageWrites } from './storage-writes';
 export type { ObjectArgument, StorageWrite } from './storage-writes';
 export { tokenize } from './tokens';

@@ -69,7 +69,9 @@ export function validSsn(area: string, group: string, serial: string): boolean {
   if (a === 0 || a === 666 || a >= 900) return false;
   if (group === '00' || serial === '0000') return false;
   const digits = area + group + serial;
-  return !SAMPLE_SSNS.has(digits) && !typedPlaceholder(digits);
+  return (
+    !SAMPLE_SSNS.has(digits) && !typedPlaceholder(digits) && !typedGroups([area, group, serial])
+  );
 }
 
 /**
@@ -77,8 +79,33 @@ export function validSsn(area: string, group: string, serial: string): boolean {
  * `444-44-4444`, the test fixtures' favourites) or a counting run (`987-65-4321`).
  */
 function typedPlaceholder(digits: string): boolean {
-  if (/^(\d)\1{8}$/.test(digits)) return true;
-  return '0123456789'.includes(digits) || '9876543210'.includes(digits);
+  if (/^(\d)\1+$/.test(digits)) return true;
+  return countingRun(digits);
+}
+
+/** Digits counting up or down (`123456789`, `987654321`, `4567890123`), wrapping past 9 or 0. */
+function countingRun(digits: string): boolean {
+  return '01234567890123456789'.includes(digits) || '98765432109876543210'.includes(digits);
+}
+
+/**
+ * SSN groups typed one by one: each group one digit repeated (`111-22-3333`) or each a counting
+ * run from its own start (`123-12-1234`), the shapes documentation and forms use as examples.
+ */
+function typedGroups(groups: readonly string[]): boolean {
+  return (
+    groups.every((group) => /^(\d)\1*$/.test(group)) ||
+    groups.every((group) => countingRun(group) && group.startsWith('1'))
+  );
+}
+
+/**
+ * A NIR typed rather than issued: its body after the sex digit one digit repeated
+ * (`1 11 11 11 111 111`) or a counting run (`1 23 45 67 890 123`), or the order number `000`,
+ * which INSEE never assigns (orders run from 001).
+ */
+function typedNir(body: string, order: string): boolean {
+  return order === '000' || typedPlaceholder(body.slice(1));
 }
 
 /** Whether `text` holds at least `count` digits: every identifier here has nine or more. */
@@ -102,7 +129,7 @@ export function findNationalIdentifiers(text: string, ssnContext = false): Ident
     const [whole, sex, , month, department, commune, order, key] = m;
     if (!validNirMonth(Number(month))) continue;
     const body = `${sex}${m[2]}${month}${department}${commune}${order}`;
-    if (nirKey(body) !== Number(key)) continue;
+    if (nirKey(body) !== Number(key) || typedNir(body, order!)) continue;
     const start = m.index;
     const end = start + whole.length;
     found.push({

@@ -912,9 +912,17 @@ export const SECRET_HEADS: ReadonlySet<string> = new Set([
   'mdp',
 ]);
 
-/** `key`/`token` name a secret only after these qualifiers: `apiKey`, `privateKey`, `accessToken`. */
+/**
+ * `key`/`token` name a secret only after these qualifiers: `apiKey`, `privateKey`, `accessToken`,
+ * and the keys of ciphers, HMACs, JWTs and signed cookies (`cryptoKey`, `hmacKey`, `jwtKey`).
+ */
 export const SECRET_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   'api',
+  'crypto',
+  'cipher',
+  'hmac',
+  'jwt',
+  'cookie',
   'private',
   'secret',
   'access',
@@ -927,6 +935,15 @@ export const SECRET_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   'refresh',
   'session',
 ]);
+
+/**
+ * Dummy values people type where a name asks for a secret (`whatever`, `test`, `foo`,
+ * `my-secret`, `fake-token`, `dummy_password`) and values of three characters or fewer: not a
+ * secret under a name alone. Where a library takes the value as its key (`jwt.sign(claims,
+ * 'my-secret-key')`), it is the key in use, dummy or not.
+ */
+export const DUMMY_SECRET =
+  /^(?:.{1,3}|whatever|foo|foobar|bar|baz|test|testing|secret|password|passwd|token|value|key|sample|(?:my|test|fake|dummy|sample|mock|demo)[-_. ].*)$/i;
 
 /**
  * Values that stand for a secret left for the operator to fill in, not a secret: `<password>`,

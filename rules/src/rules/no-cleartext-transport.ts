@@ -9,6 +9,8 @@ import {
   disablesTlsVerificationGlobally,
   FTP_TLS_OPTION,
   healthModel,
+  insecureSessionCookie,
+  inTestCode,
   isRequestCall,
   MAIL_TRANSPORT,
   mayHoldCleartextUrl,
@@ -17,13 +19,14 @@ import {
   remoteSslDisabledHost,
   requestPatientPayload,
   requestUrlArgument,
+  serverKind,
   transferToolUrls,
 } from '../model';
 import { removeProperty, setOption } from '../fix/options';
 import { createRule } from '../util/create-rule';
 import { report } from '../report';
 
-type Options = [{ checkDatabaseTls?: boolean }];
+type Options = [{ checkDatabaseTls?: boolean; checkListeners?: boolean }];
 type MessageIds =
   | 'cleartextRequest'
   | 'patientDataCleartext'
@@ -32,6 +35,8 @@ type MessageIds =
   | 'tlsVerificationDisabled'
   | 'tlsVerificationDisabledGlobally'
   | 'databaseWithoutTls'
+  | 'insecureSessionCookie'
+  | 'plainHttpServer'
   | 'useHttps'
   | 'setSecure'
   | 'removeOption';
@@ -73,7 +78,7 @@ export default createRule<Options, MessageIds>({
       cnilFinding: 'Data sent in clear',
       references: ['GDPR-32', 'CNIL-SAN-2022-009', 'HIPAA-164.312(e)(1)', 'CWE-319', 'CWE-295'],
       securitySeverity: 7.5,
-      strictOptions: [{ checkDatabaseTls: true }],
+      strictOptions: [{ checkDatabaseTls: true, checkListeners: true }],
     },
     hasSuggestions: true,
     messages: {
@@ -91,6 +96,10 @@ export default createRule<Options, MessageIds>({
         '`NODE_TLS_REJECT_UNAUTHORIZED=0` turns off certificate checks for every TLS connection of the process (CWE-295, HIPAA 164.312(e)(1)).',
       databaseWithoutTls:
         'The database connection to `{{host}}` has TLS turned off: queries and patient rows cross the network in clear (GDPR art. 32, HIPAA 164.312(e)(1)).',
+      insecureSessionCookie:
+        '`secure: false` lets browsers send {{cookie}} over plain http://, where anyone on the network can read it and take over the session (CWE-614, GDPR art. 32); set `secure: true` (behind a TLS proxy, also trust the proxy).',
+      plainHttpServer:
+        'This server listens over plain HTTP: unless a proxy terminates TLS in front of it, logins, session cookies and patient data cross the network in clear (GDPR art. 32, HIPAA 164.312(e)(1)); serve it with `https.createServer` or document the TLS proxy.',
       useHttps: 'Use `{{secure}}://`.',
       setSecure: 'Set `secure: true`.',
       removeOption: 'Remove `rejectUnauthorized: false` (verify certificates).',
@@ -106,11 +115,16 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report database connections to non-local hosts with `ssl: false` or `sslmode=disable` (on in the strict preset).',
           },
+          checkListeners: {
+            type: 'boolean',
+            description:
+              'Also report servers created without TLS (`http.createServer`) in a file that starts no TLS server (on in the strict preset; most production apps terminate TLS at a proxy).',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ checkDatabaseTls: false }],
+  defaultOptions: [{ checkDatabaseTls: false, checkListeners: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
@@ -178,8 +192,33 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** Servers created without TLS, reported when the file starts no TLS server beside them. */
+    const plainServers: TSESTree.CallExpression[] = [];
+    let tlsServer = false;
+    function checkServer(call: TSESTree.CallExpression): void {
+      const kind = serverKind(call, scopeOf);
+      if (kind === 'plain') plainServers.push(call);
+      else if (kind === 'tls') tlsServer = true;
+    }
+
     return {
+      ...(options.checkListeners
+        ? {
+            'Program:exit'() {
+              // A test's server is never deployed.
+              if (
+                tlsServer ||
+                plainServers.length === 0 ||
+                inTestCode(context.filename, context.cwd)
+              )
+                return;
+              for (const call of plainServers)
+                context.report({ node: call.callee, messageId: 'plainHttpServer' });
+            },
+          }
+        : {}),
       CallExpression(call) {
+        if (options.checkListeners) checkServer(call);
         if (urls) {
           checkRequest(call);
           checkProcess(call);
@@ -200,6 +239,21 @@ export default createRule<Options, MessageIds>({
               {
                 messageId: 'removeOption',
                 fix: (fixer) => removeProperty(fixer, sourceCode, property),
+              },
+            ],
+          });
+          return;
+        }
+        const cookie = insecureSessionCookie(property, scopeOf);
+        if (cookie) {
+          context.report({
+            node: property,
+            messageId: 'insecureSessionCookie',
+            data: { cookie },
+            suggest: [
+              {
+                messageId: 'setSecure',
+                fix: (fixer) => fixer.replaceText(property.value, 'true'),
               },
             ],
           });

@@ -2,47 +2,62 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   AST_NODE_TYPES,
   clientMethodPassword,
+  comparedSecret,
   constructorPassword,
   credentialClient,
   credentialsOwnerName,
+  environmentName,
+  groupSharedSecrets,
   healthModel,
   inFixtureGlobs,
   inTestCode,
+  isAccountRecord,
   isDefaultAccount,
   isEnvironmentMember,
-  isPhrase,
+  isNamedSecret,
   isRealSecret,
   isSecretName,
   keyName,
   ldapAccount,
+  literalPasswordColumns,
   literalString,
   looksLive,
-  namesItself,
   optionsAccount,
   propertyName,
   repeatsAccount,
+  screamingSnake,
+  secretArgument,
+  secretLiteral,
   secretNameKind,
-  tokenize,
+  secretOptionModule,
   unwrap,
   URL_SCHEME_SERVICES,
   urlCredentials,
 } from '../model';
 import { createRule } from '../util/create-rule';
+import { report as reportWith } from '../report';
 
 type Options = [];
-type MessageIds = 'literalSecret' | 'defaultAccount' | 'secretInUrl' | 'useEnvironment';
+type MessageIds =
+  | 'literalSecret'
+  | 'sharedSecret'
+  | 'fallbackSecret'
+  | 'fixedPassword'
+  | 'defaultAccount'
+  | 'secretInUrl'
+  | 'useEnvironment';
 
-function screamingSnake(name: string): string {
-  return tokenize(name)
-    .map((word) => word.toUpperCase())
-    .join('_');
-}
-
-/** A name that is a valid identifier after `process.env.`. */
-function envName(prefix: string | undefined, key: string): string {
-  const base = screamingSnake(key) || 'SECRET';
-  if (!prefix || base.startsWith(prefix)) return base;
-  return `${prefix}_${base}`;
+/** A literal secret found while the file is walked, reported when the walk ends. */
+interface Candidate {
+  literal: TSESTree.Node;
+  secret: string;
+  key: string;
+  what: string;
+  messageId: 'literalSecret' | 'fallbackSecret' | 'fixedPassword' | 'defaultAccount';
+  account: string;
+  envVariable: string | undefined;
+  /** Found where a library takes the secret (a key argument, a `secret` option). */
+  atSink: boolean;
 }
 
 /** The account name for a message, unless the password repeats it (`root`/`root`). */
@@ -56,7 +71,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description:
-        'Disallow literal passwords, secrets and default accounts in database, FTP, SMTP and LDAP connections',
+        'Disallow literal passwords, keys and default accounts: connections, signing and session secrets, and one password for every account',
       preset: 'recommended',
       cnilFinding: 'Accounts shared between several employees',
       references: ['GDPR-32', 'CNIL-SAN-2022-009', 'HIPAA-164.312(a)(2)(i)', 'CWE-798'],
@@ -66,6 +81,12 @@ export default createRule<Options, MessageIds>({
     messages: {
       literalSecret:
         'A literal {{what}} is written in the code (`{{key}}`): everyone with the repository shares it and no access can be traced to one person (GDPR art. 32, HIPAA 164.312(a)(2)(i)); read it from the environment or a secret manager.',
+      sharedSecret:
+        'The same literal {{what}} (`{{key}}`) is written here and at line {{lines}}: one secret for every service and everyone with the repository (GDPR art. 32); read it from the environment or a secret manager, in one place.',
+      fallbackSecret:
+        'A literal {{what}} (`{{key}}`) is used whenever the environment variable is unset: a deployment that forgets it runs with a secret everyone with the repository knows (GDPR art. 32); fail at start-up instead.',
+      fixedPassword:
+        'Every account created or reset here gets the same literal password (`{{key}}`): anyone who knows it can log in as any user who has not changed it (CNIL SAN-2022-009); generate a random one-time password and require a change at first login.',
       defaultAccount:
         'A default or shared account{{account}} is used with a literal password (`{{key}}`): every technician logs in as the same superuser, so nobody can tell who read which patient (CNIL SAN-2022-009); use a personal account and a secret from the environment.',
       secretInUrl:
@@ -77,6 +98,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
+    const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
     let skip: boolean | undefined;
 
     let tests: boolean | undefined;
@@ -96,6 +118,59 @@ export default createRule<Options, MessageIds>({
       return skip;
     }
 
+    /** Secrets found in the file, by literal: one literal is reported once, at its best sink. */
+    const candidates = new Map<TSESTree.Node, Candidate>();
+    function note(candidate: Candidate): void {
+      const prior = candidates.get(candidate.literal);
+      if (!prior || (candidate.atSink && !prior.atSink))
+        candidates.set(candidate.literal, candidate);
+    }
+
+    /** A secret under a name (a variable, a key, an assignment): `what` and the message follow it. */
+    function noteNamed(
+      literal: TSESTree.Node,
+      key: string,
+      user: string | undefined,
+      envVariable: string | undefined,
+    ): void {
+      const secret = literalString(literal) ?? '';
+      note({
+        literal,
+        secret,
+        key,
+        what: secretNameKind(key),
+        messageId:
+          user !== undefined && isDefaultAccount(user) ? 'defaultAccount' : 'literalSecret',
+        account: accountText(user, secret),
+        envVariable,
+        atSink: false,
+      });
+    }
+
+    /** A secret a library takes (an argument, an option), wherever its literal is written. */
+    function noteAtSink(
+      value: TSESTree.Node,
+      key: string,
+      what: string,
+      envVariable: string | undefined,
+      hashed = false,
+    ): void {
+      const found = secretLiteral(value, scopeOf);
+      if (!found || !isRealSecret(found.value)) return;
+      // The literal written at the sink can be replaced; a constant's is replaced where declared.
+      const direct = unwrap(value) === found.node;
+      note({
+        literal: found.node,
+        secret: found.value,
+        key,
+        what,
+        messageId: hashed ? 'fixedPassword' : found.fallback ? 'fallbackSecret' : 'literalSecret',
+        account: '',
+        envVariable: direct && !found.fallback && !hashed ? envVariable : undefined,
+        atSink: true,
+      });
+    }
+
     function suggestEnv(
       literal: TSESTree.Node,
       name: string,
@@ -113,37 +188,67 @@ export default createRule<Options, MessageIds>({
       if (property.kind !== 'init' || property.value.type === AST_NODE_TYPES.AssignmentPattern)
         return;
       const key = keyName(property);
-      if (!key || !isSecretName(key)) return;
+      if (!key) return;
+      const module = secretOptionModule(property, scopeOf);
+      if (module) {
+        const value = unwrap(property.value);
+        // cookie-session `keys: ['k1', 'k2']`: every key signs.
+        const values = value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value];
+        // express-session → SESSION_SECRET, @fastify/cookie → COOKIE_SECRET.
+        const prefix = screamingSnake(module.split(/[/-]/).pop() ?? module);
+        for (const element of values)
+          if (element && element.type !== AST_NODE_TYPES.SpreadElement)
+            noteAtSink(element, key, secretNameKind(key), environmentName(prefix, key));
+        return;
+      }
+      if (!isSecretName(key)) return;
       const value = literalString(property.value);
-      if (value === undefined || !isRealSecret(value)) return;
-      if (inFixture()) return;
+      if (value === undefined) {
+        checkFallback(property.value, key);
+        return;
+      }
+      if (!isRealSecret(value)) return;
       const object = property.parent;
       const client = object ? credentialClient(object, sourceCode) : undefined;
-      // Outside connection options, a key that repeats its own name or a phrase is a form field
-      // or a label (`{ password: 'password' }`, `{ password: 'Mot de passe' }`), not a secret.
-      if (!client && (namesItself(key, value) || isPhrase(value))) return;
+      // Outside connection options, labels, dummies and names are no secret (`{ password:
+      // 'Mot de passe' }`); beside an account name a password is one (`isAccountRecord`).
+      if (!client && !isNamedSecret(key, value, isAccountRecord(object))) return;
       const user = object ? optionsAccount(object) : undefined;
       const owner = client ? undefined : object && credentialsOwnerName(object);
-      const name = envName(client ?? (owner ? screamingSnake(owner) : undefined), key);
-      report(property.value, key, user, name);
+      const name = environmentName(client ?? (owner ? screamingSnake(owner) : undefined), key);
+      noteNamed(property.value, key, user, name);
     }
 
-    function report(
-      literal: TSESTree.Node,
-      key: string,
-      user: string | undefined,
-      envVariable: string | undefined,
-    ): void {
-      const isDefault = user !== undefined && isDefaultAccount(user);
-      const secret = literalString(literal) ?? '';
-      if (throwAwayInTests(secret)) return;
-      const what = secretNameKind(key);
-      context.report({
-        node: literal,
-        messageId: isDefault ? 'defaultAccount' : 'literalSecret',
-        data: { what, key, account: accountText(user, secret) },
-        suggest: envVariable ? suggestEnv(literal, envVariable) : [],
-      });
+    /** `name || 'k'` under a secret name: the literal a deployment without the variable uses. */
+    function checkFallback(init: TSESTree.Node, name: string): void {
+      const found = secretLiteral(init, scopeOf);
+      if (!found?.fallback || !isRealSecret(found.value)) return;
+      noteAtSink(init, name, secretNameKind(name), undefined);
+    }
+
+    function reportAll(): void {
+      if (inFixture()) return;
+      const live = [...candidates.values()].filter((c) => !throwAwayInTests(c.secret));
+      // One key in several places is one secret to move; a password given to accounts in
+      // several places (creation, reset) is one finding per place.
+      for (const group of groupSharedSecrets(live, (c) => c.messageId !== 'literalSecret')) {
+        const [first, ...others] = group as [Candidate, ...Candidate[]];
+        reportWith(context, {
+          node: first.literal,
+          messageId: others.length > 0 ? 'sharedSecret' : first.messageId,
+          data: {
+            what: first.what,
+            key: first.key,
+            account: first.account,
+            lines: others.map((o) => o.literal.loc.start.line).join(', '),
+          },
+          suggest: first.envVariable ? suggestEnv(first.literal, first.envVariable) : [],
+          related: others.map((other) => ({
+            loc: other.literal.loc,
+            message: `The same ${other.what} is written here (\`${other.key}\`)`,
+          })),
+        });
+      }
     }
 
     function checkUrl(node: TSESTree.Literal | TSESTree.TemplateLiteral): void {
@@ -176,15 +281,39 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** The callee as written, for messages: `jwt.sign`, `bcrypt.hash`. */
+    function calleeText(callee: TSESTree.Node, fallback: string): string {
+      const text = sourceCode.getText(callee);
+      return text.length <= 40 && !/\s/.test(text) ? text : fallback;
+    }
+
+    function checkSecretArgument(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      const sink = secretArgument(node, scopeOf);
+      if (!sink) return;
+      const key = calleeText(node.callee, sink.path || sink.module);
+      if (sink.kind === 'hashedPassword')
+        noteAtSink(sink.argument, key, 'password', undefined, true);
+      else
+        noteAtSink(
+          sink.argument,
+          key,
+          'key',
+          `${screamingSnake(key.split('.')[0] ?? 'app')}_SECRET`,
+        );
+    }
+
     return {
       Property: checkProperty,
       VariableDeclarator(node) {
         if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return;
         if (!isSecretName(node.id.name)) return;
         const value = literalString(node.init);
-        if (value === undefined || !isRealSecret(value) || isPhrase(value)) return;
-        if (namesItself(node.id.name, value) || inFixture()) return;
-        report(node.init, node.id.name, undefined, screamingSnake(node.id.name));
+        if (value === undefined) {
+          checkFallback(node.init, node.id.name);
+          return;
+        }
+        if (!isNamedSecret(node.id.name, value)) return;
+        noteNamed(node.init, node.id.name, undefined, screamingSnake(node.id.name));
       },
       AssignmentExpression(node) {
         if (node.operator !== '=') return;
@@ -197,33 +326,55 @@ export default createRule<Options, MessageIds>({
               : undefined;
         if (!key || !isSecretName(key)) return;
         const value = literalString(node.right);
-        if (value === undefined || !isRealSecret(value) || isPhrase(value) || inFixture()) return;
+        if (value === undefined || !isNamedSecret(key, value)) return;
         // `process.env.PGPASSWORD = '…'` is the variable itself: the fix is to delete the line.
         const isEnv =
           left.type === AST_NODE_TYPES.MemberExpression && isEnvironmentMember(left, sourceCode);
-        report(node.right, key, undefined, isEnv ? undefined : screamingSnake(key));
+        noteNamed(node.right, key, undefined, isEnv ? undefined : screamingSnake(key));
+      },
+      BinaryExpression(node) {
+        // `if (password === 'password123')`: a literal password every user of the login shares.
+        const compared = comparedSecret(node);
+        if (compared)
+          noteNamed(compared.literal, compared.key, undefined, screamingSnake(compared.key));
       },
       NewExpression(node) {
+        checkSecretArgument(node);
         // Sequelize(database, username, password, options): positional credentials.
         const found = constructorPassword(node);
         const password = found && literalString(found.password);
-        if (!found || password === undefined || !isRealSecret(password) || inFixture()) return;
-        report(
+        if (!found || password === undefined || !isRealSecret(password)) return;
+        noteNamed(
           found.password,
           'password',
           found.account && literalString(found.account),
-          envName(found.service, 'password'),
+          environmentName(found.service, 'password'),
         );
       },
       CallExpression(node) {
+        checkSecretArgument(node);
+        if (node.arguments.length >= 2) {
+          // INSERT … (Email, Password) VALUES (?, ?) with [email, 123456]: one password for all.
+          for (const { column, literal } of literalPasswordColumns(healthModel(context), node))
+            note({
+              literal,
+              secret: String(literal.value),
+              key: column,
+              what: 'password',
+              messageId: 'fixedPassword',
+              account: '',
+              envVariable: undefined,
+              atSink: true,
+            });
+        }
         // ldapjs client.bind(dn, password, cb); redis client.auth(password).
         const found = clientMethodPassword(node, sourceCode);
         const password = found && literalString(found.password);
-        if (!found || password === undefined || !isRealSecret(password) || inFixture()) return;
+        if (!found || password === undefined || !isRealSecret(password)) return;
         const dn = found.account ? literalString(found.account) : undefined;
         // An LDAP account is a distinguished name: its `cn=` or `uid=` names the account.
         const cn = dn ? ldapAccount(dn) : undefined;
-        report(found.password, 'password', cn, `${found.service}_PASSWORD`);
+        noteNamed(found.password, 'password', cn, `${found.service}_PASSWORD`);
       },
       Literal(node) {
         if (
@@ -233,6 +384,7 @@ export default createRule<Options, MessageIds>({
           checkUrl(node);
       },
       TemplateLiteral: checkUrl,
+      'Program:exit': reportAll,
     };
   },
 });

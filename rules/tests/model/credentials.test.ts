@@ -9,6 +9,7 @@ import {
   credentialClient,
   credentialsOwnerName,
   inFixtureGlobs,
+  isAccountRecord,
   isDefaultAccount,
   isEnvironmentMember,
   isRealSecret,
@@ -100,6 +101,36 @@ describe('model/credentials: secret values', () => {
     assert.ok(namesItself('password', 'password'));
     assert.ok(namesItself('AccessToken', 'urn:ietf:params:oauth:token-type:access_token'));
     assert.equal(namesItself('password', 's3cret'), false);
+  });
+
+  it('takes a part of the key or a constant name for the name a secret is stored under', () => {
+    assert.ok(namesItself('AUTH_KEY', 'auth'));
+    assert.ok(namesItself('REPLICATION_PASSWORD', 'replicationPassword'));
+    assert.ok(namesItself('LAB_TOKEN_CACHE_SECRET', 'LAB_TOKEN_CACHE'));
+    assert.ok(namesItself('password', 'user_password'));
+  });
+
+  it('takes digits, two more words, a vendor default or an account for a real password', () => {
+    assert.equal(namesItself('password', 'password123'), false);
+    assert.equal(namesItself('secret', 'lab-secret-key'), false);
+    assert.equal(namesItself('cookieSecret', 'lab_cookie_secret_value_here'), false);
+    assert.equal(namesItself('password', 'change-password'), false);
+    assert.equal(namesItself('password', 'labsuite-password', true), false);
+    assert.ok(namesItself('password', 'password', true));
+  });
+
+  it('knows account records by their account name or e-mail beside the password', () => {
+    const records: boolean[] = [];
+    runProbeRule(
+      `const a = { email: 'admin@lab.example', password: 'x' };
+const b = { username: 'technicien', password: 'x' };
+const c = { label: 'Mot de passe', password: 'x' };
+const d = { email: '', password: 'x' };`,
+      () => ({
+        ObjectExpression: (node: TSESTree.ObjectExpression) => records.push(isAccountRecord(node)),
+      }),
+    );
+    assert.deepEqual(records, [true, true, false, false]);
   });
 
   it('knows default accounts and passwords that repeat their account', () => {

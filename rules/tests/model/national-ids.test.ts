@@ -71,6 +71,22 @@ describe('model/national-ids: SSN', () => {
     assert.ok(validSsn('111', '11', '1112'));
   });
 
+  it('takes SSN groups typed one by one for a placeholder', () => {
+    for (const [a, g, s] of [
+      ['111', '22', '3333'],
+      ['123', '12', '1234'],
+    ] as const)
+      assert.equal(validSsn(a, g, s), false, `${a}-${g}-${s}`);
+    assert.ok(validSsn('123', '12', '4821'));
+  });
+
+  it('takes a NIR typed as a run, or with order 000, for a placeholder', () => {
+    const withKey = (body: string) => `${body}${String(nirKey(body)).padStart(2, '0')}`;
+    for (const body of ['1111111111111', '1234567890123', '2876543210987', '1840576451000'])
+      assert.deepEqual(findNationalIdentifiers(`NIR ${withKey(body)}`), [], body);
+    assert.equal(findNationalIdentifiers(`NIR ${withKey('1840576451089')}`).length, 1);
+  });
+
   it('finds dashed SSNs anywhere and bare ones only in an SSN field', () => {
     assert.deepEqual(findNationalIdentifiers('SSN 536-22-1234.'), [
       { kind: 'ssn', start: 4, end: 15, synthetic: '000-22-1234' },

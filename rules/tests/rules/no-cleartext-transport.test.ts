@@ -8,7 +8,7 @@ import { createRuleTester } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
-type Options = [{ checkDatabaseTls?: boolean }];
+type Options = [{ checkDatabaseTls?: boolean; checkListeners?: boolean }];
 type MessageIds =
   | 'cleartextRequest'
   | 'patientDataCleartext'
@@ -17,11 +17,41 @@ type MessageIds =
   | 'tlsVerificationDisabled'
   | 'tlsVerificationDisabledGlobally'
   | 'databaseWithoutTls'
+  | 'insecureSessionCookie'
+  | 'plainHttpServer'
   | 'useHttps'
   | 'setSecure'
   | 'removeOption';
 
 const valid: ValidTestCase<Options>[] = [
+  {
+    code: `import session from 'express-session';
+app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: process.env.NODE_ENV === 'production' } }));`,
+  },
+  {
+    // A preference cookie carries no session.
+    code: `res.cookie('theme', 'dark', { secure: false });`,
+  },
+  {
+    // Plain HTTP listeners are reported only in the strict preset…
+    code: `import http from 'http';
+http.createServer(app).listen(8080);`,
+  },
+  {
+    // …never in a test…
+    code: `import http from 'http';
+const server = http.createServer(app);`,
+    filename: 'test/integration/server.spec.ts',
+    options: [{ checkListeners: true }],
+  },
+  {
+    // …and not beside a TLS server (a redirect to https).
+    code: `import http from 'http';
+import https from 'https';
+https.createServer(tls, app).listen(443);
+http.createServer(redirectToHttps).listen(80);`,
+    options: [{ checkListeners: true }],
+  },
   {
     code: "await fetch('https://lab.example.fr/api/results');",
   },
@@ -127,6 +157,70 @@ await fetch('https://fhir.example.fr', { method: 'POST', body: JSON.stringify(c)
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    code: `const session = require('express-session');
+app.use(session({ secret: process.env.SESSION_SECRET, cookie: { httpOnly: true, secure: false } }));`,
+    errors: [
+      {
+        messageId: 'insecureSessionCookie',
+        line: 2,
+        column: 81,
+        suggestions: [
+          {
+            messageId: 'setSecure',
+            output: `const session = require('express-session');
+app.use(session({ secret: process.env.SESSION_SECRET, cookie: { httpOnly: true, secure: true } }));`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import cookieSession from 'cookie-session';
+const options = { name: 'sess', keys: [process.env.KEY], secure: false };
+app.use(cookieSession(options));`,
+    errors: [
+      {
+        messageId: 'insecureSessionCookie',
+        line: 2,
+        column: 58,
+        suggestions: [
+          {
+            messageId: 'setSecure',
+            output: `import cookieSession from 'cookie-session';
+const options = { name: 'sess', keys: [process.env.KEY], secure: true };
+app.use(cookieSession(options));`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export function login(req, res) {
+  res.cookie('refreshToken', refreshToken, { httpOnly: true, secure: false });
+}`,
+    errors: [
+      {
+        messageId: 'insecureSessionCookie',
+        line: 2,
+        column: 62,
+        suggestions: [
+          {
+            messageId: 'setSecure',
+            output: `export function login(req, res) {
+  res.cookie('refreshToken', refreshToken, { httpOnly: true, secure: true });
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const http = require('http');
+http.createServer(app).listen(port);`,
+    options: [{ checkListeners: true }],
+    errors: [{ messageId: 'plainHttpServer', line: 2, column: 1 }],
+  },
   {
     code: "await fetch('http://lab.example.fr/api/results');",
     errors: [

@@ -7,9 +7,53 @@ import { createRuleTester } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
-type MessageIds = 'literalSecret' | 'defaultAccount' | 'secretInUrl' | 'useEnvironment';
+type MessageIds =
+  | 'literalSecret'
+  | 'sharedSecret'
+  | 'fallbackSecret'
+  | 'fixedPassword'
+  | 'defaultAccount'
+  | 'secretInUrl'
+  | 'useEnvironment';
 
 const valid: ValidTestCase<[]>[] = [
+  // Values that name the secret they stand for: the key a secret is stored or cached under.
+  { code: "export const AUTH_KEY = 'auth';" },
+  { code: "export const REPLICATION_PASSWORD = 'replicationPassword';" },
+  { code: "export const LAB_TOKEN_CACHE_SECRET = 'LAB_TOKEN_CACHE';" },
+  // Dummies typed under a secret's name, and message keys.
+  { code: "const password = 'whatever';" },
+  { code: "export const jwtSecret = 'my-secret';" },
+  { code: "const config = { apiKey: 'abc' };" },
+  {
+    code: "dispatch(loginError({ username: 'user.login.error.username.required', password: 'user.login.error.password.required' }));",
+  },
+  // A form field or a column named after the key, with one more word.
+  { code: "const columns = { password: 'user_password' };" },
+  {
+    code: `import jwt from 'jsonwebtoken';
+export const sign = (claims) => jwt.sign(claims, process.env.JWT_SECRET);`,
+  },
+  {
+    code: `import session from 'express-session';
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false }));`,
+  },
+  {
+    code: `import bcrypt from 'bcrypt';
+export const hashOf = (body) => bcrypt.hash(body.password, 12);`,
+  },
+  {
+    code: `export const hidden = (field) => field.type === 'password';`,
+  },
+  {
+    code: `db.query('INSERT INTO account (email, password) VALUES (?, ?)', [email, passwordHash]);`,
+  },
+  {
+    // A throw-away signing key in a test.
+    code: `import jwt from 'jsonwebtoken';
+const token = jwt.sign({ sub: 'u1' }, 'test-signing-key');`,
+    filename: 'src/__tests__/auth.test.ts',
+  },
   {
     code: "const GrantType = { RefreshToken: 'refresh_token', ClientCredentials: 'client_credentials' };",
   },
@@ -118,6 +162,236 @@ const client = new Client(env, { serverUrl: 'https://r2.smarthealthit.org', toke
 ];
 
 const invalid: InvalidTestCase<MessageIds, []>[] = [
+  {
+    // One signing key written twice is one finding, with the second place as related location.
+    code: `import jwt from 'jsonwebtoken';
+export const issue = (claims) => jwt.sign(claims, 'lab-portal-signing');
+export const check = (token) => jwt.verify(token, 'lab-portal-signing');`,
+    errors: [
+      {
+        messageId: 'sharedSecret',
+        line: 2,
+        column: 51,
+        suggestions: [
+          {
+            messageId: 'useEnvironment',
+            output: `import jwt from 'jsonwebtoken';
+export const issue = (claims) => jwt.sign(claims, process.env.JWT_SECRET);
+export const check = (token) => jwt.verify(token, 'lab-portal-signing');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A session secret is a secret even when it reads like a phrase.
+    code: `import session from 'express-session';
+app.use(session({ secret: 'purple monkey dishwasher', resave: false }));`,
+    errors: [
+      {
+        messageId: 'literalSecret',
+        line: 2,
+        column: 27,
+        suggestions: [
+          {
+            messageId: 'useEnvironment',
+            output: `import session from 'express-session';
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false }));`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const session = require('express-session');
+const options = { secret: 'lab-session', cookie: { maxAge: 3600000 } };
+app.use(session(options));`,
+    errors: [
+      {
+        messageId: 'literalSecret',
+        line: 2,
+        column: 27,
+        suggestions: [
+          {
+            messageId: 'useEnvironment',
+            output: `const session = require('express-session');
+const options = { secret: process.env.SESSION_SECRET, cookie: { maxAge: 3600000 } };
+app.use(session(options));`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import cookie from '@fastify/cookie';
+await server.register(cookie, { secret: 'cookie-signature' });`,
+    errors: [
+      {
+        messageId: 'literalSecret',
+        line: 2,
+        column: 41,
+        suggestions: [
+          {
+            messageId: 'useEnvironment',
+            output: `import cookie from '@fastify/cookie';
+await server.register(cookie, { secret: process.env.COOKIE_SECRET });`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A dummy is the key in use where a library takes it; a type assertion changes nothing.
+    code: `import jwt from 'jsonwebtoken';
+import cookie, { type FastifyCookieOptions } from '@fastify/cookie';
+await server.register(cookie, { secret: 'my-secret' } as FastifyCookieOptions);
+export const issue = (claims) => jwt.sign(claims, 'my-secret-key');`,
+    errors: [
+      {
+        messageId: 'literalSecret',
+        line: 3,
+        column: 41,
+        suggestions: [
+          {
+            messageId: 'useEnvironment',
+            output: `import jwt from 'jsonwebtoken';
+import cookie, { type FastifyCookieOptions } from '@fastify/cookie';
+await server.register(cookie, { secret: process.env.COOKIE_SECRET } as FastifyCookieOptions);
+export const issue = (claims) => jwt.sign(claims, 'my-secret-key');`,
+          },
+        ],
+      },
+      {
+        messageId: 'literalSecret',
+        line: 4,
+        column: 51,
+        suggestions: [
+          {
+            messageId: 'useEnvironment',
+            output: `import jwt from 'jsonwebtoken';
+import cookie, { type FastifyCookieOptions } from '@fastify/cookie';
+await server.register(cookie, { secret: 'my-secret' } as FastifyCookieOptions);
+export const issue = (claims) => jwt.sign(claims, process.env.JWT_SECRET);`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A password given to new accounts and on reset: one finding per place.
+    code: `import bcrypt from 'bcrypt';
+export const create = (user) => repo.save({ ...user, password: bcrypt.hashSync('Bienvenue1', 10) });
+export const reset = (user) => repo.update(user.id, { password: bcrypt.hashSync('Bienvenue1', 10) });`,
+    errors: [
+      { messageId: 'fixedPassword', line: 2, column: 80, suggestions: [] },
+      { messageId: 'fixedPassword', line: 3, column: 81, suggestions: [] },
+    ],
+  },
+  {
+    code: `export const TOKEN_SECRET = process.env.TOKEN_SECRET || 'clinicTokenSecret';`,
+    errors: [{ messageId: 'fallbackSecret', line: 1, column: 57, suggestions: [] }],
+  },
+  {
+    code: `import { jwtVerify } from 'jose';
+const KEY = new TextEncoder().encode('portal-edge-key');
+export const verify = (token) => jwtVerify(token, KEY);`,
+    errors: [{ messageId: 'literalSecret', line: 2, column: 38, suggestions: [] }],
+  },
+  {
+    code: `import argon2 from 'argon2';
+export async function resetPassword(user) {
+  user.password = await argon2.hash('Temporaire1');
+}`,
+    errors: [{ messageId: 'fixedPassword', line: 3, column: 37, suggestions: [] }],
+  },
+  {
+    code: `sql.query(connection, 'INSERT INTO account (Email, Name, Password) VALUES (?, ?, ?)', [email, name, 654321]);`,
+    errors: [{ messageId: 'fixedPassword', line: 1, column: 101 }],
+  },
+  {
+    // A seeded account: its password reads like a label but is the password.
+    code: `const adminUser = { email: 'admin@lab.example', password: 'labsuite-password' };`,
+    errors: [
+      {
+        messageId: 'literalSecret',
+        line: 1,
+        column: 59,
+        suggestions: [
+          {
+            messageId: 'useEnvironment',
+            output: `const adminUser = { email: 'admin@lab.example', password: process.env.ADMIN_USER_PASSWORD };`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A vendor's default password.
+    code: `var password = 'change-password';`,
+    errors: [
+      {
+        messageId: 'literalSecret',
+        line: 1,
+        column: 16,
+        suggestions: [
+          { messageId: 'useEnvironment', output: `var password = process.env.PASSWORD;` },
+        ],
+      },
+    ],
+  },
+  {
+    code: `module.exports = {
+  cookieSecret: 'lab_cookie_secret_value_here',
+  cryptoKey: 'lab_encryption_key_for_records',
+};`,
+    errors: [
+      {
+        messageId: 'literalSecret',
+        line: 2,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'useEnvironment',
+            output: `module.exports = {
+  cookieSecret: process.env.COOKIE_SECRET,
+  cryptoKey: 'lab_encryption_key_for_records',
+};`,
+          },
+        ],
+      },
+      {
+        messageId: 'literalSecret',
+        line: 3,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'useEnvironment',
+            output: `module.exports = {
+  cookieSecret: 'lab_cookie_secret_value_here',
+  cryptoKey: process.env.CRYPTO_KEY,
+};`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A login that accepts one literal password.
+    code: `if (username === 'biologist' && password === 'labo2024') res.json({ ok: true });`,
+    errors: [
+      {
+        messageId: 'literalSecret',
+        line: 1,
+        column: 46,
+        suggestions: [
+          {
+            messageId: 'useEnvironment',
+            output: `if (username === 'biologist' && password === process.env.PASSWORD) res.json({ ok: true });`,
+          },
+        ],
+      },
+    ],
+  },
   {
     // A live key in a test file is still a leaked key.
     code: "const stripe = { apiKey: 'sk_live_51Hx0aBcDeFgHiJkLmNoPqRs' };",
@@ -701,7 +975,7 @@ describe('no-hardcoded-credentials messages', () => {
     const secrets = new Set<string>();
     for (const { code } of invalid) {
       for (const match of code.matchAll(
-        /(?:password|pass|Secret|SECRET|apiKey|motDePasse|PGPASSWORD|DB_PASSWORD|'admin'|'sa'|'labo'|'ftp'|'depot'|'default')\W+'([^']+)'/g,
+        /(?:password|pass|secret|Secret|SECRET|apiKey|motDePasse|PGPASSWORD|DB_PASSWORD|'admin'|'sa'|'labo'|'ftp'|'depot'|'default')\W+'([^']+)'/g,
       ))
         secrets.add(match[1]!);
       for (const match of code.matchAll(/:\/\/[^:/@]+:([^@]+)@/g)) secrets.add(match[1]!);

@@ -16,3 +16,4 @@ export * from './spreadsheets';
 export * from './sql-drivers';
 export * from './orms';
 export * from './uploads';
+export * from './web-servers';

@@ -62,11 +62,15 @@ export function secretIndex(argument: SecretArgument, count: number): number {
 }
 
 /**
- * Functions that take a key or a signing secret by position, by module and export path:
- * jsonwebtoken `sign(payload, secretOrPrivateKey)` and `verify(token, secretOrPublicKey)`
- * (https://github.com/auth0/node-jsonwebtoken#usage); Node.js crypto `createCipheriv(algorithm,
- * key, iv)`, `createDecipheriv`, `createHmac(algorithm, key)`
- * (https://nodejs.org/api/crypto.html#cryptocreatecipherivalgorithm-key-iv-options).
+ * Functions that take a key or a signing secret by position, by module and export path (`''` is
+ * the module's own function): jsonwebtoken `sign(payload, secretOrPrivateKey)` and
+ * `verify(token, secretOrPublicKey)` (https://github.com/auth0/node-jsonwebtoken#usage); jose
+ * `jwtVerify(jwt, key)` and `jwtDecrypt(jwt, key)` (https://github.com/panva/jose); Node.js
+ * crypto `createCipheriv(algorithm, key, iv)`, `createDecipheriv`, `createHmac(algorithm, key)`
+ * (https://nodejs.org/api/crypto.html#cryptocreatecipherivalgorithm-key-iv-options) and the key
+ * derivations `pbkdf2(password, salt, …)`, `scrypt(password, salt, …)` and their `Sync` forms;
+ * crypto-js `AES.encrypt(message, passphrase)` and `HmacSHA256(message, key)`; cookie-parser
+ * `cookieParser(secret)` (https://github.com/expressjs/cookie-parser#cookieparsersecret-options).
  */
 export const SECRET_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string, SecretArgument>> = new Map([
   [
@@ -77,13 +81,58 @@ export const SECRET_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string, SecretArg
     ]),
   ],
   [
+    'jose',
+    new Map([
+      ['jwtVerify', { kind: 'key', secret: 1 }],
+      ['jwtDecrypt', { kind: 'key', secret: 1 }],
+    ]),
+  ],
+  [
     'crypto',
     new Map([
       ['createCipheriv', { kind: 'key', secret: 1 }],
       ['createDecipheriv', { kind: 'key', secret: 1 }],
       ['createHmac', { kind: 'key', secret: 1 }],
+      ['pbkdf2', { kind: 'key', secret: 0 }],
+      ['pbkdf2Sync', { kind: 'key', secret: 0 }],
+      ['scrypt', { kind: 'key', secret: 0 }],
+      ['scryptSync', { kind: 'key', secret: 0 }],
     ]),
   ],
+  [
+    'crypto-js',
+    new Map([
+      ['AES.encrypt', { kind: 'key', secret: 1 }],
+      ['AES.decrypt', { kind: 'key', secret: 1 }],
+      ['HmacSHA256', { kind: 'key', secret: 1 }],
+      ['HmacSHA512', { kind: 'key', secret: 1 }],
+    ]),
+  ],
+  ['cookie-parser', new Map([['', { kind: 'key', secret: 0 }]])],
+]);
+
+/**
+ * Password hashers, by module and export path, with the password's index: a literal hashed
+ * there is a password every account created or reset by that code receives. bcrypt and bcryptjs
+ * `hash(password, salt)`, `hashSync` (https://github.com/kelektiv/node.bcrypt.js#usage); argon2
+ * `hash(password)` (https://github.com/ranisalt/node-argon2#usage).
+ */
+export const PASSWORD_HASHERS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map([
+  [
+    'bcrypt',
+    new Map([
+      ['hash', 0],
+      ['hashSync', 0],
+    ]),
+  ],
+  [
+    'bcryptjs',
+    new Map([
+      ['hash', 0],
+      ['hashSync', 0],
+    ]),
+  ],
+  ['argon2', new Map([['hash', 0]])],
 ]);
 
 /**
@@ -107,6 +156,36 @@ export const SECRET_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['passport-twitter', new Set(['consumerSecret'])],
   ['@aws-sdk/client-s3', new Set(['secretAccessKey'])],
   ['aws-sdk', new Set(['secretAccessKey'])],
+  ['@fastify/cookie', new Set(['secret'])],
+  ['fastify-cookie', new Set(['secret'])],
+  ['@fastify/session', new Set(['secret'])],
+  ['@fastify/jwt', new Set(['secret'])],
+  ['@nestjs/jwt', new Set(['secret', 'privateKey'])],
+]);
+
+/**
+ * Methods that install a plugin with its options as the next argument: Fastify
+ * `app.register(plugin, options)` (https://fastify.dev/docs/latest/Reference/Plugins/), so
+ * `app.register(cookie, { secret })` hands the secret to @fastify/cookie; NestJS dynamic modules
+ * `JwtModule.register({ secret })` take it as their own first argument.
+ */
+export const PLUGIN_REGISTRATION_METHODS: ReadonlySet<string> = new Set(['register']);
+
+/**
+ * Vendor default passwords, compared in lower case: shipped in a product's documentation or
+ * sample configuration, so they are real secrets everyone knows, not placeholders, even though
+ * they read like words. IBM FHIR Server `change-password` for `fhiruser` and `fhiradmin`
+ * (https://github.com/LinuxForHealth/FHIR, server configuration guide); `changeme` (Elastic,
+ * Keycloak and many images); Java keystores `changeit` (JDK `keytool` documentation); OpenMRS
+ * Reference Application `Admin123` (https://wiki.openmrs.org/display/docs/Demo+Data); DHIS2
+ * `district` (https://docs.dhis2.org/, demo database).
+ */
+export const VENDOR_DEFAULT_PASSWORDS: ReadonlySet<string> = new Set([
+  'change-password',
+  'changeme',
+  'changeit',
+  'admin123',
+  'district',
 ]);
 
 /**

@@ -6,10 +6,13 @@ import {
   SECRET_FUNCTIONS,
   SECRET_METHOD_NAMES,
   SECRET_OPTIONS,
+  PASSWORD_HASHERS,
+  VENDOR_DEFAULT_PASSWORDS,
   URL_SCHEME_SERVICES,
   secretIndex,
   secretMethod,
 } from '../../../src/model/apis';
+import { lintWithPlugin } from './lint-with-plugin';
 
 /**
  * The secrets family: which calls take a password or a key by position, which options take one,
@@ -62,5 +65,29 @@ describe('catalogue: secrets', () => {
     assert.equal(URL_SCHEME_SERVICES.get('mongodb+srv'), 'MONGO');
     assert.equal(URL_SCHEME_SERVICES.get('postgresql'), 'DB');
     assert.equal(URL_SCHEME_SERVICES.get('amqp'), undefined);
+  });
+
+  it('password hashers take the password first; vendor defaults are kept in lower case', () => {
+    assert.equal(PASSWORD_HASHERS.get('bcrypt')?.get('hash'), 0);
+    assert.equal(PASSWORD_HASHERS.get('argon2')?.get('hash'), 0);
+    assert.equal(PASSWORD_HASHERS.get('bcrypt')?.get('compare'), undefined);
+    for (const value of VENDOR_DEFAULT_PASSWORDS) assert.equal(value, value.toLowerCase());
+    assert.ok(VENDOR_DEFAULT_PASSWORDS.has('change-password'));
+  });
+
+  it('reaches the credentials rule: a session secret, a JWT key, a hashed literal', () => {
+    const messages = lintWithPlugin(
+      `import session from 'express-session';
+import jwt from 'jsonwebtoken';
+import bcrypt from 'bcrypt';
+app.use(session({ secret: 'lab session secret' }));
+export const issue = (claims) => jwt.sign(claims, 'lab-signing-key');
+export const seed = () => bcrypt.hash('Bienvenue2024', 10);`,
+      { filename: 'src/server.ts' },
+    ).filter((m) => m.ruleId === 'health-data/no-hardcoded-credentials');
+    assert.deepEqual(
+      messages.map((m) => m.line),
+      [4, 5, 6],
+    );
   });
 });
