@@ -49,6 +49,14 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  */
 const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/@'"`]+):([^\s@/'"`]+)@/i;
 
+/**
+ * Hosts reserved for documentation (RFC 2606, https://www.rfc-editor.org/rfc/rfc2606, and RFC
+ * 6761): `example.com`, `example.org`, `example.net` and their subdomains, the `.example`,
+ * `.test` and `.invalid` top-level domains — a URL to one is an example, whatever it embeds.
+ */
+const DOCUMENTATION_HOST =
+  /^(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|[a-z0-9-]+\.(?:example|test|invalid))(?![a-z0-9.-])/i;
+
 /** Answers per name: every declarator, property and assignment of every file asks. */
 const secretNames = new Map<string, boolean>();
 const MAX_SECRET_NAMES = 20_000;
@@ -110,6 +118,13 @@ export function isDummySecret(value: string): boolean {
   return DUMMY_SECRET.test(value);
 }
 
+/**
+ * Password hashes in the modular crypt format: bcrypt `$2a$`/`$2b$`/`$2y$`, argon2 `$argon2id$`,
+ * scrypt, PBKDF2 and the glibc `$1$`/`$5$`/`$6$` schemes (the format passlib documents,
+ * https://passlib.readthedocs.io/en/stable/modular_crypt_format.html).
+ */
+const PASSWORD_HASH_FORMAT = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|pbkdf2[-\w]*|[156])\$/;
+
 /** Random-looking strings at least this long, in bits per character, look generated (a key). */
 const LIVE_ENTROPY_BITS = 4;
 const LIVE_MIN_LENGTH = 24;
@@ -123,6 +138,8 @@ const TYPED_RUNS = /0123|1234|2345|3456|4567|5678|6789|abcd|bcde|cdef|qwer|asdf|
  */
 export function looksLive(value: string, now: number = Date.now()): boolean {
   if (LIVE_SECRET_FORMATS.some((format) => format.test(value))) return true;
+  // A password hash (`$2b$10$…`) is random-looking but opens nothing by itself.
+  if (PASSWORD_HASH_FORMAT.test(value)) return false;
   if (value.length < LIVE_MIN_LENGTH || /\s/.test(value)) return false;
   if (!/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return false;
   // Keyboard and counting runs are typed by people: `0123456789abcdef…`, `qwerty…`.
@@ -300,6 +317,9 @@ export function urlCredentials(
   if (!match) return undefined;
   const [, scheme, user, password] = match as unknown as [string, string, string, string];
   if (password.includes('\u0000') || !isRealSecret(password)) return undefined;
+  // `https://user:password@host`: the shape of a URL spelled out, in a message or a doc comment.
+  if (password.length > 3 && isDummySecret(password)) return undefined;
+  if (DOCUMENTATION_HOST.test(text.slice(match.index + match[0].length))) return undefined;
   return { scheme, user, password };
 }
 

@@ -171,11 +171,11 @@ export {
   secretOptionModule,
 } from './secret-sinks';
 export type { SecretLiteral } from './secret-sinks';
-export { insecureSessionCookie, serverKind } from './session-cookies';
+export { insecureSessionCookie, isTlsServerOptions, serverKind } from './session-cookies';
 export { StorageWrites } from './storage-writes';
 export type { ObjectArgument, StorageWrite } from './storage-writes';
 export { tokenize } from './tokens';
-export { inTestCode } from './test-files';
+export { inDemoData, inTestCode } from './test-files';
 export { UnprojectedReads } from './unprojected-reads';
 export type { UnprojectedRead } from './unprojected-reads';
 // ---- end of the public entry

@@ -26,6 +26,30 @@ export function optionsModule(
   return undefined;
 }
 
+/** The calls an options object is an argument of, itself or through the constant it initialises. */
+export function optionsCalls(
+  object: TSESTree.ObjectExpression,
+  scopeOf: ScopeOf,
+): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+  const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+  for (const site of optionSites(object, scopeOf)) {
+    const call = callTaking(site);
+    if (call) calls.push(call);
+  }
+  return calls;
+}
+
+function callTaking(
+  argument: TSESTree.Node,
+): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+  const call = argument.parent;
+  return (call?.type === AST_NODE_TYPES.CallExpression ||
+    call?.type === AST_NODE_TYPES.NewExpression) &&
+    call.arguments.includes(argument as TSESTree.CallExpressionArgument)
+    ? call
+    : undefined;
+}
+
 /** Where an options object is passed: itself as an argument, or the reads of the constant it initialises. */
 function optionSites(object: TSESTree.ObjectExpression, scopeOf: ScopeOf): TSESTree.Node[] {
   const outer = outermost(object);
@@ -54,12 +78,8 @@ function optionTaker(
   scopeOf: ScopeOf,
   wanted: (module: string) => boolean,
 ): string | undefined {
-  const call = argument.parent;
-  if (
-    (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) ||
-    !call.arguments.includes(argument as TSESTree.CallExpressionArgument)
-  )
-    return undefined;
+  const call = callTaking(argument);
+  if (!call) return undefined;
   const ref = resolveImport(call.callee, scopeOf);
   if (ref && wanted(ref.module)) return ref.module;
   const method = calleeName(call.callee);

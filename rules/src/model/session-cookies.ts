@@ -18,7 +18,7 @@ import {
 import { calleeName, keyName, literalString, unwrap } from './ast';
 import { resolveImport, withoutDefault } from './imports';
 import { AST_NODE_TYPES } from './node-types';
-import { optionsModule } from './options-sites';
+import { optionsCalls, optionsModule } from './options-sites';
 import { tokenize } from './tokens';
 
 type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
@@ -69,6 +69,17 @@ export function insecureSessionCookie(
   ];
   if (!words.some((word) => SESSION_COOKIE_WORDS.has(word))) return undefined;
   return name ? `the \`${name}\` cookie` : 'the session cookie';
+}
+
+/**
+ * Whether an options object configures a TLS server (`https.createServer(options, app)`): there
+ * `rejectUnauthorized` governs client certificates the server requests, not the encryption of
+ * the connection (https://nodejs.org/api/tls.html#tlscreateserveroptions-secureconnectionlistener).
+ */
+export function isTlsServerOptions(object: TSESTree.ObjectExpression, scopeOf: ScopeOf): boolean {
+  return optionsCalls(object, scopeOf).some(
+    (call) => call.type === AST_NODE_TYPES.CallExpression && serverKind(call, scopeOf) === 'tls',
+  );
 }
 
 /** What a server a call creates listens with: `plain` HTTP, `tls`, or undefined for no server. */

@@ -18,6 +18,7 @@
 
 import { isAbsolute, relative } from 'node:path';
 import { projectRoot } from './project-graph';
+import { tokenize } from './tokens';
 
 /** Folders whose files are tests or their doubles and fixtures. */
 export const TEST_FOLDERS: ReadonlySet<string> = new Set([
@@ -75,4 +76,35 @@ export function inTestCode(filename: string, cwd?: string): boolean {
   if (cwd === undefined) return false;
   const inside = relative(cwd, filename);
   return !inside.startsWith('..') && !isAbsolute(inside) && isTestFile(inside);
+}
+
+/**
+ * Words that, beside `data`, name a folder of made-up records: `demoData/`, `DemoData/`,
+ * `sample-data/`, `synthetic-patient-data/`, `fake_data/`, `mock-data/`, `dummy-data/`. Their
+ * accounts and patients are invented for demonstrations and loaders, like a test's fixtures.
+ */
+export const DEMO_DATA_WORDS: ReadonlySet<string> = new Set([
+  'demo',
+  'sample',
+  'synthetic',
+  'fake',
+  'dummy',
+  'mock',
+]);
+
+/** Whether a path (relative to the project) lies in a folder of demonstration or synthetic data. */
+export function isDemoDataFile(file: string): boolean {
+  const folders = file.split(/[\\/]/).slice(0, -1);
+  return folders.some((folder) => {
+    const words = tokenize(folder);
+    return words.includes('data') && words.some((word) => DEMO_DATA_WORDS.has(word));
+  });
+}
+
+/** Whether a linted file is demonstration or synthetic data, judged like `inTestCode`. */
+export function inDemoData(filename: string, cwd?: string): boolean {
+  if (isDemoDataFile(relative(projectRoot(filename), filename))) return true;
+  if (cwd === undefined) return false;
+  const inside = relative(cwd, filename);
+  return !inside.startsWith('..') && !isAbsolute(inside) && isDemoDataFile(inside);
 }

@@ -1,5 +1,6 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  AST_NODE_TYPES,
   cleartextFtp,
   cleartextSmtp,
   type CleartextUrl,
@@ -12,6 +13,7 @@ import {
   insecureSessionCookie,
   inTestCode,
   isRequestCall,
+  isTlsServerOptions,
   MAIL_TRANSPORT,
   mayHoldCleartextUrl,
   mentionsFtpWithoutTls,
@@ -126,6 +128,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ checkDatabaseTls: false, checkListeners: false }],
   create(context, [options]) {
+    // A test talks to the servers its run starts (local, self-signed): nothing it sends is deployed.
+    if (inTestCode(context.filename, context.cwd)) return {};
     const sourceCode = context.sourceCode;
     const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
     const ftpWithoutTls = mentionsFtpWithoutTls(sourceCode.text);
@@ -205,13 +209,7 @@ export default createRule<Options, MessageIds>({
       ...(options.checkListeners
         ? {
             'Program:exit'() {
-              // A test's server is never deployed.
-              if (
-                tlsServer ||
-                plainServers.length === 0 ||
-                inTestCode(context.filename, context.cwd)
-              )
-                return;
+              if (tlsServer) return;
               for (const call of plainServers)
                 context.report({ node: call.callee, messageId: 'plainHttpServer' });
             },
@@ -231,7 +229,13 @@ export default createRule<Options, MessageIds>({
         checkFtp(call);
       },
       Property(property) {
-        if (disablesTlsVerification(property)) {
+        if (
+          disablesTlsVerification(property) &&
+          !(
+            property.parent?.type === AST_NODE_TYPES.ObjectExpression &&
+            isTlsServerOptions(property.parent, scopeOf)
+          )
+        ) {
           context.report({
             node: property,
             messageId: 'tlsVerificationDisabled',

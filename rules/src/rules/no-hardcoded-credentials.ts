@@ -9,6 +9,7 @@ import {
   environmentName,
   groupSharedSecrets,
   healthModel,
+  inDemoData,
   inFixtureGlobs,
   inTestCode,
   isAccountRecord,
@@ -102,9 +103,10 @@ export default createRule<Options, MessageIds>({
     let skip: boolean | undefined;
 
     let tests: boolean | undefined;
-    /** Test code (the runners' conventions) reports only values that look live. */
+    /** Test code (the runners' conventions) and demo data report only values that look live. */
     function throwAwayInTests(secret: string): boolean {
-      tests ??= inTestCode(context.filename, context.cwd);
+      tests ??=
+        inTestCode(context.filename, context.cwd) || inDemoData(context.filename, context.cwd);
       return tests && !looksLive(secret);
     }
 

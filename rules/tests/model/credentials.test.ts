@@ -190,6 +190,22 @@ describe('model/credentials: URLs', () => {
     );
     assert.deepEqual(credentialsIn("const d = 'https://example.org/a:b@c';"), []);
   });
+
+  it('leaves URLs spelled out as examples: a dummy password, a documentation host', () => {
+    assert.deepEqual(
+      credentialsIn("const e = 'expected https://user:password@central.lab.fr';"),
+      [],
+    );
+    assert.deepEqual(credentialsIn("const f = 'postgres://app:Labo2019@db.example.com/emr';"), []);
+    assert.deepEqual(
+      credentialsIn("const g = 'postgres://app:Labo2019@sil.staging.test/emr';"),
+      [],
+    );
+    assert.equal(
+      credentialsIn("const h = 'postgres://app:Labo2019@db.example.com.lab.fr/emr';").length,
+      1,
+    );
+  });
 });
 
 describe('model/credentials: where a secret is handed to a client', () => {
@@ -336,6 +352,11 @@ describe('model/credentials: secrets that look live (reported even in test code)
       'correct horse battery staple 2024',
     ])
       assert.equal(looksLive(value, NOW), false, value);
+  });
+
+  it('a password hash opens nothing by itself: not live', () => {
+    assert.equal(looksLive('$2b$10$Qm9vL2JhcjEyMzQ1Njc4OTBhYmNkZWZnaGlqa2xtbm9wcXJz'), false);
+    assert.equal(looksLive('$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo'), false);
   });
 
   it('a JSON Web Token is live until it expires', () => {

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { insecureSessionCookie, serverKind } from '../../src/model/session-cookies';
+import {
+  insecureSessionCookie,
+  isTlsServerOptions,
+  serverKind,
+} from '../../src/model/session-cookies';
 import { runProbeRule } from './probe';
 
 describe('model/session-cookies', () => {
@@ -56,5 +60,22 @@ net.createServer(handler);`,
       }),
     );
     assert.deepEqual(kinds, ['plain', 'tls', 'tls']);
+  });
+
+  it('knows the options of a TLS server, directly or through a constant', () => {
+    const answers: boolean[] = [];
+    runProbeRule(
+      `import https from 'https';
+import tls from 'tls';
+const serverOptions = { key, cert, requestCert: true };
+https.createServer(serverOptions, app);
+tls.createServer({ key, cert }, onConnection);
+https.request({ host: 'fhir.lab.fr' });`,
+      (context) => ({
+        ObjectExpression: (node: TSESTree.ObjectExpression) =>
+          answers.push(isTlsServerOptions(node, (n) => context.sourceCode.getScope(n))),
+      }),
+    );
+    assert.deepEqual(answers, [true, true, false]);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { inTestCode, isTestFile } from '../../src/model/test-files';
+import { inDemoData, inTestCode, isDemoDataFile, isTestFile } from '../../src/model/test-files';
 
 describe('model/test-files: test code by the runners conventions', () => {
   it('knows the folders of Jest, Mocha, Playwright and Cypress tests and doubles', () => {
@@ -49,5 +49,24 @@ describe('model/test-files: test code by the runners conventions', () => {
       inTestCode('/home/dev/test/registry/server/app.js', '/home/dev/test/registry'),
       false,
     );
+  });
+});
+
+describe('model/test-files: demonstration and synthetic data', () => {
+  it('knows folders of made-up records by their words', () => {
+    for (const file of [
+      'DemoData/pushData.js',
+      'packages/database/src/demoData/users.js',
+      'scripts/synthetic-patient-data/generate.ts',
+      'sample_data/patients.json.js',
+    ])
+      assert.ok(isDemoDataFile(file), file);
+    for (const file of ['src/data/patients.ts', 'src/demo/app.ts', 'demoData.js', 'src/sample.ts'])
+      assert.equal(isDemoDataFile(file), false, file);
+  });
+
+  it('judges a linted file by its path in its project or the linter folder', () => {
+    assert.equal(inDemoData('/nowhere/registry/DemoData/push.js', '/nowhere/registry'), true);
+    assert.equal(inDemoData('/home/demo-data/registry/app.js', '/home/demo-data/registry'), false);
   });
 });

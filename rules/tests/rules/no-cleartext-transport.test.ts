@@ -29,6 +29,17 @@ const valid: ValidTestCase<Options>[] = [
 app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: process.env.NODE_ENV === 'production' } }));`,
   },
   {
+    // A test talks to the servers its run starts.
+    code: `await fetch('http://fhir.lab.fr/Patient', { agent: new https.Agent({ rejectUnauthorized: false }) });`,
+    filename: 'server/__tests__/e2e/get-patient.steps.js',
+  },
+  {
+    // On a TLS server, rejectUnauthorized governs the client certificates it requests.
+    code: `import https from 'https';
+const serverOptions = { key, cert, requestCert: true, rejectUnauthorized: false };
+https.createServer(serverOptions, app).listen(3000);`,
+  },
+  {
     // A preference cookie carries no session.
     code: `res.cookie('theme', 'dark', { secure: false });`,
   },

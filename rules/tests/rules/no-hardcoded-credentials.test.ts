@@ -21,6 +21,16 @@ const valid: ValidTestCase<[]>[] = [
   { code: "export const AUTH_KEY = 'auth';" },
   { code: "export const REPLICATION_PASSWORD = 'replicationPassword';" },
   { code: "export const LAB_TOKEN_CACHE_SECRET = 'LAB_TOKEN_CACHE';" },
+  // A URL spelled out in a message, or to a documentation host (RFC 2606).
+  {
+    code: "throw new Error('SYNC_URL is not valid (expected e.g. https://user:password@central.lab.fr)');",
+  },
+  { code: "const sample = 'postgres://app:Labo2019@db.example.com/emr';" },
+  // Demo data holds invented accounts, like a test's fixtures.
+  {
+    code: "export const demoUser = { email: 'demo@lab.fr', password: 'Bienvenue2024' };",
+    filename: 'scripts/demo-data/users.js',
+  },
   // Dummies typed under a secret's name, and message keys.
   { code: "const password = 'whatever';" },
   { code: "export const jwtSecret = 'my-secret';" },
@@ -855,14 +865,14 @@ client.bind('cn=admin,dc=lab,dc=fr', process.env.LDAP_PASSWORD, () => {});`,
     ],
   },
   {
-    code: 'const client = new MongoClient(`mongodb+srv://admin:Labo2019@cluster0.example.net/${db}`);',
+    code: 'const client = new MongoClient(`mongodb+srv://admin:Labo2019@cluster0.labsil.mongodb.net/${db}`);',
     errors: [
       {
         messageId: 'secretInUrl',
         line: 1,
         column: 32,
         endLine: 1,
-        endColumn: 89,
+        endColumn: 96,
         suggestions: [],
       },
     ],

@@ -61,8 +61,13 @@ export const PLAIN_HTTP_SERVERS: ReadonlyMap<string, string> = new Map([
   ['http2', 'createServer'],
 ]);
 
-/** Servers that listen with TLS: a file that starts one beside a plain server redirects or serves both. */
+/**
+ * Servers that listen with TLS, `https.createServer`, `tls.createServer`,
+ * `http2.createSecureServer`: a file that starts one beside a plain server redirects or serves
+ * both.
+ */
 export const TLS_SERVERS: ReadonlyMap<string, string> = new Map([
   ['https', 'createServer'],
+  ['tls', 'createServer'],
   ['http2', 'createSecureServer'],
 ]);
