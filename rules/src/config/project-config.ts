@@ -30,6 +30,11 @@ export interface HealthDataConfig {
   deletion: { helpers: string[] };
   audit: { functions: string[] };
   credentials: { fixtureGlobs: string[] };
+  /**
+   * Test code: `globs` add files (gitignore style, relative to the configuration file);
+   * `conventions: false` drops the test runners' conventions (`__tests__/`, `*.test.*`, …).
+   */
+  testCode: { globs: string[]; conventions: boolean };
   ignores: string[];
   maxFileSizeKb: number;
 }
@@ -59,6 +64,7 @@ export function defaultConfig(): HealthDataConfig {
     deletion: { helpers: [] },
     audit: { functions: [] },
     credentials: { fixtureGlobs: [] },
+    testCode: { globs: [], conventions: true },
     ignores: [],
     maxFileSizeKb: 1024,
   };
@@ -144,6 +150,11 @@ function toConfig(value: Record<string, unknown>): HealthDataConfig {
   config.deletion.helpers = strings(section(value, 'deletion').helpers);
   config.audit.functions = strings(section(value, 'audit').functions);
   config.credentials.fixtureGlobs = strings(section(value, 'credentials').fixtureGlobs);
+  const testCode = section(value, 'testCode');
+  config.testCode = {
+    globs: strings(testCode.globs),
+    conventions: typeof testCode.conventions === 'boolean' ? testCode.conventions : true,
+  };
   config.ignores = strings(value.ignores);
   if (typeof value.maxFileSizeKb === 'number') config.maxFileSizeKb = value.maxFileSizeKb;
   return config;
@@ -333,6 +344,10 @@ export function mergeConfigs(base: HealthDataConfig, over: HealthDataConfig): He
     audit: { functions: union(base.audit.functions, over.audit.functions) },
     credentials: {
       fixtureGlobs: union(base.credentials.fixtureGlobs, over.credentials.fixtureGlobs),
+    },
+    testCode: {
+      globs: union(base.testCode.globs, over.testCode.globs),
+      conventions: base.testCode.conventions && over.testCode.conventions,
     },
     ignores: union(base.ignores, over.ignores),
     maxFileSizeKb:

@@ -6,14 +6,11 @@
  * a client: the service whose options object holds it, the account option beside it, the
  * variable or key the object is assigned to, constructors and client methods that take a
  * password by position (Sequelize, ldapjs `bind`, redis `auth`), and assignments to
- * `process.env`, and which files are test fixtures holding throw-away accounts. The secret words are vocabulary (`vocabulary.ts`); the APIs and their
+ * `process.env`. The secret words are vocabulary (`vocabulary.ts`); the APIs and their
  * arguments are the secrets catalogue (`apis/secrets.ts`, `apis/transports.ts`). Read by the
  * hard-coded credentials rule.
  */
-import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import ignore from 'ignore';
-import { findProjectConfig } from '../config/project-config';
 import {
   ACCOUNT_OPTION_KEYS,
   CREDENTIAL_GROUP_KEYS,
@@ -449,17 +446,4 @@ export function isEnvironmentMember(
   sourceCode: SourceCode,
 ): boolean {
   return /(^|\.)process\.env$/.test(sourceCode.getText(member.object));
-}
-
-/**
- * Whether a file is a test fixture listed in `credentials.fixtureGlobs`: the globs are matched,
- * gitignore style, against its path from the folder of its `healthdata.config.json` (or `cwd`).
- */
-export function inFixtureGlobs(filename: string, cwd: string, globs: readonly string[]): boolean {
-  if (globs.length === 0) return false;
-  const configFile = isAbsolute(filename) ? findProjectConfig(filename).file : undefined;
-  const base = configFile ? dirname(configFile) : cwd;
-  const path = isAbsolute(filename) ? relative(base, filename) : filename;
-  if (path.startsWith('..') || path === '') return false;
-  return ignore().add(globs).ignores(path.split(sep).join('/'));
 }

@@ -93,7 +93,6 @@ export {
   credentialsOwnerName,
   environmentName,
   groupSharedSecrets,
-  inFixtureGlobs,
   isAccountRecord,
   isDefaultAccount,
   isDummySecret,
@@ -175,7 +174,8 @@ export { insecureSessionCookie, isTlsServerOptions, serverKind } from './session
 export { StorageWrites } from './storage-writes';
 export type { ObjectArgument, StorageWrite } from './storage-writes';
 export { tokenize } from './tokens';
-export { inDemoData, inTestCode } from './test-files';
+export { inDemoData, inProjectGlobs, inTestCode } from './test-files';
+export type { TestCodeOptions } from './test-files';
 export { UnprojectedReads } from './unprojected-reads';
 export type { UnprojectedRead } from './unprojected-reads';
 // ---- end of the public entry

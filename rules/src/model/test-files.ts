@@ -16,9 +16,21 @@
  *   mock servers lay them out.
  */
 
-import { isAbsolute, relative } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import ignore from 'ignore';
+import { findProjectConfig } from '../config/project-config';
 import { projectRoot } from './project-graph';
 import { tokenize } from './tokens';
+
+/** What the project's configuration says test code is (`testCode` in healthdata.config.json). */
+export interface TestCodeOptions {
+  /** More test code, gitignore-style globs relative to the configuration file. */
+  globs: readonly string[];
+  /** Whether the test runners' conventions below count. */
+  conventions: boolean;
+}
+
+const CONVENTIONS_ONLY: TestCodeOptions = { globs: [], conventions: true };
 
 /** Folders whose files are tests or their doubles and fixtures. */
 export const TEST_FOLDERS: ReadonlySet<string> = new Set([
@@ -71,7 +83,13 @@ export function isTestFile(file: string): boolean {
  * package.json) and, when it lies below it, inside the folder the linter runs in: a repository
  * whose tests have no package.json of their own (`tests/upload.js` beside `server/package.json`).
  */
-export function inTestCode(filename: string, cwd?: string): boolean {
+export function inTestCode(
+  filename: string,
+  cwd?: string,
+  options: TestCodeOptions = CONVENTIONS_ONLY,
+): boolean {
+  if (options.globs.length > 0 && inProjectGlobs(filename, cwd ?? '', options.globs)) return true;
+  if (!options.conventions) return false;
   if (isTestFile(relative(projectRoot(filename), filename))) return true;
   if (cwd === undefined) return false;
   const inside = relative(cwd, filename);
@@ -102,9 +120,27 @@ export function isDemoDataFile(file: string): boolean {
 }
 
 /** Whether a linted file is demonstration or synthetic data, judged like `inTestCode`. */
-export function inDemoData(filename: string, cwd?: string): boolean {
+export function inDemoData(
+  filename: string,
+  cwd?: string,
+  options: TestCodeOptions = CONVENTIONS_ONLY,
+): boolean {
+  if (!options.conventions) return false;
   if (isDemoDataFile(relative(projectRoot(filename), filename))) return true;
   if (cwd === undefined) return false;
   const inside = relative(cwd, filename);
   return !inside.startsWith('..') && !isAbsolute(inside) && isDemoDataFile(inside);
+}
+
+/**
+ * Whether a file matches project globs (`testCode.globs`, `credentials.fixtureGlobs`): matched,
+ * gitignore style, against its path from the folder of its `healthdata.config.json` (or `cwd`).
+ */
+export function inProjectGlobs(filename: string, cwd: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  const configFile = isAbsolute(filename) ? findProjectConfig(filename).file : undefined;
+  const base = configFile ? dirname(configFile) : cwd;
+  const path = isAbsolute(filename) ? relative(base, filename) : filename;
+  if (path.startsWith('..') || path === '') return false;
+  return ignore().add(globs).ignores(path.split(sep).join('/'));
 }

@@ -129,7 +129,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ checkDatabaseTls: false, checkListeners: false }],
   create(context, [options]) {
     // A test talks to the servers its run starts (local, self-signed): nothing it sends is deployed.
-    if (inTestCode(context.filename, context.cwd)) return {};
+    if (inTestCode(context.filename, context.cwd, healthModel(context).config.testCode)) return {};
     const sourceCode = context.sourceCode;
     const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
     const ftpWithoutTls = mentionsFtpWithoutTls(sourceCode.text);

@@ -10,7 +10,7 @@ import {
   groupSharedSecrets,
   healthModel,
   inDemoData,
-  inFixtureGlobs,
+  inProjectGlobs,
   inTestCode,
   isAccountRecord,
   isDefaultAccount,
@@ -105,14 +105,16 @@ export default createRule<Options, MessageIds>({
     let tests: boolean | undefined;
     /** Test code (the runners' conventions) and demo data report only values that look live. */
     function throwAwayInTests(secret: string): boolean {
+      const testCode = healthModel(context).config.testCode;
       tests ??=
-        inTestCode(context.filename, context.cwd) || inDemoData(context.filename, context.cwd);
+        inTestCode(context.filename, context.cwd, testCode) ||
+        inDemoData(context.filename, context.cwd, testCode);
       return tests && !looksLive(secret);
     }
 
     /** Test fixtures listed in `credentials.fixtureGlobs` hold throw-away test accounts. */
     function inFixture(): boolean {
-      skip ??= inFixtureGlobs(
+      skip ??= inProjectGlobs(
         context.filename,
         context.cwd,
         healthModel(context).config.credentials.fixtureGlobs,

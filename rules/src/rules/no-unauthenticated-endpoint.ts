@@ -209,8 +209,8 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(program: TSESTree.Program) {
         if (!mayDeclareEndpoints(filename, sourceCode.text)) return;
         // A test's app or mock server is never deployed: its routes expose nothing.
-        if (inTestCode(filename, context.cwd)) return;
         const model = healthModel(context);
+        if (inTestCode(filename, context.cwd, model.config.testCode)) return;
         const f = lintedEndpointFile(filename, program, sourceCode.text, model);
 
         for (const route of f.routes.routes) reportRoute(route, f);

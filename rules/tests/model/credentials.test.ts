@@ -8,7 +8,6 @@ import {
   constructorPassword,
   credentialClient,
   credentialsOwnerName,
-  inFixtureGlobs,
   isAccountRecord,
   isDefaultAccount,
   isEnvironmentMember,
@@ -23,6 +22,7 @@ import {
   urlCredentials,
   isPhrase,
 } from '../../src/model/credentials';
+import { inProjectGlobs } from '../../src/model/test-files';
 import { runProbeRule } from './probe';
 
 describe('model/credentials: secret names', () => {
@@ -314,10 +314,10 @@ describe('model/credentials: fixtures', () => {
     writeFileSync(join(root, 'healthdata.config.json'), '{}');
     mkdirSync(join(root, 'test', 'fixtures'), { recursive: true });
     const globs = ['test/fixtures/**'];
-    assert.ok(inFixtureGlobs(join(root, 'test', 'fixtures', 'db.ts'), '/elsewhere', globs));
-    assert.equal(inFixtureGlobs(join(root, 'src', 'db.ts'), '/elsewhere', globs), false);
-    assert.equal(inFixtureGlobs(join(root, 'test', 'fixtures', 'db.ts'), '/elsewhere', []), false);
-    assert.ok(inFixtureGlobs('test/fixtures/db.ts', root, globs));
+    assert.ok(inProjectGlobs(join(root, 'test', 'fixtures', 'db.ts'), '/elsewhere', globs));
+    assert.equal(inProjectGlobs(join(root, 'src', 'db.ts'), '/elsewhere', globs), false);
+    assert.equal(inProjectGlobs(join(root, 'test', 'fixtures', 'db.ts'), '/elsewhere', []), false);
+    assert.ok(inProjectGlobs('test/fixtures/db.ts', root, globs));
   });
 
   it('takes a value with whitespace for a phrase or a label, not a secret', () => {

@@ -70,3 +70,14 @@ describe('model/test-files: demonstration and synthetic data', () => {
     assert.equal(inDemoData('/home/demo-data/registry/app.js', '/home/demo-data/registry'), false);
   });
 });
+
+describe('model/test-files: the project configuration', () => {
+  it('adds the globs of `testCode.globs` and can drop the conventions', () => {
+    const qa = { globs: ['qa/**'], conventions: true };
+    assert.ok(inTestCode('/nowhere/lab/qa/load.js', '/nowhere/lab', qa));
+    assert.ok(inTestCode('/nowhere/lab/tests/upload.js', '/nowhere/lab', qa));
+    const none = { globs: [], conventions: false };
+    assert.equal(inTestCode('/nowhere/lab/tests/upload.js', '/nowhere/lab', none), false);
+    assert.equal(inDemoData('/nowhere/lab/demoData/users.js', '/nowhere/lab', none), false);
+  });
+});

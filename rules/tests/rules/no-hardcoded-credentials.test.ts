@@ -130,6 +130,12 @@ const pool = new Pool({ user: 'sil_app', password: '' });`,
   {
     code: "const config = { password: process.env.SMTP_PASS ?? '' };",
   },
+  // Test code the project names in `testCode.globs`.
+  {
+    code: "const DB_PASSWORD = 'Labo2019!';",
+    filename: 'qa/load/db.ts',
+    settings: { healthData: { testCode: { globs: ['qa/**'] } } },
+  },
   // Test code by the runners' conventions: throw-away values are not reported.
   {
     code: "const ADMIN_PASSWORD = 'my-password';",
@@ -172,6 +178,22 @@ const client = new Client(env, { serverUrl: 'https://r2.smarthealthit.org', toke
 ];
 
 const invalid: InvalidTestCase<MessageIds, []>[] = [
+  {
+    // `testCode.conventions: false`: a project whose `test/` folder is deployed code.
+    code: "const DB_PASSWORD = 'Labo2019!';",
+    filename: 'test/db.ts',
+    settings: { healthData: { testCode: { conventions: false } } },
+    errors: [
+      {
+        messageId: 'literalSecret',
+        line: 1,
+        column: 21,
+        suggestions: [
+          { messageId: 'useEnvironment', output: 'const DB_PASSWORD = process.env.DB_PASSWORD;' },
+        ],
+      },
+    ],
+  },
   {
     // One signing key written twice is one finding, with the second place as related location.
     code: `import jwt from 'jsonwebtoken';
