@@ -3,7 +3,11 @@ import { foldName, tokenize } from './tokens';
 import {
   BOOLEAN_PREFIXES,
   type Category,
+  COUNT_PREFIXES,
   HEAD_ROLES,
+  LEADING_VERBS,
+  NEGATIONS,
+  QUALIFYING_PREPOSITIONS,
   TECHNICAL_QUALIFIERS,
   type Tier,
   VOCABULARY,
@@ -155,6 +159,8 @@ export class Classifier {
     for (const match of matches) {
       const { category, tier } = match.entry;
       if (tier === 'weak' && category !== 'container' && !context) continue;
+      // `stripeAccountForEncounter`: the record only says which account.
+      if (category === 'container' && qualifiesSomethingElse(words, match)) continue;
       if (
         category === 'container' &&
         tier === 'weak' &&
@@ -185,6 +191,8 @@ export class Classifier {
         const key = length === 1 ? words[start]! : words.slice(start, start + length).join(' ');
         const entries = this.terms.get(key);
         if (!entries) continue;
+        // `allNonPatientRoles`: a negated term names what is not patient data.
+        if (start > 0 && NEGATIONS.has(words[start - 1]!)) break;
         for (const e of entries) found.push({ entry: e, start, length });
         break;
       }
@@ -230,7 +238,21 @@ function roleOf(words: readonly string[], match: Match, sensitiveAlone: boolean)
     if (role && !(sensitiveAlone && (role === 'flag' || SENSITIVE_KEEPS.has(head)))) return role;
   }
   if (match.start > 0 && BOOLEAN_PREFIXES.has(words[0]!) && !sensitiveAlone) return 'flag';
+  // `numDeletedPatients`, `totalDossiers`: a count of records, whatever comes between.
+  if (match.start > 0 && COUNT_PREFIXES.has(words[0]!)) return 'count';
   return 'data';
+}
+
+/**
+ * A container term after a preposition, with more than a verb before it: `getStripeAccountFor
+ * Encounter` names an account, `findByPatient` the patient's records.
+ */
+function qualifiesSomethingElse(words: readonly string[], match: Match): boolean {
+  for (let i = match.start - 1; i > 0; i--) {
+    if (!QUALIFYING_PREPOSITIONS.has(words[i]!)) continue;
+    return words.slice(0, i).some((word) => !LEADING_VERBS.has(word));
+  }
+  return false;
 }
 
 /**

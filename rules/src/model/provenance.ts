@@ -15,7 +15,12 @@ import type { Classification, Classifier } from './classifier';
 import { looksLikeSql, scanSql, type SqlStatement, tablesRead } from './sql';
 import { isRecordTableWord, patientTable } from './patient-tables';
 import { tokenize } from './tokens';
-import { FHIR_PATIENT_RESOURCES, HEAD_ROLES } from './vocabulary';
+import {
+  FHIR_PATIENT_RESOURCES,
+  HEAD_ROLES,
+  RECORD_DATA_NAMES,
+  RECORD_METADATA_NAMES,
+} from './vocabulary';
 import { ROW_READ_METHODS, SQL_RUNNER_METHODS } from './apis';
 
 /** What made a value safe for one purpose: encryption (storage), masking (logs), keyed hashing. */
@@ -470,9 +475,13 @@ export class Provenance {
   private identifier(id: TSESTree.Identifier): Taint | undefined {
     if (id.name === 'undefined') return undefined;
     const own = this.classifier.classify(id.name);
+    const variable = resolveVariable(this.scopeOf(id), id);
+    // `let medications = 0`: a counter or a flag, whatever its name.
+    if (variable && holdsNumberOrFlag(variable)) return undefined;
     if (own && isSource(own)) return this.source(id, `\`${id.name}\``, own);
     if (own && own.role !== 'data') return undefined; // patientId, patientCount: not the data
-    const variable = resolveVariable(this.scopeOf(id), id);
+    // `questionnaireUrl`, `componentId`, `examVersion`: what the name holds is not the data.
+    if (!own && this.describesNonData(id.name)) return undefined;
     if (!variable) return undefined;
     for (const def of variable.defs) {
       let taint: Taint | undefined;
@@ -503,10 +512,13 @@ export class Provenance {
 
   private member(member: TSESTree.MemberExpression): Taint | undefined {
     const prop = propertyName(member);
-    if (prop !== undefined && (COUNT_PROPERTIES.has(prop) || this.describesNonData(prop)))
-      return undefined;
+    if (prop !== undefined && COUNT_PROPERTIES.has(prop)) return undefined;
     const objectTaint =
       member.object.type === AST_NODE_TYPES.Super ? undefined : this.trace(member.object);
+    // `rows.count`, `dossier.createdAt`; in a record, its structural and administrative elements
+    // (`questionnaire.status`, `.resourceType`) but not its data (`patient.birthDate`, `.code`).
+    if (prop !== undefined && this.describesNonData(prop, objectTaint !== undefined))
+      return undefined;
     if (prop === undefined) return this.step(objectTaint, member);
     const objectIsContainer = objectTaint !== undefined || this.containerNamed(member.object);
     const cls = this.classifier.classify(prop, { inContainer: objectIsContainer });
@@ -577,6 +589,14 @@ export class Provenance {
       if (receiver) return this.step(receiver, call);
       if (RECEIVER_METHODS.has(name) && args.length === 0) return undefined;
     }
+    // An awaited method of a client — an SDK, an API, an AI model, a PDF service — answers with
+    // the service's data, not the request's: `await candid.patients.create(patient)`.
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      isAwaited(call) &&
+      isServiceReceiver(callee.object)
+    )
+      return undefined;
     // Unknown calls, JSON.stringify, Buffer.from, Promise.all, Object.values: data in, data out.
     return this.any(args, call);
   }
@@ -650,7 +670,7 @@ export class Provenance {
     if (!path) return undefined;
     const initTaint = init ? this.trace(init) : undefined;
     const key = path.key;
-    if (key !== undefined && this.describesNonData(key)) return undefined;
+    if (key !== undefined && this.describesNonData(key, initTaint !== undefined)) return undefined;
     if (key !== undefined) {
       const cls = this.classifier.classify(key, {
         inContainer: initTaint !== undefined || (init !== undefined && this.containerNamed(init)),
@@ -835,12 +855,18 @@ export class Provenance {
    * `id`, `patientId`, `count`, `createdAt`: a key or property about a record, not its data.
    * Sensitive names keep their heads: `hivStatus` is the status itself.
    */
-  private describesNonData(name: string): boolean {
-    const cls = this.classifier.classify(name);
-    if (cls?.role === 'data' && cls.tier === 'strong' && cls.category !== 'container') return false;
+  private describesNonData(name: string, inRecord = false): boolean {
+    const cls = this.classifier.classify(name, { inContainer: inRecord });
+    // `hivStatus` is the status itself; in a record, `birthDate` is the date of birth.
+    if (cls?.role === 'data' && cls.category !== 'container' && (inRecord || cls.tier === 'strong'))
+      return false;
+    if (inRecord && RECORD_DATA_NAMES.has(name)) return false;
+    if (RECORD_METADATA_NAMES.has(name)) return true;
     const words = tokenize(name);
     const role = HEAD_ROLES.get(words[words.length - 1] ?? '');
-    return role === 'id' || role === 'count' || (role === 'flag' && words.length > 1);
+    if (role === 'id' || role === 'count' || role === 'reference') return true;
+    // A record's own `status` or `date` is about the record; `isActive` anywhere is a flag.
+    return role === 'flag' && (words.length > 1 || inRecord);
   }
 
   private containerNamed(node: TSESTree.Node): boolean {
@@ -897,6 +923,49 @@ function addLabel(labels: string[], label: string): string[] {
 export function joinLabels(labels: string[]): string {
   if (labels.length <= 1) return labels[0] ?? 'patient data';
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
+/** `await call`, `await (call)`, `await call as T`. */
+function isAwaited(call: TSESTree.Node): boolean {
+  let node = call;
+  while (node.parent && unwrap(node.parent) === call) node = node.parent;
+  return node.parent?.type === AST_NODE_TYPES.AwaitExpression;
+}
+
+/** Receivers whose methods transform their arguments rather than send them: built-ins, `this`. */
+const TRANSFORMING_GLOBALS = new Set([
+  'Promise',
+  'Object',
+  'JSON',
+  'Array',
+  'Buffer',
+  'String',
+  'Math',
+  'Reflect',
+]);
+
+/** Whether a receiver is a client of something outside the process: not a built-in, not `this`. */
+function isServiceReceiver(object: TSESTree.Node): boolean {
+  let root = unwrap(object);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  if (root.type === AST_NODE_TYPES.ThisExpression) return false;
+  return root.type !== AST_NODE_TYPES.Identifier || !TRANSFORMING_GLOBALS.has(root.name);
+}
+
+/**
+ * A variable declared with a number or boolean literal (`let medications = 0`, `let found =
+ * false`): a counter or a flag, whatever its name.
+ */
+function holdsNumberOrFlag(variable: {
+  defs: readonly { type: string; node: TSESTree.Node }[];
+}): boolean {
+  const def = variable.defs[0];
+  if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+  const init = def.node.init && unwrap(def.node.init);
+  return (
+    init?.type === AST_NODE_TYPES.Literal &&
+    (typeof init.value === 'number' || typeof init.value === 'boolean')
+  );
 }
 
 function isLiteralEmpty(node: TSESTree.Node): boolean {

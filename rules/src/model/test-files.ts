@@ -63,7 +63,27 @@ export const TEST_CONFIG_FILES: ReadonlySet<string> = new Set([
 ]);
 
 /** The second-to-last dot part of a test file's name: `patients.test.js`, `app.spec.ts`, `login.cy.ts`. */
-export const TEST_FILE_MARKS: ReadonlySet<string> = new Set(['test', 'spec', 'e2e', 'cy']);
+export const TEST_FILE_MARKS: ReadonlySet<string> = new Set([
+  'test',
+  'spec',
+  'e2e',
+  'cy',
+  'stories',
+  'story',
+]);
+
+/**
+ * Files that are fixtures or doubles by their own name, whatever their folder: `fixture.tsx`,
+ * `fixtures.ts`, `mocks.ts`, `mockData.ts`, `__fixtures__` aside.
+ */
+export const TEST_DOUBLE_NAMES: ReadonlySet<string> = new Set([
+  'fixture',
+  'fixtures',
+  'mock',
+  'mocks',
+  'mock data',
+  'mocked data',
+]);
 
 /**
  * Whether a file is test code by the runners' conventions. `file` is relative to the project's
@@ -73,7 +93,10 @@ export function isTestFile(file: string): boolean {
   const parts = file.split(/[\\/]/);
   const name = parts.pop() ?? '';
   if (parts.some((folder) => TEST_FOLDERS.has(folder))) return true;
+  // `e2e-tests/`, `e2e-utils/`, `run-e2e.ts`: end-to-end tooling by any name.
+  if ([...parts, name].some((part) => tokenize(part).includes('e2e'))) return true;
   if (TEST_CONFIG_FILES.has(name.replace(/\.[^.]+$/, ''))) return true;
+  if (TEST_DOUBLE_NAMES.has(tokenize(name.replace(/\..*$/, '')).join(' '))) return true;
   const dots = name.split('.');
   return dots.length >= 3 && TEST_FILE_MARKS.has(dots[dots.length - 2]!);
 }

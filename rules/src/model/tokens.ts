@@ -40,8 +40,9 @@ function splitWords(name: string): string[] {
       const boundary =
         (kind === 'upper' && previous === 'lower') ||
         (kind === 'digit') !== (previous === 'digit') ||
-        // The last capital of an acronym starts the next word: `HIVStatus` -> hiv status.
-        (kind === 'upper' && previous === 'upper' && next === 'lower');
+        // The last capital of an acronym starts the next word: `HIVStatus` -> hiv status;
+        // not before an acronym's plural: `patientIDs` -> patient ids, `URLs` -> urls.
+        (kind === 'upper' && previous === 'upper' && next === 'lower' && !acronymPlural(folded, i));
       if (boundary) flush();
     }
     current += ch;
@@ -49,6 +50,13 @@ function splitWords(name: string): string[] {
   }
   flush();
   return words;
+}
+
+/** `IDs`, `URLs`: the capital at `i` ends an acronym followed by a lone plural `s`. */
+function acronymPlural(text: string, i: number): boolean {
+  if (text[i + 1] !== 's') return false;
+  const after = i + 2 < text.length ? charKind(text[i + 2]!) : 'other';
+  return after !== 'lower';
 }
 
 function charKind(ch: string): 'lower' | 'upper' | 'digit' | 'other' {

@@ -430,8 +430,11 @@ export const VOCABULARY: VocabularyEntry[] = [
       'medical records',
       'health record',
       'health records',
-      'ehr',
-      'emr',
+      // `ehr`/`emr` alone name the system (`EHR_URL`, `ehrDomain`, `ports.ehr`), not a record.
+      'ehr record',
+      'ehr records',
+      'emr record',
+      'emr records',
       'dmp',
       'beneficiaire',
       'beneficiaires',
@@ -487,6 +490,7 @@ export const HEAD_ROLES: ReadonlyMap<string, 'id' | 'count' | 'reference' | 'fla
     'key',
     'keys',
     'num',
+    'number',
     'code',
     'codes',
     'hash',
@@ -655,8 +659,156 @@ export const HEAD_ROLES: ReadonlyMap<string, 'id' | 'count' | 'reference' | 'fla
     'util',
     'utils',
     'lib',
+    // Systems and access, not records: `patientPortal`, `ehrDomain`, `patientRole`, `kenyaEmrCon`.
+    'portal',
+    'domain',
+    'role',
+    'roles',
+    'tier',
+    'app',
+    'system',
+    'systems',
+    'con',
+    'conn',
+    'connection',
+    'connections',
+    'server',
+    // What a record refers to or is described by, FHIR's structural elements among them:
+    // `patientReference`, `encounterParticipant`, `resource.meta`, `extension`.
+    'reference',
+    'references',
+    'links',
+    'meta',
+    'metadata',
+    'extension',
+    'extensions',
+    'participant',
+    'participants',
+    'profile',
+    'tag',
+    'tags',
+    // Pagination and session handles: `nextPageToken`, `patientCursor`.
+    'token',
+    'tokens',
+    'cursor',
+    // FHIR resources outside the Patient compartment, the definitions and places a record
+    // points to (https://hl7.org/fhir/R4/compartmentdefinition-patient.html):
+    // `activityDefinition`, `orderingLocation`, `practitioner`, `questionnaire`.
+    'definition',
+    'definitions',
+    'location',
+    'locations',
+    'organization',
+    'organizations',
+    'practitioner',
+    'practitioners',
+    'questionnaire',
+    'questionnaires',
+    'schedule',
+    'schedules',
+    'slot',
+    'slots',
   ].map((word) => [word, 'reference'] as const),
 ]);
+
+/**
+ * Elements of a record, by exact name, that describe it rather than hold the patient's data:
+ * FHIR's structural and administrative elements whose last word says nothing
+ * (https://hl7.org/fhir/R4/resource.html, https://hl7.org/fhir/R4/domainresource.html):
+ * `basedOn`, `partOf`, `implicitRules`, `lastUpdated`, `intent`, `priority`, `period`, `start`,
+ * `end`, `use`, `language`, `security`.
+ */
+export const RECORD_METADATA_NAMES: ReadonlySet<string> = new Set([
+  'basedOn',
+  'partOf',
+  'implicitRules',
+  'lastUpdated',
+  'intent',
+  'priority',
+  'period',
+  'start',
+  'end',
+  'use',
+  'language',
+  'security',
+]);
+
+/**
+ * Elements of a record that hold its data although their word alone reads as metadata: a
+ * clinical `code` or `coding` (the diagnosis, the test), a `value`, a `note`, a `text`, a
+ * `display`, a report's `conclusion` or `interpretation`.
+ */
+export const RECORD_DATA_NAMES: ReadonlySet<string> = new Set([
+  'code',
+  'codes',
+  'coding',
+  'value',
+  'note',
+  'notes',
+  'text',
+  'display',
+  'conclusion',
+  'interpretation',
+]);
+
+/**
+ * Words before a patient term that count it (`numDeletedPatients`, `nbDossiers`,
+ * `totalPatients`, `numberOfPatients`): the name holds a number.
+ */
+export const COUNT_PREFIXES: ReadonlySet<string> = new Set([
+  'num',
+  'nb',
+  'number',
+  'count',
+  'total',
+  'nombre',
+]);
+
+/**
+ * Words that make a patient term after them a qualifier of what comes before
+ * (`getStripeAccountForEncounter` returns an account; `noteForPatient` is a note), unless only a
+ * verb comes before (`findByPatient` returns the patient's records).
+ */
+export const QUALIFYING_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'for',
+  'from',
+  'of',
+  'to',
+  'with',
+  'per',
+  'pour',
+  'par',
+]);
+
+/** Verbs that begin function names: alone before a preposition they leave the term the data. */
+export const LEADING_VERBS: ReadonlySet<string> = new Set([
+  'get',
+  'find',
+  'fetch',
+  'load',
+  'read',
+  'list',
+  'search',
+  'query',
+  'select',
+  'lookup',
+  'retrieve',
+  'build',
+  'make',
+  'create',
+  'format',
+  'map',
+  'handle',
+  'process',
+  'all',
+  'by',
+]);
+
+/**
+ * Words right before a patient term that negate it (`allNonPatientRoles`, `withoutPatient`,
+ * `sansDossier`): the name is about what is not patient data.
+ */
+export const NEGATIONS: ReadonlySet<string> = new Set(['non', 'not', 'without', 'sans', 'no']);
 
 /** Boolean prefixes: `isPatient`, `hasDiagnosis`, `estEnceinte` describe a fact, not the data. */
 export const BOOLEAN_PREFIXES = new Set([

@@ -4,6 +4,8 @@ import {
   AST_NODE_TYPES,
   type HealthModel,
   healthModel,
+  inDemoData,
+  inTestCode,
   LogCalls,
   loggedPatientData,
   provenanceRelated,
@@ -75,6 +77,13 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{}],
   create(context, [options]) {
+    // Tests and demo or synthetic data print the records they invent: no patient's data.
+    const testCode = healthModel(context).config.testCode;
+    if (
+      inTestCode(context.filename, context.cwd, testCode) ||
+      inDemoData(context.filename, context.cwd, testCode)
+    )
+      return {};
     const sourceCode = context.sourceCode;
     const logCalls = new LogCalls(sourceCode, new Set(options.loggers ?? []));
     const accessLogFormats: TSESTree.Node[] = [];

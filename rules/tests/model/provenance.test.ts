@@ -3,6 +3,91 @@ import { probe } from './probe';
 
 /** [what it shows, code with one `sink(x)`, expected: substring of the description or null] */
 const CASES: Array<[string, string, string | null]> = [
+  // Record fields vs record metadata (issue 19): shapes seen in FHIR and EHR code, rewritten.
+  [
+    "a record's structural elements are not its data",
+    `function f(questionnaire: QuestionnaireResponse) { sink(\`\${questionnaire.status} \${questionnaire.resourceType} \${questionnaire.meta}\`); }`,
+    null,
+  ],
+  [
+    'references and participants of an encounter are not its data',
+    `function f(encounter: Encounter) { sink(JSON.stringify(encounter.participant)); }`,
+    null,
+  ],
+  [
+    "a record's birth date is data",
+    `function f(patient: Patient) { sink(patient.birthDate); }`,
+    'birth',
+  ],
+  [
+    'a clinical code of a condition is data',
+    `function f(condition: Condition) { sink(condition.code); }`,
+    'Condition',
+  ],
+  [
+    'the whole record serialised is data',
+    `function f(patient: Patient) { sink(JSON.stringify(patient)); }`,
+    'patient',
+  ],
+  [
+    'url, version and id heads on any name',
+    `function f(patient: Patient, sourceQuestionnaireUrl, initialServiceRequestId) { sink(\`\${sourceQuestionnaireUrl} \${initialServiceRequestId}\`); }`,
+    null,
+  ],
+  [
+    'a destructured status of a record',
+    `function f(patient: Patient) { const { status } = patient; sink(status); }`,
+    null,
+  ],
+  [
+    'a counter named after a health term is a number',
+    `function f(orders) { let medications = 0; for (const o of orders) medications++; sink(\`\${medications} med(s)\`); }`,
+    null,
+  ],
+  [
+    'a count of patients anywhere in the name',
+    `function f(numDeletedPatients) { sink(numDeletedPatients); }`,
+    null,
+  ],
+  ['a negated patient term', `function f(allNonPatientRoles) { sink(allNonPatientRoles); }`, null],
+  ['systems named after the record', `function f(ports) { sink(ports.ehr); }`, null],
+  ['a patient portal is a system', `function f(patientPortal) { sink(patientPortal); }`, null],
+  [
+    'a record after a preposition qualifies what the name returns',
+    `async function f(id) { sink(await getStripeAccountForAppointmentOrEncounter(id)); }`,
+    null,
+  ],
+  [
+    'a verb before the preposition leaves the record the data',
+    `async function f(id) { sink(await findByPatient(id)); }`,
+    'patient',
+  ],
+  [
+    'an acronym plural after a container is its ids',
+    `function f(patientIDs) { sink(patientIDs.join(', ')); }`,
+    null,
+  ],
+  [
+    'a pagination token of an SDK',
+    `function f(patients) { const nextPageToken = patients.nextPageToken; sink(nextPageToken); }`,
+    null,
+  ],
+  [
+    'a place a record points to is not the record',
+    `function f(encounter: Encounter, orderingLocation) { sink(orderingLocation); }`,
+    null,
+  ],
+  // No propagation through a service's answer (issue 19, item 5).
+  [
+    "an awaited SDK call answers with the service's data",
+    `async function f(sms, patient: Patient) { const response = await sms.messages.create({ to: patient.telecom, body: 'Rappel' }); sink(response); }`,
+    null,
+  ],
+  [
+    'an awaited built-in keeps its argument',
+    `async function f(patients: Patient[]) { sink(await Promise.all(patients)); }`,
+    'patient',
+  ],
   // Sources
   [
     'for-in keys are field names',
