@@ -13,6 +13,7 @@ import {
 } from './ast';
 import type { Classification, Classifier } from './classifier';
 import { looksLikeSql, scanSql, type SqlStatement, tablesRead } from './sql';
+import { patientFieldsOfInput } from './request-input';
 import { isRecordTableWord, patientTable } from './patient-tables';
 import { tokenize } from './tokens';
 import {
@@ -120,7 +121,6 @@ const NON_DATA_CALL_PREFIXES = new Set([
   'has',
   'is',
   'exists',
-  'check',
   'validate',
   'verify',
   'delete',
@@ -511,6 +511,14 @@ export class Provenance {
   }
 
   private member(member: TSESTree.MemberExpression): Taint | undefined {
+    const input = patientFieldsOfInput(member, this.classifier);
+    if (input) {
+      const labels = input.fields.reduce<string[]>((all, f) => addLabel(all, f.label), []);
+      return {
+        ...this.source(member, `request input \`${input.input}\``, input.fields[0]!),
+        labels,
+      };
+    }
     const prop = propertyName(member);
     if (prop !== undefined && COUNT_PROPERTIES.has(prop)) return undefined;
     const objectTaint =

@@ -783,6 +783,7 @@ export const QUALIFYING_PREPOSITIONS: ReadonlySet<string> = new Set([
 /** Verbs that begin function names: alone before a preposition they leave the term the data. */
 export const LEADING_VERBS: ReadonlySet<string> = new Set([
   'get',
+  'check',
   'find',
   'fetch',
   'load',
@@ -803,6 +804,14 @@ export const LEADING_VERBS: ReadonlySet<string> = new Set([
   'all',
   'by',
 ]);
+
+/**
+ * Names under which handlers receive the request (Express and Fastify `req`/`request`, Koa
+ * `ctx`), and the members that hold what the client sent: `req.body`, `req.query`,
+ * `req.params`, `ctx.request.body`.
+ */
+export const REQUEST_OBJECT_NAMES: ReadonlySet<string> = new Set(['req', 'request', 'ctx']);
+export const REQUEST_INPUT_MEMBERS: ReadonlySet<string> = new Set(['body', 'query', 'params']);
 
 /**
  * Words right before a patient term that negate it (`allNonPatientRoles`, `withoutPatient`,

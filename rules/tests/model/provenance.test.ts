@@ -77,6 +77,37 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(encounter: Encounter, orderingLocation) { sink(orderingLocation); }`,
     null,
   ],
+  // Request input (issue 19, item 1).
+  [
+    'a request body whose patient fields the handler destructures',
+    `app.post('/createPatient', (req, res) => { const { firstName, dob, insuranceId, address } = req.body; sink(req.body); });`,
+    'request input `req.body`',
+  ],
+  [
+    'identity fields read through an alias, in a handler that builds a patient',
+    `exports.updateInfo = (req, res) => { const data = req.body; const p = new Patient({ Name: data.Name, Phone: data.Phone }); sink(req.body); };`,
+    'phone',
+  ],
+  [
+    'identity fields on a route about patients',
+    `app.post('/edit/patient', auth, (req, res) => { const { patientId, newAddress, newCity } = req.body; sink(req.body); });`,
+    'address',
+  ],
+  [
+    'a login form is no patient data',
+    `app.post('/login', (req, res) => { const { email, password } = req.body; sink(req.body); });`,
+    null,
+  ],
+  [
+    'a request body whose fields are not read',
+    `app.post('/patients', (req, res) => { sink(req.body); });`,
+    null,
+  ],
+  [
+    'a check that returns the matching records',
+    `async function f(id) { const list = await checkForAlreadyExistingPatientInAmrs(id); sink(JSON.stringify(list)); }`,
+    'patient',
+  ],
   // No propagation through a service's answer (issue 19, item 5).
   [
     "an awaited SDK call answers with the service's data",
