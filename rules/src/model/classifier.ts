@@ -8,6 +8,7 @@ import {
   LEADING_VERBS,
   NEGATIONS,
   QUALIFYING_PREPOSITIONS,
+  SHORT_TERM_CONFIRMERS,
   TECHNICAL_QUALIFIERS,
   type Tier,
   VOCABULARY,
@@ -58,6 +59,9 @@ const SENSITIVE_KEEPS = new Set([
   'value',
   'values',
 ]);
+
+/** Heads that say when: a time about data, never the data, even for sensitive terms. */
+const TIME_HEADS = new Set(['date', 'at', 'time', 'timestamp']);
 
 const CATEGORY_PRIORITY: Record<string, number> = {
   'nationalId/strong': 0,
@@ -162,6 +166,13 @@ export class Classifier {
       // `stripeAccountForEncounter`: the record only says which account.
       if (category === 'container' && qualifiesSomethingElse(words, match)) continue;
       if (
+        tier === 'strong' &&
+        unconfirmedShortTerm(words, match, (word) =>
+          (this.terms.get(word) ?? []).some((e) => e.category === 'container'),
+        )
+      )
+        continue;
+      if (
         category === 'container' &&
         tier === 'weak' &&
         match.start + match.length !== words.length
@@ -234,8 +245,10 @@ function roleOf(words: readonly string[], match: Match, sensitiveAlone: boolean)
   if (end < words.length) {
     const head = words[words.length - 1]!;
     const role = HEAD_ROLES.get(head);
-    // `hivStatus`, `cancerType`, `icd10Code`: for sensitive terms these heads are still the data.
-    if (role && !(sensitiveAlone && (role === 'flag' || SENSITIVE_KEEPS.has(head)))) return role;
+    // `hivStatus`, `cancerType`, `icd10Code`: for sensitive terms these heads are still the data;
+    // a time is not (`medicationCreatedAt`, `prescriptionDate`).
+    const keeps = role === 'flag' ? !TIME_HEADS.has(head) : SENSITIVE_KEEPS.has(head);
+    if (role && !(sensitiveAlone && keeps)) return role;
   }
   if (match.start > 0 && BOOLEAN_PREFIXES.has(words[0]!) && !sensitiveAlone) return 'flag';
   // `numDeletedPatients`, `totalDossiers`: a count of records, whatever comes between.
@@ -253,6 +266,23 @@ function qualifiesSomethingElse(words: readonly string[], match: Match): boolean
     return words.slice(0, i).some((word) => !LEADING_VERBS.has(word));
   }
   return false;
+}
+
+/**
+ * A short strong term (`ins`, `hiv`, `icd`) that begins a longer name without a word confirming
+ * it: `ins_name_f` is an insurer's name field, not the INS.
+ */
+function unconfirmedShortTerm(
+  words: readonly string[],
+  match: Match,
+  isContainer: (word: string) => boolean,
+): boolean {
+  if (match.length !== 1 || words.length === 1 || words[match.start]!.length > 3) return false;
+  const end = match.start + 1;
+  if (end === words.length) return false;
+  const next = words[end]!;
+  // `nir_patient`, `ssnPatient`: the patient's identifier.
+  return !SHORT_TERM_CONFIRMERS.has(next) && !/^\d+$/.test(next) && !isContainer(next);
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   HEAD_ROLES,
   RECORD_DATA_NAMES,
   RECORD_METADATA_NAMES,
+  TECHNICAL_QUALIFIERS,
 } from './vocabulary';
 import { ROW_READ_METHODS, SQL_RUNNER_METHODS } from './apis';
 
@@ -476,8 +477,10 @@ export class Provenance {
     if (id.name === 'undefined') return undefined;
     const own = this.classifier.classify(id.name);
     const variable = resolveVariable(this.scopeOf(id), id);
-    // `let medications = 0`: a counter or a flag, whatever its name.
-    if (variable && holdsNumberOrFlag(variable)) return undefined;
+    // `let medications = 0`: a counter or a flag, whatever its name; `const PATIENT_FIELDS = …`:
+    // configuration, never a patient's data.
+    if (variable && (holdsNumberOrFlag(variable) || isConfigurationConstant(id.name, variable)))
+      return undefined;
     if (own && isSource(own)) return this.source(id, `\`${id.name}\``, own);
     if (own && own.role !== 'data') return undefined; // patientId, patientCount: not the data
     // `questionnaireUrl`, `componentId`, `examVersion`: what the name holds is not the data.
@@ -650,7 +653,8 @@ export class Provenance {
           cls.role === 'data' &&
           cls.tier === 'strong' &&
           cls.category !== 'container' &&
-          !isConstantFlag(property.value)
+          !isConstantFlag(property.value) &&
+          !this.isNumber(property.value)
         ) {
           found = merge(found, this.source(property, `\`${key}\` field`, cls));
         }
@@ -871,10 +875,36 @@ export class Provenance {
     if (inRecord && RECORD_DATA_NAMES.has(name)) return false;
     if (RECORD_METADATA_NAMES.has(name)) return true;
     const words = tokenize(name);
+    // `attachment.fileName`, `server.hostName`: a thing's name, not a person's.
+    if (inRecord && !cls && words.some((word) => TECHNICAL_QUALIFIERS.has(word))) return true;
     const role = HEAD_ROLES.get(words[words.length - 1] ?? '');
     if (role === 'id' || role === 'count' || role === 'reference') return true;
     // A record's own `status` or `date` is about the record; `isActive` anywhere is a flag.
     return role === 'flag' && (words.length > 1 || inRecord);
+  }
+
+  /** `stock.size`, `rows.length`, `a - b`, `-1`, a counter: a number whatever its key says. */
+  private isNumber(node: TSESTree.Node): boolean {
+    const expr = unwrap(node);
+    switch (expr.type) {
+      case AST_NODE_TYPES.Literal:
+        return typeof expr.value === 'number';
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.UpdateExpression:
+        return true;
+      case AST_NODE_TYPES.BinaryExpression:
+        return expr.operator !== '+';
+      case AST_NODE_TYPES.MemberExpression: {
+        const prop = propertyName(expr);
+        return prop !== undefined && COUNT_PROPERTIES.has(prop);
+      }
+      case AST_NODE_TYPES.Identifier: {
+        const variable = resolveVariable(this.scopeOf(expr), expr);
+        return variable !== undefined && holdsNumberOrFlag(variable);
+      }
+      default:
+        return false;
+    }
   }
 
   private containerNamed(node: TSESTree.Node): boolean {
@@ -958,6 +988,20 @@ function isServiceReceiver(object: TSESTree.Node): boolean {
   while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
   if (root.type === AST_NODE_TYPES.ThisExpression) return false;
   return root.type !== AST_NODE_TYPES.Identifier || !TRANSFORMING_GLOBALS.has(root.name);
+}
+
+/** A SCREAMING_CASE `const`: configuration written in the code (`MEDICATION_RESOURCE_TYPES`). */
+function isConfigurationConstant(
+  name: string,
+  variable: { defs: readonly { type: string; parent?: TSESTree.Node | null }[] },
+): boolean {
+  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(name) || name.length < 3) return false;
+  const def = variable.defs[0];
+  return (
+    def?.type === 'Variable' &&
+    def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
+    def.parent.kind === 'const'
+  );
 }
 
 /**

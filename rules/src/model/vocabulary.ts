@@ -814,6 +814,39 @@ export const REQUEST_OBJECT_NAMES: ReadonlySet<string> = new Set(['req', 'reques
 export const REQUEST_INPUT_MEMBERS: ReadonlySet<string> = new Set(['body', 'query', 'params']);
 
 /**
+ * Words after a short strong term (three letters or fewer: `ins`, `ssn`, `hiv`, `icd`, `dna`)
+ * that confirm it names the data (`insNumber`, `ssnLast4`, `hivStatus`, `icd10Code`,
+ * `dnaSequence`); followed by anything else it is the prefix of another field (`ins_name_f`,
+ * `ins_sex` in an insurer's eligibility response).
+ */
+export const SHORT_TERM_CONFIRMERS: ReadonlySet<string> = new Set([
+  'number',
+  'num',
+  'no',
+  'nr',
+  'numero',
+  'id',
+  'code',
+  'codes',
+  'value',
+  'key',
+  'cle',
+  'status',
+  'statut',
+  'result',
+  'results',
+  'resultat',
+  'test',
+  'tests',
+  'positive',
+  'negative',
+  'last',
+  'sequence',
+  'sample',
+  'type',
+]);
+
+/**
  * Words right before a patient term that negate it (`allNonPatientRoles`, `withoutPatient`,
  * `sansDossier`): the name is about what is not patient data.
  */

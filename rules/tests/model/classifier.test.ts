@@ -222,6 +222,8 @@ const ALONE: Array<[string, string | null]> = [
   ['idPatient', 'container'],
   ['patientCount', null],
   ['nbPatients', null],
+  ['ins_name_f', null],
+  ['ins_sex', null],
   ['numDeletedPatients', null],
   ['totalActivePatients', null],
   ['allNonPatientRoles', null],

@@ -77,6 +77,21 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(encounter: Encounter, orderingLocation) { sink(orderingLocation); }`,
     null,
   ],
+  [
+    "configuration constants are never a patient's data",
+    `const MEDICATION_ADMINISTRATION_RESOURCE_TYPES = ['MedicationAdministration']; function f() { sink(MEDICATION_ADMINISTRATION_RESOURCE_TYPES); }`,
+    null,
+  ],
+  [
+    'a count under a health key',
+    `function f(stockByCode) { sink({ uniqueMedications: stockByCode.size }); }`,
+    null,
+  ],
+  [
+    "a thing's name in a record is not a person's",
+    `function f(attachments: DocumentReference[]) { for (const a of attachments) sink(a.fileName); }`,
+    null,
+  ],
   // Request input (issue 19, item 1).
   [
     'a request body whose patient fields the handler destructures',
