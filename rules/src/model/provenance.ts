@@ -19,6 +19,7 @@ import { tokenize } from './tokens';
 import {
   FHIR_PATIENT_RESOURCES,
   HEAD_ROLES,
+  RECORD_CARRIERS,
   RECORD_DATA_NAMES,
   RECORD_METADATA_NAMES,
   TECHNICAL_QUALIFIERS,
@@ -546,6 +547,10 @@ export class Provenance {
     }
     if (cls && cls.category === 'container' && cls.tier === 'strong' && !objectTaint)
       return this.source(member, `\`${this.text(member)}\``, cls);
+    // A record's other members are not its data (`encounter.account`, `remit.allowed`), except
+    // those that carry the records themselves (`bundle.entry`, `result.rows`, `doc.data`).
+    if (objectTaint && !cls && !RECORD_CARRIERS.has(prop) && !RECORD_DATA_NAMES.has(prop))
+      return undefined;
     return this.step(objectTaint, member);
   }
 

@@ -138,9 +138,14 @@ export function isDemoDataFile(file: string): boolean {
   const folders = file.split(/[\\/]/).slice(0, -1);
   return folders.some((folder) => {
     const words = tokenize(folder);
+    // `synthetic-quick-picks/`, `fake-records/`: made up whatever follows.
+    if (words.some((word) => INVENTED_WORDS.has(word))) return true;
     return words.includes('data') && words.some((word) => DEMO_DATA_WORDS.has(word));
   });
 }
+
+/** Words that make a folder invented content on their own: `synthetic`, `fake`, `dummy`. */
+const INVENTED_WORDS: ReadonlySet<string> = new Set(['synthetic', 'fake', 'dummy']);
 
 /** Whether a linted file is demonstration or synthetic data, judged like `inTestCode`. */
 export function inDemoData(

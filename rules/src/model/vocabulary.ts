@@ -734,11 +734,18 @@ export const RECORD_METADATA_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Elements of a record that hold its data although their word alone reads as metadata: a
- * clinical `code` or `coding` (the diagnosis, the test), a `value`, a `note`, a `text`, a
+ * Elements of a record that hold its data although their word alone reads as metadata: its
+ * `identifier`s (FHIR `identifier.value`: the patient's numbers), `telecom` and `contact`,
+ * OpenMRS `obs`, a clinical `code` or `coding` (the diagnosis, the test), a `value`, a `note`, a `text`, a
  * `display`, a report's `conclusion` or `interpretation`.
  */
 export const RECORD_DATA_NAMES: ReadonlySet<string> = new Set([
+  'identifier',
+  'identifiers',
+  'telecom',
+  'contact',
+  'contacts',
+  'obs',
   'code',
   'codes',
   'coding',
@@ -749,6 +756,55 @@ export const RECORD_DATA_NAMES: ReadonlySet<string> = new Set([
   'display',
   'conclusion',
   'interpretation',
+]);
+
+/**
+ * Members that carry the records of what holds them, rather than describe it: a FHIR bundle's
+ * `entry` and each entry's `resource`, query results' `rows`/`recordset`/`Items`, an ORM's
+ * `dataValues` and `_doc`, an HTTP body's `data`/`payload`, and the generic `items`, `results`,
+ * `records`, `list`, `values`, `details`, `info`. Other members of a record are its data only
+ * when the vocabulary says so (`patient.birthDate`, `observation.value`).
+ */
+export const RECORD_CARRIERS: ReadonlySet<string> = new Set([
+  'entry',
+  'entries',
+  'resource',
+  'resources',
+  'item',
+  'items',
+  'Items',
+  'data',
+  'dataValues',
+  '_doc',
+  'row',
+  'rows',
+  'recordset',
+  'recordsets',
+  'record',
+  'records',
+  'result',
+  'results',
+  'list',
+  'values',
+  'body',
+  'payload',
+  'content',
+  'contents',
+  'docs',
+  'doc',
+  'hits',
+  'nodes',
+  'edges',
+  'node',
+  'info',
+  'details',
+  'detail',
+  'attributes',
+  'fields',
+  'contained',
+  'subject',
+  'answer',
+  'answers',
 ]);
 
 /**

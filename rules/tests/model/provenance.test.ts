@@ -92,6 +92,21 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(attachments: DocumentReference[]) { for (const a of attachments) sink(a.fileName); }`,
     null,
   ],
+  [
+    "a record's other members are not its data",
+    `function f(encounter: Encounter, remit) { sink(JSON.stringify(encounter.account)); }`,
+    null,
+  ],
+  [
+    'members that carry the records keep them',
+    `function f(bundle: Bundle<Patient>) { sink(bundle.entry); }`,
+    'Bundle',
+  ],
+  [
+    "a record's identifiers are its data",
+    `async function f(personId, con) { const patient = await loadPatientData(personId, con); sink(patient.identifiers); }`,
+    'patient',
+  ],
   // Request input (issue 19, item 1).
   [
     'a request body whose patient fields the handler destructures',

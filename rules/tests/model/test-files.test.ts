@@ -59,6 +59,7 @@ describe('model/test-files: demonstration and synthetic data', () => {
       'packages/database/src/demoData/users.js',
       'scripts/synthetic-patient-data/generate.ts',
       'sample_data/patients.json.js',
+      'scripts/synthetic-quick-picks/bootstrap.ts',
     ])
       assert.ok(isDemoDataFile(file), file);
     for (const file of ['src/data/patients.ts', 'src/demo/app.ts', 'demoData.js', 'src/sample.ts'])
