@@ -700,6 +700,9 @@ export class Provenance {
       }
       if (cls && cls.category === 'container' && cls.tier === 'strong')
         return initTaint ?? this.source(path.node, `\`${key}\``, cls);
+      // As for members: `const { amountCents } = encounterPackage` is not the record's data.
+      if (initTaint && !cls && !RECORD_CARRIERS.has(key) && !RECORD_DATA_NAMES.has(key))
+        return undefined;
     }
     return path.rest || key === undefined || initTaint ? initTaint : undefined;
   }

@@ -107,6 +107,11 @@ const CASES: Array<[string, string, string | null]> = [
     `async function f(personId, con) { const patient = await loadPatientData(personId, con); sink(patient.identifiers); }`,
     'patient',
   ],
+  [
+    'a destructured member of a record that is not its data',
+    `function f(encounterPackage) { const { claim, amountCents } = encounterPackage; sink(\`balance: \${amountCents}\`); }`,
+    null,
+  ],
   // Request input (issue 19, item 1).
   [
     'a request body whose patient fields the handler destructures',
