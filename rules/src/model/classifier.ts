@@ -242,8 +242,15 @@ function entry(category: Category, tier: Tier, label: string, terms: string[]): 
  */
 function roleOf(words: readonly string[], match: Match, sensitiveAlone: boolean): Role {
   const end = match.start + match.length;
-  if (end < words.length) {
-    const head = words[words.length - 1]!;
+  // `patientIdForOrder`: the head is the last word before a preposition after the term.
+  let last = words.length;
+  for (let i = end + 1; i < words.length; i++)
+    if (QUALIFYING_PREPOSITIONS.has(words[i]!)) {
+      last = i;
+      break;
+    }
+  if (end < last) {
+    const head = words[last - 1]!;
     const role = HEAD_ROLES.get(head);
     // `hivStatus`, `cancerType`, `icd10Code`: for sensitive terms these heads are still the data;
     // a time is not (`medicationCreatedAt`, `prescriptionDate`).

@@ -223,6 +223,7 @@ const ALONE: Array<[string, string | null]> = [
   ['patientCount', null],
   ['nbPatients', null],
   ['ins_name_f', null],
+  ['patientIdForOrder', null],
   ['ins_sex', null],
   ['numDeletedPatients', null],
   ['totalActivePatients', null],
