@@ -165,6 +165,8 @@ export {
 export type { PatientFolderWrite } from './served-folders';
 export {
   literalPasswordColumns,
+  mayBindPasswords,
+  mayHandSecrets,
   secretArgument,
   secretLiteral,
   secretOptionModule,

@@ -97,6 +97,30 @@ function encodedKey(call: TSESTree.CallExpression): TSESTree.Node | undefined {
   return undefined;
 }
 
+/**
+ * Whether a file's text names a module whose functions or options take a secret (quoted, as an
+ * import or `require` writes it): files that import none skip the sinks' import resolution.
+ */
+export function mayHandSecrets(text: string): { functions: boolean; options: boolean } {
+  const names = (modules: Iterable<string>) =>
+    [...modules].some(
+      (module) =>
+        text.includes(`'${module}'`) ||
+        text.includes(`"${module}"`) ||
+        text.includes(`'node:${module}'`) ||
+        text.includes(`"node:${module}"`),
+    );
+  return {
+    functions: names([...SECRET_FUNCTIONS.keys(), ...PASSWORD_HASHERS.keys()]),
+    options: names(SECRET_OPTIONS.keys()),
+  };
+}
+
+/** Whether a file's text may bind a literal to a password column: an INSERT or UPDATE and a password word. */
+export function mayBindPasswords(text: string): boolean {
+  return /\b(?:insert|update)\b/i.test(text) && /pass|pwd|mdp/i.test(text);
+}
+
 /** A secret a library call takes by position. */
 export interface SecretArgumentSink {
   argument: TSESTree.Node;

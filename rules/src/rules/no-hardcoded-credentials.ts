@@ -23,6 +23,8 @@ import {
   literalPasswordColumns,
   literalString,
   looksLive,
+  mayBindPasswords,
+  mayHandSecrets,
   optionsAccount,
   propertyName,
   repeatsAccount,
@@ -100,6 +102,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
+    const hands = mayHandSecrets(sourceCode.text);
+    const binds = mayBindPasswords(sourceCode.text);
     let skip: boolean | undefined;
 
     let tests: boolean | undefined;
@@ -193,7 +197,7 @@ export default createRule<Options, MessageIds>({
         return;
       const key = keyName(property);
       if (!key) return;
-      const module = secretOptionModule(property, scopeOf);
+      const module = hands.options ? secretOptionModule(property, scopeOf) : undefined;
       if (module) {
         const value = unwrap(property.value);
         // cookie-session `keys: ['k1', 'k2']`: every key signs.
@@ -292,6 +296,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkSecretArgument(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      if (!hands.functions) return;
       const sink = secretArgument(node, scopeOf);
       if (!sink) return;
       const key = calleeText(node.callee, sink.path || sink.module);
@@ -357,7 +362,7 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(node) {
         checkSecretArgument(node);
-        if (node.arguments.length >= 2) {
+        if (binds && node.arguments.length >= 2) {
           // INSERT … (Email, Password) VALUES (?, ?) with [email, 123456]: one password for all.
           for (const { column, literal } of literalPasswordColumns(healthModel(context), node))
             note({

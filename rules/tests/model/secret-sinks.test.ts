@@ -3,6 +3,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { healthModel } from '../../src/model';
 import {
   literalPasswordColumns,
+  mayBindPasswords,
+  mayHandSecrets,
   secretArgument,
   secretLiteral,
   secretOptionModule,
@@ -147,5 +149,22 @@ pool.query('INSERT INTO notes (title, body) VALUES (?, ?)', ['a', 'b']);`,
       }),
     );
     assert.deepEqual(found, ['password=bienvenue', 'Password=123456']);
+  });
+});
+
+describe('model/secret-sinks: cheap file tests', () => {
+  it('knows files that name a module taking secrets, and files that may bind a password', () => {
+    assert.deepEqual(mayHandSecrets("const jwt = require('jsonwebtoken');"), {
+      functions: true,
+      options: false,
+    });
+    assert.deepEqual(mayHandSecrets('import session from "express-session";'), {
+      functions: false,
+      options: true,
+    });
+    assert.deepEqual(mayHandSecrets("import { createHmac } from 'node:crypto';").functions, true);
+    assert.deepEqual(mayHandSecrets("import fs from 'fs';"), { functions: false, options: false });
+    assert.ok(mayBindPasswords("db.query('INSERT INTO users (email, password) VALUES (?, ?)')"));
+    assert.equal(mayBindPasswords("db.query('INSERT INTO notes (title) VALUES (?)')"), false);
   });
 });
