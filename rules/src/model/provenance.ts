@@ -21,6 +21,7 @@ import {
   HEAD_ROLES,
   RECORD_CARRIERS,
   RECORD_DATA_NAMES,
+  RECORD_TYPE_CONTAINERS,
   RECORD_METADATA_NAMES,
   TECHNICAL_QUALIFIERS,
 } from './vocabulary';
@@ -1120,6 +1121,9 @@ function patientTypeName(
             : undefined;
       const cls = name ? classify(name) : undefined;
       if (cls && cls.role === 'data') return cls;
+      // `Promise<Patient>`, `Bundle<Observation>` hold records; `FieldErrors<PatientForm>` or
+      // `BatchInputDeleteRequest<ServiceRequest>` only mention one.
+      if (!name || !RECORD_TYPE_CONTAINERS.has(name)) return undefined;
       for (const param of type.typeArguments?.params ?? []) {
         const inner = patientTypeName(param, classify);
         if (inner) return inner;

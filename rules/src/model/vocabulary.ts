@@ -808,6 +808,34 @@ export const RECORD_CARRIERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Generic types whose type arguments are the records they hold: TypeScript's `Array`,
+ * `ReadonlyArray`, `Promise`, `Awaited`, `Partial`, `Readonly`, `Required`, `Pick`, `Omit`,
+ * `NonNullable`, `Record`, `Map`, `Set`, `Iterable`, and FHIR's `Bundle` and `BundleEntry`. Other
+ * generics only mention a record type (`FieldErrors<PatientForm>`, `BatchInputDeleteRequest<T>`).
+ */
+export const RECORD_TYPE_CONTAINERS: ReadonlySet<string> = new Set([
+  'Array',
+  'ReadonlyArray',
+  'Promise',
+  'Awaited',
+  'Partial',
+  'Readonly',
+  'Required',
+  'Pick',
+  'Omit',
+  'NonNullable',
+  'Record',
+  'Map',
+  'ReadonlyMap',
+  'Set',
+  'ReadonlySet',
+  'Iterable',
+  'AsyncIterable',
+  'Bundle',
+  'BundleEntry',
+]);
+
+/**
  * Words before a patient term that count it (`numDeletedPatients`, `nbDossiers`,
  * `totalPatients`, `numberOfPatients`): the name holds a number.
  */

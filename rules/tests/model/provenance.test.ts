@@ -112,6 +112,16 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(encounterPackage) { const { claim, amountCents } = encounterPackage; sink(\`balance: \${amountCents}\`); }`,
     null,
   ],
+  [
+    'a generic that holds records keeps its type argument',
+    `function f(list: Promise<Array<Observation>>) { sink(list); }`,
+    'Observation',
+  ],
+  [
+    'a generic that only mentions a record type does not',
+    `function f(errors: FieldErrors<MedicationOrderFormData>, requests: BatchInputDeleteRequest<ServiceRequest>[]) { sink(errors); sink(requests); }`,
+    null,
+  ],
   // Request input (issue 19, item 1).
   [
     'a request body whose patient fields the handler destructures',
