@@ -137,6 +137,9 @@ const NON_DATA_CALL_PREFIXES = new Set([
   'notify',
 ]);
 
+/** Methods that put their arguments into their receiver: arrays, maps, sets, form data. */
+const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append']);
+
 /** Array and promise methods whose result is (part of) their receiver. */
 const RECEIVER_METHODS = new Set([
   'filter',
@@ -512,6 +515,57 @@ export class Provenance {
       const taint = this.trace(ref.writeExpr);
       if (taint) return this.step(taint, id);
     }
+    return this.mutated(variable, id);
+  }
+
+  /**
+   * What a variable receives after its declaration (issue 19, receiver mutation): members
+   * assigned (`row.name = patient.name`), elements added (`list.push(patient)`,
+   * `byId.set(id, patient)`, `Object.assign(target, patient)`), and, for an empty object or array,
+   * being handed to a call together with patient data (`fillRow(patient, row)`).
+   */
+  private mutated(
+    variable: {
+      defs: readonly { type: string; node: TSESTree.Node }[];
+      references: readonly { identifier: TSESTree.Node }[];
+    },
+    id: TSESTree.Identifier,
+  ): Taint | undefined {
+    const def = variable.defs[0];
+    const init =
+      def?.type === 'Variable' &&
+      def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+      def.node.init
+        ? unwrap(def.node.init)
+        : undefined;
+    const accumulator =
+      (init?.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0) ||
+      (init?.type === AST_NODE_TYPES.ArrayExpression && init.elements.length === 0);
+    for (const ref of variable.references) {
+      const use = ref.identifier;
+      if (use === id) continue;
+      const parent = use.parent;
+      let taint: Taint | undefined;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
+        const outer = parent.parent;
+        if (outer?.type === AST_NODE_TYPES.AssignmentExpression && outer.left === parent)
+          taint = this.trace(outer.right);
+        else if (
+          outer?.type === AST_NODE_TYPES.CallExpression &&
+          outer.callee === parent &&
+          MUTATING_METHODS.has(propertyName(parent) ?? '')
+        )
+          taint = this.any(outer.arguments, outer);
+      } else if (
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.arguments.includes(use as TSESTree.Expression)
+      ) {
+        const others = parent.arguments.filter((a) => a !== use);
+        const target = calleeName(parent.callee) === 'assign' && parent.arguments[0] === use;
+        if (target || accumulator) taint = this.any(others, parent);
+      }
+      if (taint) return this.step(taint, id);
+    }
     return undefined;
   }
 
@@ -526,6 +580,13 @@ export class Provenance {
     }
     const prop = propertyName(member);
     if (prop !== undefined && COUNT_PROPERTIES.has(prop)) return undefined;
+    // `NOTE_RECORD_TYPES.PATIENT`: a member of a configuration constant is configuration.
+    if (
+      prop !== undefined &&
+      SCREAMING_CASE.test(prop) &&
+      SCREAMING_CASE.test(memberChain(member)[0] ?? '')
+    )
+      return undefined;
     const objectTaint =
       member.object.type === AST_NODE_TYPES.Super ? undefined : this.trace(member.object);
     // `rows.count`, `dossier.createdAt`; in a record, its structural and administrative elements
@@ -1000,11 +1061,13 @@ function isServiceReceiver(object: TSESTree.Node): boolean {
 }
 
 /** A SCREAMING_CASE `const`: configuration written in the code (`MEDICATION_RESOURCE_TYPES`). */
+const SCREAMING_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+
 function isConfigurationConstant(
   name: string,
   variable: { defs: readonly { type: string; parent?: TSESTree.Node | null }[] },
 ): boolean {
-  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(name) || name.length < 3) return false;
+  if (!SCREAMING_CASE.test(name) || name.length < 3) return false;
   const def = variable.defs[0];
   return (
     def?.type === 'Variable' &&

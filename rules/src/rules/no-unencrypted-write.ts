@@ -3,6 +3,7 @@ import {
   type FieldWrite,
   type HealthModel,
   healthModel,
+  inDemoData,
   type ImportedHelper,
   type ObjectArgument,
   ormFieldWrites,
@@ -84,6 +85,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ checkDatabaseWrites: false }],
   create(context, [options]) {
+    // Demonstration and synthetic data folders write the records they invent.
+    if (inDemoData(context.filename, context.cwd, healthModel(context).config.testCode)) return {};
     const sourceCode = context.sourceCode;
     let model: HealthModel | undefined;
     const getModel = () => (model ??= healthModel(context));

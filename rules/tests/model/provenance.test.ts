@@ -122,6 +122,27 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(errors: FieldErrors<MedicationOrderFormData>, requests: BatchInputDeleteRequest<ServiceRequest>[]) { sink(errors); sink(requests); }`,
     null,
   ],
+  // Receiver mutation (issue 19, item 2).
+  [
+    'an array a patient is pushed into',
+    `function f(patients: Patient[]) { const out = []; for (const p of patients) out.push(p); sink(JSON.stringify(out)); }`,
+    'patient',
+  ],
+  [
+    'a row whose members are assigned from a patient',
+    `function f(patient: Patient) { const row = {}; row.name = patient.name; sink(row); }`,
+    'name',
+  ],
+  [
+    'an empty row filled by a helper that also receives the patient',
+    `function f(submittedPatient: Patient) { const row = {}; partialRow(submittedPatient, row, ''); sink(row); }`,
+    'Patient',
+  ],
+  [
+    'a row that only receives counts',
+    `function f(patients: Patient[]) { const stats = {}; stats.total = patients.length; sink(stats); }`,
+    null,
+  ],
   // Request input (issue 19, item 1).
   [
     'a request body whose patient fields the handler destructures',
