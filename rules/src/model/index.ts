@@ -95,15 +95,12 @@ export {
   groupSharedSecrets,
   isAccountRecord,
   isDefaultAccount,
-  isDummySecret,
   isEnvironmentMember,
   isNamedSecret,
-  isPhrase,
   isRealSecret,
   isSecretName,
   ldapAccount,
   looksLive,
-  namesItself,
   optionsAccount,
   repeatsAccount,
   screamingSnake,
@@ -171,13 +168,11 @@ export {
   secretLiteral,
   secretOptionModule,
 } from './secret-sinks';
-export type { SecretLiteral } from './secret-sinks';
 export { insecureSessionCookie, isTlsServerOptions, serverKind } from './session-cookies';
 export { StorageWrites } from './storage-writes';
 export type { ObjectArgument, StorageWrite } from './storage-writes';
 export { tokenize } from './tokens';
 export { inDemoData, inProjectGlobs, inTestCode } from './test-files';
-export type { TestCodeOptions } from './test-files';
 export { UnprojectedReads } from './unprojected-reads';
 export type { UnprojectedRead } from './unprojected-reads';
 // ---- end of the public entry
