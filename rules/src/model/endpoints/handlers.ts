@@ -13,6 +13,7 @@ import { RECORD_LOOKUP_METHODS, RECORD_WRITES, ROW_READ_METHODS } from '../apis'
 import { isAuthName, isFunction } from '../routes';
 import { looksLikeSql, scanSql, tablesRead } from '../sql';
 import { patientTable } from '../patient-tables';
+import { requestInputText } from '../request-input';
 import type { EndpointFile } from './file';
 import { fhirUpstream } from './upstream';
 
@@ -118,7 +119,11 @@ export function patientDataTouched(
         node.arguments[0]
       ) {
         const taint = safe(() => provenance.trace(node.arguments[0]!));
-        if (taint) {
+        // Echoing what the client sent exposes nothing it did not already have.
+        if (
+          taint &&
+          !(taint.source.type === AST_NODE_TYPES.MemberExpression && requestInputText(taint.source))
+        ) {
           found = { kind: 'response', description: provenance.describe(taint) };
           return false;
         }
