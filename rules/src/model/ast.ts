@@ -313,6 +313,13 @@ export function calleeName(callee: TSESTree.Node): string | undefined {
   return undefined;
 }
 
+/** The name a value is read or written under: `x` for `x`, `b` for `a.b` and `a['b']`. */
+export function referenceName(node: TSESTree.Node): string | undefined {
+  const expr = unwrap(node);
+  if (expr.type === AST_NODE_TYPES.Identifier) return expr.name;
+  return expr.type === AST_NODE_TYPES.MemberExpression ? propertyName(expr) : undefined;
+}
+
 /** The static name of a member's property: `b` in `a.b` and `a['b']`. */
 export function propertyName(member: TSESTree.MemberExpression): string | undefined {
   if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier)

@@ -26,7 +26,7 @@ import {
   VENDOR_DEFAULT_PASSWORDS,
   secretMethod,
 } from './apis';
-import { calleeName, keyName, literalString, propertyName, unwrap } from './ast';
+import { calleeName, keyName, literalString, referenceName, unwrap } from './ast';
 import { resolveImport } from './imports';
 import { AST_NODE_TYPES } from './node-types';
 import { tokenize } from './tokens';
@@ -231,13 +231,7 @@ export function comparedSecret(
     [node.left, node.right],
     [node.right, node.left],
   ] as const) {
-    const target = unwrap(side);
-    const key =
-      target.type === AST_NODE_TYPES.Identifier
-        ? target.name
-        : target.type === AST_NODE_TYPES.MemberExpression
-          ? propertyName(target)
-          : undefined;
+    const key = referenceName(side);
     const value = literalString(other);
     if (key && value !== undefined && isSecretName(key) && isNamedSecret(key, value))
       return { literal: other, key };

@@ -67,7 +67,15 @@ export {
 } from './access-audit';
 export type { AuditRecognizer } from './access-audit';
 export { ACCESS_LOGGER, FTP_TLS_OPTION, MAIL_TRANSPORT, URL_SCHEME_SERVICES } from './apis';
-export { keyName, literalString, propertyName, sourceRangeOf, templatePart, unwrap } from './ast';
+export {
+  keyName,
+  literalString,
+  propertyName,
+  referenceName,
+  sourceRangeOf,
+  templatePart,
+  unwrap,
+} from './ast';
 export type { StaticString } from './ast';
 export {
   cleartextFtp,

@@ -26,7 +26,7 @@ import {
   mayBindPasswords,
   mayHandSecrets,
   optionsAccount,
-  propertyName,
+  referenceName,
   repeatsAccount,
   screamingSnake,
   secretArgument,
@@ -327,12 +327,7 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression(node) {
         if (node.operator !== '=') return;
         const left = unwrap(node.left);
-        const key =
-          left.type === AST_NODE_TYPES.Identifier
-            ? left.name
-            : left.type === AST_NODE_TYPES.MemberExpression
-              ? propertyName(left)
-              : undefined;
+        const key = referenceName(left);
         if (!key || !isSecretName(key)) return;
         const value = literalString(node.right);
         if (value === undefined || !isNamedSecret(key, value)) return;
