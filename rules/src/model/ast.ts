@@ -313,6 +313,13 @@ export function calleeName(callee: TSESTree.Node): string | undefined {
   return undefined;
 }
 
+/** The expression a node is the value of, through type assertions and non-null marks: `{ … } as T`. */
+export function outermostExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && unwrap(current.parent) === node) current = current.parent;
+  return current;
+}
+
 /** The name a value is read or written under: `x` for `x`, `b` for `a.b` and `a['b']`. */
 export function referenceName(node: TSESTree.Node): string | undefined {
   const expr = unwrap(node);

@@ -26,7 +26,7 @@ import {
   VENDOR_DEFAULT_PASSWORDS,
   secretMethod,
 } from './apis';
-import { calleeName, keyName, literalString, referenceName, unwrap } from './ast';
+import { calleeName, keyName, literalString, memberChain, referenceName, unwrap } from './ast';
 import { resolveImport } from './imports';
 import { AST_NODE_TYPES } from './node-types';
 import { tokenize } from './tokens';
@@ -434,10 +434,11 @@ export function ldapAccount(dn: string): string | undefined {
   return /^(?:cn|uid)=([^,]+)/i.exec(dn)?.[1];
 }
 
-/** `process.env.PGPASSWORD = …`, `global.process.env.X = …`: an assignment to the environment. */
-export function isEnvironmentMember(
-  member: TSESTree.MemberExpression,
-  sourceCode: SourceCode,
-): boolean {
-  return /(^|\.)process\.env$/.test(sourceCode.getText(member.object));
+/**
+ * `process.env.PGPASSWORD`, `globalThis.process.env.X`, `import.meta.env.X`: a variable of the
+ * environment, read (`process.env.KEY || 'k'`) or assigned (`process.env.PGPASSWORD = …`).
+ */
+export function isEnvironmentMember(member: TSESTree.MemberExpression): boolean {
+  const chain = memberChain(member.object).join('.');
+  return /(^|\.)process\.env$/.test(chain) || chain === 'import.meta.env';
 }

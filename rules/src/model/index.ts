@@ -180,7 +180,7 @@ export { insecureSessionCookie, isTlsServerOptions, serverKind } from './session
 export { StorageWrites } from './storage-writes';
 export type { ObjectArgument, StorageWrite } from './storage-writes';
 export { tokenize } from './tokens';
-export { inDemoData, inProjectGlobs, inTestCode } from './test-files';
+export { inDemoData, inInventedCode, inProjectGlobs, inTestCode } from './test-files';
 export { UnprojectedReads } from './unprojected-reads';
 export type { UnprojectedRead } from './unprojected-reads';
 // ---- end of the public entry

@@ -7,7 +7,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { PLUGIN_REGISTRATION_METHODS } from './apis';
-import { calleeName, unwrap } from './ast';
+import { calleeName, outermostExpression } from './ast';
 import { resolveImport } from './imports';
 import { AST_NODE_TYPES } from './node-types';
 
@@ -52,7 +52,7 @@ function callTaking(
 
 /** Where an options object is passed: itself as an argument, or the reads of the constant it initialises. */
 function optionSites(object: TSESTree.ObjectExpression, scopeOf: ScopeOf): TSESTree.Node[] {
-  const outer = outermost(object);
+  const outer = outermostExpression(object);
   const parent = outer.parent;
   if (
     parent?.type !== AST_NODE_TYPES.VariableDeclarator ||
@@ -63,13 +63,6 @@ function optionSites(object: TSESTree.ObjectExpression, scopeOf: ScopeOf): TSEST
   const variable = scopeOf(parent).set.get(parent.id.name);
   if (!variable || variable.defs.length !== 1) return [];
   return variable.references.filter((r) => r.isRead()).map((r) => r.identifier as TSESTree.Node);
-}
-
-/** The expression an object is the value of, through type assertions (`{ … } as Options`). */
-function outermost(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent && unwrap(current.parent) === node) current = current.parent;
-  return current;
 }
 
 /** The module of the call an options object is an argument of, or of the plugin it registers. */

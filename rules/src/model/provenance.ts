@@ -5,6 +5,7 @@ import {
   calleeName,
   keyName,
   memberChain,
+  outermostExpression,
   propertyName,
   resolveVariable,
   type StaticString,
@@ -1035,9 +1036,7 @@ export function joinLabels(labels: string[]): string {
 
 /** `await call`, `await (call)`, `await call as T`. */
 function isAwaited(call: TSESTree.Node): boolean {
-  let node = call;
-  while (node.parent && unwrap(node.parent) === call) node = node.parent;
-  return node.parent?.type === AST_NODE_TYPES.AwaitExpression;
+  return outermostExpression(call).parent?.type === AST_NODE_TYPES.AwaitExpression;
 }
 
 /** Receivers whose methods transform their arguments rather than send them: built-ins, `this`. */

@@ -10,8 +10,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { PASSWORD_HASHERS, SECRET_FUNCTIONS, SECRET_OPTIONS, secretIndex } from './apis';
-import { calleeName, constantInit, keyName, memberChain, resolveVariable, unwrap } from './ast';
-import { isSecretName } from './credentials';
+import { calleeName, constantInit, keyName, resolveVariable, unwrap } from './ast';
+import { isEnvironmentMember, isSecretName } from './credentials';
 import { sqlFieldWrites } from './field-writes';
 import { resolveImport, withoutDefault } from './imports';
 import type { HealthModel } from './index';
@@ -52,7 +52,12 @@ export function secretLiteral(
         ? { node: expr, value: expr.quasis[0]?.value.cooked ?? '', fallback: false }
         : undefined;
     case AST_NODE_TYPES.LogicalExpression: {
-      if ((expr.operator !== '||' && expr.operator !== '??') || !readsEnvironment(expr.left))
+      const left = unwrap(expr.left);
+      if (
+        (expr.operator !== '||' && expr.operator !== '??') ||
+        left.type !== AST_NODE_TYPES.MemberExpression ||
+        !isEnvironmentMember(left)
+      )
         return undefined;
       const found = secretLiteral(expr.right, scopeOf, depth + 1);
       return found && { ...found, fallback: true };
@@ -69,14 +74,6 @@ export function secretLiteral(
     default:
       return undefined;
   }
-}
-
-/** `process.env.X`, `process.env['X']`, `import.meta.env.X`: a read of the environment. */
-function readsEnvironment(node: TSESTree.Node): boolean {
-  const expr = unwrap(node);
-  if (expr.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const chain = memberChain(expr.object).join('.');
-  return /(^|\.)process\.env$/.test(chain) || chain === 'import.meta.env';
 }
 
 /** The text argument of `new TextEncoder().encode(text)` or `Buffer.from(text)`. */

@@ -112,26 +112,31 @@ export function inTestCode(
   options: TestCodeOptions = CONVENTIONS_ONLY,
 ): boolean {
   if (options.globs.length > 0 && inProjectGlobs(filename, cwd ?? '', options.globs)) return true;
-  if (!options.conventions) return false;
-  if (isTestFile(relative(projectRoot(filename), filename))) return true;
+  return options.conventions && byPathInProject(filename, cwd, isTestFile);
+}
+
+/**
+ * A judgement of a file by its path inside its project (the nearest package.json) and, when it
+ * lies below it, inside the folder the linter runs in — never by folders above both.
+ */
+function byPathInProject(
+  filename: string,
+  cwd: string | undefined,
+  judge: (path: string) => boolean,
+): boolean {
+  if (judge(relative(projectRoot(filename), filename))) return true;
   if (cwd === undefined) return false;
   const inside = relative(cwd, filename);
-  return !inside.startsWith('..') && !isAbsolute(inside) && isTestFile(inside);
+  return !inside.startsWith('..') && !isAbsolute(inside) && judge(inside);
 }
 
 /**
  * Words that, beside `data`, name a folder of made-up records: `demoData/`, `DemoData/`,
- * `sample-data/`, `synthetic-patient-data/`, `fake_data/`, `mock-data/`, `dummy-data/`. Their
- * accounts and patients are invented for demonstrations and loaders, like a test's fixtures.
+ * `sample-data/`, `mock-data/` (`synthetic`, `fake`, `dummy` need no `data`: `INVENTED_WORDS`).
+ * Their accounts and patients are invented for demonstrations and loaders, like a test's
+ * fixtures.
  */
-export const DEMO_DATA_WORDS: ReadonlySet<string> = new Set([
-  'demo',
-  'sample',
-  'synthetic',
-  'fake',
-  'dummy',
-  'mock',
-]);
+export const DEMO_DATA_WORDS: ReadonlySet<string> = new Set(['demo', 'sample', 'mock']);
 
 /** Whether a path (relative to the project) lies in a folder of demonstration or synthetic data. */
 export function isDemoDataFile(file: string): boolean {
@@ -153,11 +158,16 @@ export function inDemoData(
   cwd?: string,
   options: TestCodeOptions = CONVENTIONS_ONLY,
 ): boolean {
-  if (!options.conventions) return false;
-  if (isDemoDataFile(relative(projectRoot(filename), filename))) return true;
-  if (cwd === undefined) return false;
-  const inside = relative(cwd, filename);
-  return !inside.startsWith('..') && !isAbsolute(inside) && isDemoDataFile(inside);
+  return options.conventions && byPathInProject(filename, cwd, isDemoDataFile);
+}
+
+/** Test code or demonstration data: code whose records are invented (`inTestCode`, `inDemoData`). */
+export function inInventedCode(
+  filename: string,
+  cwd?: string,
+  options: TestCodeOptions = CONVENTIONS_ONLY,
+): boolean {
+  return inTestCode(filename, cwd, options) || inDemoData(filename, cwd, options);
 }
 
 /**

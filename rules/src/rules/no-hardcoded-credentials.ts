@@ -9,9 +9,8 @@ import {
   environmentName,
   groupSharedSecrets,
   healthModel,
-  inDemoData,
+  inInventedCode,
   inProjectGlobs,
-  inTestCode,
   isAccountRecord,
   isDefaultAccount,
   isEnvironmentMember,
@@ -109,10 +108,7 @@ export default createRule<Options, MessageIds>({
     let tests: boolean | undefined;
     /** Test code (the runners' conventions) and demo data report only values that look live. */
     function throwAwayInTests(secret: string): boolean {
-      const testCode = healthModel(context).config.testCode;
-      tests ??=
-        inTestCode(context.filename, context.cwd, testCode) ||
-        inDemoData(context.filename, context.cwd, testCode);
+      tests ??= inInventedCode(context.filename, context.cwd, healthModel(context).config.testCode);
       return tests && !looksLive(secret);
     }
 
@@ -332,8 +328,7 @@ export default createRule<Options, MessageIds>({
         const value = literalString(node.right);
         if (value === undefined || !isNamedSecret(key, value)) return;
         // `process.env.PGPASSWORD = '…'` is the variable itself: the fix is to delete the line.
-        const isEnv =
-          left.type === AST_NODE_TYPES.MemberExpression && isEnvironmentMember(left, sourceCode);
+        const isEnv = left.type === AST_NODE_TYPES.MemberExpression && isEnvironmentMember(left);
         noteNamed(node.right, key, undefined, isEnv ? undefined : screamingSnake(key));
       },
       BinaryExpression(node) {

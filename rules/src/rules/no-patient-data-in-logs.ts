@@ -4,8 +4,7 @@ import {
   AST_NODE_TYPES,
   type HealthModel,
   healthModel,
-  inDemoData,
-  inTestCode,
+  inInventedCode,
   LogCalls,
   loggedPatientData,
   provenanceRelated,
@@ -79,11 +78,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     // Tests and demo or synthetic data print the records they invent: no patient's data.
     const testCode = healthModel(context).config.testCode;
-    if (
-      inTestCode(context.filename, context.cwd, testCode) ||
-      inDemoData(context.filename, context.cwd, testCode)
-    )
-      return {};
+    if (inInventedCode(context.filename, context.cwd, testCode)) return {};
     const sourceCode = context.sourceCode;
     const logCalls = new LogCalls(sourceCode, new Set(options.loggers ?? []));
     const accessLogFormats: TSESTree.Node[] = [];

@@ -299,9 +299,8 @@ describe('model/credentials: where a secret is handed to a client', () => {
     each<TSESTree.MemberExpression>(
       "process.env.PGPASSWORD = 'x';\nglobalThis.process.env.A = 'y';\nconfig.env.B = 'z';",
       'MemberExpression',
-      (member, sourceCode) => {
-        if (member.parent?.type === 'AssignmentExpression')
-          seen.push(isEnvironmentMember(member, sourceCode));
+      (member) => {
+        if (member.parent?.type === 'AssignmentExpression') seen.push(isEnvironmentMember(member));
       },
     );
     assert.deepEqual(seen, [true, true, false]);
