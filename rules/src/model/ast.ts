@@ -505,3 +505,35 @@ export function literalString(node: TSESTree.Node | undefined): string | undefin
     return expr.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
+
+/**
+ * The function a callee names when it is declared in this file and never reassigned:
+ * `function format(p) {…}`, `const format = (p) => …`. Undefined for methods, imports and
+ * parameters.
+ */
+export function localFunction(callee: TSESTree.Node, scope: Scope): FunctionNode | undefined {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = resolveVariable(scope, callee);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0]!;
+  if (def.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration)
+    return reassigned(variable) ? undefined : def.node;
+  if (def.type !== 'Variable') return undefined;
+  const init = constantInit(variable);
+  const fn = init && unwrap(init);
+  return fn && isFunctionNode(fn) ? fn : undefined;
+}
+
+/**
+ * What a function returns: its expression body, or the argument of each `return` in its body
+ * (not in nested functions). Empty for a function that returns nothing.
+ */
+export function returnedExpressions(fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: TSESTree.Node[] = [];
+  walk(fn.body, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
+  });
+  return found;
+}

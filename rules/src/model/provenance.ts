@@ -3,18 +3,28 @@ import { AST_NODE_TYPES } from './node-types';
 import type { HealthDataConfig } from '../config/project-config';
 import {
   calleeName,
+  type FunctionNode,
   keyName,
+  localFunction,
   memberChain,
   outermostExpression,
   propertyName,
   resolveVariable,
+  returnedExpressions,
   type StaticString,
   staticString,
   unwrap,
 } from './ast';
 import type { Classification, Classifier } from './classifier';
 import { looksLikeSql, scanSql, type SqlStatement, tablesRead } from './sql';
+import { isRequestCall } from './connections';
 import { patientFieldsOfInput } from './request-input';
+import {
+  assertedNonPatient,
+  declaredNonPatient,
+  narrowedToNonPatient,
+  selectsNonPatient,
+} from './resource-types';
 import { isRecordTableWord, patientTable } from './patient-tables';
 import { tokenize } from './tokens';
 import {
@@ -54,6 +64,9 @@ export interface PatientRead {
 }
 
 const MAX_DEPTH = 60;
+
+/** How many calls deep a return value is summarised through the file's own functions. */
+const MAX_SUMMARY_DEPTH = 3;
 
 /** Declared types that are patient records in lab code although their word is generic alone. */
 const RECORD_TYPE_NAMES = new Set([
@@ -190,6 +203,9 @@ const RECEIVER_METHODS = new Set([
   'stringify',
 ]);
 
+/** Array methods whose result is the elements their callback selects. */
+const SELECTING_METHODS = new Set(['find', 'findLast', 'filter']);
+
 /** Methods whose result is what their callback returns for each element or for the resolved value. */
 const CALLBACK_RESULT_METHODS = new Set(['map', 'flatMap', 'then']);
 
@@ -267,7 +283,9 @@ type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
  * sources through the scope manager, memoised per node, so a file costs only what its sinks ask.
  */
 export class Provenance {
-  private readonly memo = new Map<TSESTree.Node, Taint | null>();
+  private memo = new Map<TSESTree.Node, Taint | null>();
+  /** What the arguments of the calls being summarised carry, by callee (issue 19, summaries). */
+  private readonly bindings = new Map<FunctionNode, (Taint | undefined)[]>();
   private readonly readMemo = new Map<TSESTree.Node, PatientRead | null>();
   private readonly sqlMemo = new Map<
     TSESTree.Node,
@@ -433,6 +451,7 @@ export class Provenance {
   }
 
   private compute(node: TSESTree.Node): Taint | undefined {
+    if (assertedNonPatient(node)) return undefined; // `entry.resource as Organization`
     const expr = unwrap(node);
     switch (expr.type) {
       case AST_NODE_TYPES.Identifier:
@@ -486,6 +505,9 @@ export class Provenance {
     // `let medications = 0`: a counter or a flag, whatever its name; `const PATIENT_FIELDS = …`:
     // configuration, never a patient's data.
     if (variable && (holdsNumberOrFlag(variable) || isConfigurationConstant(id.name, variable)))
+      return undefined;
+    // `labs: Organization[]`, or used under `if (r.resourceType === 'Practitioner')`.
+    if (variable?.defs.some((def) => declaredNonPatient(def.name)) || narrowedToNonPatient(id))
       return undefined;
     if (own && isSource(own)) return this.source(id, `\`${id.name}\``, own);
     if (own && own.role !== 'data') return undefined; // patientId, patientCount: not the data
@@ -653,6 +675,8 @@ export class Provenance {
       }
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
+      // `resources.find((r) => r.resourceType === 'Organization')`
+      if (SELECTING_METHODS.has(name) && selectsNonPatient(args[0])) return undefined;
       if (CALLBACK_RESULT_METHODS.has(name)) {
         const fn = args[0] && unwrap(args[0]);
         const returned = fn ? this.returnedExpression(fn) : undefined;
@@ -676,8 +700,43 @@ export class Provenance {
       isServiceReceiver(callee.object)
     )
       return undefined;
+    // A request sent with an HTTP client of the catalogue answers with the server's data:
+    // `await fetch(pacsUrl, { body: JSON.stringify(report) })` carries the reply, not the report.
+    if (call.type === AST_NODE_TYPES.CallExpression && isRequestCall(call, this.scopeOf))
+      return undefined;
+    // A function of this file answers with what its returns carry for these arguments:
+    // `formatLabel(patient)` returning `patient.id` carries no patient data.
+    const local = localFunction(callee, this.scopeOf(callee));
+    if (local && this.bindings.size < MAX_SUMMARY_DEPTH) return this.summarised(call, local);
     // Unknown calls, JSON.stringify, Buffer.from, Promise.all, Object.values: data in, data out.
     return this.any(args, call);
+  }
+
+  /**
+   * The patient data a call of a function of this file returns: its return expressions traced
+   * with each parameter carrying what the call's argument carries. Evaluated apart from the
+   * memo, whose answers hold for the function's own (unbound) parameters; a recursive call adds
+   * nothing to what the other returns carry.
+   */
+  private summarised(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    fn: FunctionNode,
+  ): Taint | undefined {
+    if (this.bindings.has(fn)) return undefined;
+    const returned = returnedExpressions(fn);
+    if (returned.length === 0) return undefined;
+    const bound = call.arguments.map((arg) => this.trace(arg));
+    const memo = this.memo;
+    this.memo = new Map();
+    this.bindings.set(fn, bound);
+    let found: Taint | undefined;
+    try {
+      for (const expression of returned) found = merge(found, this.trace(expression));
+    } finally {
+      this.bindings.delete(fn);
+      this.memo = memo;
+    }
+    return this.step(found, call);
   }
 
   private object(object: TSESTree.ObjectExpression): Taint | undefined {
@@ -784,14 +843,19 @@ export class Provenance {
       return undefined;
     const index = fn.params.findIndex((p) => p === param || containsNode(p, param));
     const paramNode = fn.params[index];
+    const bound = this.bindings.get(fn);
+    const owner = bound
+      ? paramNode?.type === AST_NODE_TYPES.RestElement
+        ? bound.slice(index).reduce<Taint | undefined>(merge, undefined)
+        : bound[index]
+      : this.callbackValue(fn, index);
     // Destructured parameter: ({ nir, nom }) => …
     if (paramNode && paramNode !== param && param.type === AST_NODE_TYPES.Identifier) {
-      const owner = this.callbackValue(fn, index);
       const pattern =
         paramNode.type === AST_NODE_TYPES.AssignmentPattern ? paramNode.left : paramNode;
       return this.destructuredFrom(pattern, param.name, owner);
     }
-    return this.callbackValue(fn, index);
+    return owner;
   }
 
   private destructuredFrom(

@@ -3,6 +3,79 @@ import { probe } from './probe';
 
 /** [what it shows, code with one `sink(x)`, expected: substring of the description or null] */
 const CASES: Array<[string, string, string | null]> = [
+  // Non-patient FHIR resources picked out of mixed search results (issue 19): lab-order code.
+  [
+    'organisations collected from a mixed bundle, declared as such',
+    `function f(resources: (Patient | Organization)[]) { const labs: Organization[] = []; resources.forEach((r) => { labs.push(r); }); sink(JSON.stringify(labs)); }`,
+    null,
+  ],
+  [
+    'a resource narrowed by its resourceType to an organisation',
+    `function f(resources: (Patient | Organization)[]) { for (const r of resources) { if (r.resourceType === 'Organization' && r.active) { sink(r.name); } } }`,
+    null,
+  ],
+  [
+    'a resource narrowed by its resourceType to a patient stays data',
+    `function f(resources: (Patient | Organization)[]) { resources.forEach((r) => { if (r.resourceType === 'Patient') sink(r.name); }); }`,
+    'name',
+  ],
+  [
+    'a practitioner found by a resourceType predicate',
+    `function f(entries: Bundle) { const doc = entries.find((r) => r.resourceType === 'Practitioner'); sink(doc); }`,
+    null,
+  ],
+  [
+    'a resource asserted to a location',
+    `function f(encounter: Encounter) { sink(JSON.stringify(encounter.contained[0] as Location)); }`,
+    null,
+  ],
+  // Replies of remote services (issue 19): a PACS or FHIR server's error text, not what was sent.
+  [
+    "a server's reply to a request carrying a report",
+    `async function f(report: DiagnosticReport) { const response = await fetch(PACS_URL, { method: 'POST', body: JSON.stringify(report) }); const text = await response.text(); sink(\`failed: \${response.status} \${text}\`); }`,
+    null,
+  ],
+  [
+    "an HTTP client's reply, not awaited",
+    `import axios from 'axios'; function f(patient: Patient) { axios.post('/fhir/Patient', patient).then((res) => sink(res.data)); }`,
+    null,
+  ],
+  [
+    'the request body itself stays data',
+    `async function f(report: DiagnosticReport) { const body = JSON.stringify(report); await fetch(PACS_URL, { method: 'POST', body }); sink(body); }`,
+    'DiagnosticReport',
+  ],
+  // Return summaries of the file's own functions (issue 19): shapes seen in billing and lab code.
+  [
+    "a helper returning a record's id carries no data",
+    `const labelOf = (claim) => claim.id; function f(claims: Claim[]) { sink(labelOf(claims[0])); }`,
+    null,
+  ],
+  [
+    "a helper returning the payer's name from the records carries no patient data",
+    `function payeeOf(responses) { const first = responses[0]; return first?.payee?.status ?? 'unknown'; } function f(responses: ClaimResponse[]) { sink(payeeOf(responses)); }`,
+    null,
+  ],
+  [
+    "a helper returning a patient's name carries it",
+    `function displayName(p) { if (!p) return ''; return \`\${p.name[0].given} \${p.name[0].family}\`; } function f(patient: Patient) { sink(displayName(patient)); }`,
+    'name',
+  ],
+  [
+    'a helper that reads patient data itself carries it whatever its arguments',
+    `function loadRows(db, id) { return db.query('SELECT * FROM patients WHERE id = ?', [id]); } async function f(db) { sink(await loadRows(db, 3)); }`,
+    'patients',
+  ],
+  [
+    'a helper with destructured parameters follows the field it returns',
+    `const contactOf = ({ telecom, id }) => telecom; function f(patient: Patient) { sink(contactOf(patient)); }`,
+    'phone',
+  ],
+  [
+    'a recursive helper returns what its other branches return',
+    `function flat(items) { return items.length ? flat(items.slice(1)) : items; } function f(patients: Patient[]) { sink(flat(patients)); }`,
+    'patient record',
+  ],
   // Record fields vs record metadata (issue 19): shapes seen in FHIR and EHR code, rewritten.
   [
     "a record's structural elements are not its data",

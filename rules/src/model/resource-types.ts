@@ -1,0 +1,162 @@
+/**
+ * FHIR resource types as evidence that a value holds no patient data: a declared type, a type
+ * assertion or a `resourceType` test that names only resources outside the Patient compartment
+ * (an `Organization`, a `Practitioner`, an `ActivityDefinition`). Bundles and search results mix
+ * patients with the organisations and definitions they point to; code that picks the latter out
+ * says so in one of these three ways.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+import { isFunctionNode, propertyName, unwrap } from './ast';
+import { FHIR_NON_PATIENT_RESOURCES, RECORD_TYPE_CONTAINERS } from './vocabulary';
+
+/**
+ * Whether a type names only non-patient resources: `Organization`, `Practitioner[]`,
+ * `Location | undefined`, `Promise<ValueSet[]>`, `Map<string, Organization>`.
+ */
+export function namesNonPatientResource(type: TSESTree.TypeNode): boolean {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSTypeReference: {
+      const name =
+        type.typeName.type === AST_NODE_TYPES.Identifier
+          ? type.typeName.name
+          : type.typeName.type === AST_NODE_TYPES.TSQualifiedName
+            ? type.typeName.right.name
+            : undefined;
+      if (!name) return false;
+      if (FHIR_NON_PATIENT_RESOURCES.has(name)) return true;
+      if (!RECORD_TYPE_CONTAINERS.has(name)) return false;
+      // `Map<string, Organization>`: the values say what it holds; keys are strings.
+      const params = type.typeArguments?.params ?? [];
+      const held = name.endsWith('Map') || name === 'Record' ? params.slice(-1) : params;
+      return held.length > 0 && held.every(namesNonPatientResource);
+    }
+    case AST_NODE_TYPES.TSArrayType:
+      return namesNonPatientResource(type.elementType);
+    case AST_NODE_TYPES.TSUnionType: {
+      const named = type.types.filter((member) => !isEmptyType(member));
+      return named.length > 0 && named.every(namesNonPatientResource);
+    }
+    default:
+      return false;
+  }
+}
+
+function isEmptyType(type: TSESTree.TypeNode): boolean {
+  return (
+    type.type === AST_NODE_TYPES.TSUndefinedKeyword ||
+    type.type === AST_NODE_TYPES.TSNullKeyword ||
+    type.type === AST_NODE_TYPES.TSVoidKeyword
+  );
+}
+
+/** Whether a binding is declared with a non-patient resource type: `labs: Organization[]`. */
+export function declaredNonPatient(id: TSESTree.Node): boolean {
+  return (
+    id.type === AST_NODE_TYPES.Identifier &&
+    id.typeAnnotation !== undefined &&
+    namesNonPatientResource(id.typeAnnotation.typeAnnotation)
+  );
+}
+
+/** Whether an expression is asserted to a non-patient resource: `entry.resource as Location`. */
+export function assertedNonPatient(node: TSESTree.Node): boolean {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+        if (namesNonPatientResource(current.typeAnnotation)) return true;
+        current = current.expression;
+        continue;
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        continue;
+      default:
+        return false;
+    }
+  }
+}
+
+/**
+ * The resource type a test requires of the variable `name`: `r.resourceType === 'Organization'`
+ * (either side, `==` too), also as one operand of `&&`.
+ */
+function requiredResourceType(test: TSESTree.Node, name: string): string | undefined {
+  const expr = unwrap(test);
+  if (expr.type === AST_NODE_TYPES.LogicalExpression && expr.operator === '&&')
+    return requiredResourceType(expr.left, name) ?? requiredResourceType(expr.right, name);
+  if (
+    expr.type !== AST_NODE_TYPES.BinaryExpression ||
+    (expr.operator !== '===' && expr.operator !== '==')
+  )
+    return undefined;
+  for (const [side, other] of [
+    [expr.left, expr.right],
+    [expr.right, expr.left],
+  ] as const) {
+    const member = unwrap(side);
+    if (
+      member.type === AST_NODE_TYPES.MemberExpression &&
+      propertyName(member) === 'resourceType' &&
+      unwrap(member.object).type === AST_NODE_TYPES.Identifier &&
+      (unwrap(member.object) as TSESTree.Identifier).name === name &&
+      other.type === AST_NODE_TYPES.Literal &&
+      typeof other.value === 'string'
+    )
+      return other.value;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a use of a variable sits where a test has narrowed it to a non-patient resource:
+ * inside `if (resource.resourceType === 'Organization') { … resource … }` or after `&&` in the
+ * same test. Stops at the enclosing function.
+ */
+export function narrowedToNonPatient(id: TSESTree.Identifier): boolean {
+  let child: TSESTree.Node = id;
+  for (
+    let node: TSESTree.Node | undefined = id.parent;
+    node && !isFunctionNode(node);
+    node = node.parent
+  ) {
+    let test: TSESTree.Node | undefined;
+    if (node.type === AST_NODE_TYPES.IfStatement && node.consequent === child) test = node.test;
+    else if (node.type === AST_NODE_TYPES.ConditionalExpression && node.consequent === child)
+      test = node.test;
+    else if (
+      node.type === AST_NODE_TYPES.LogicalExpression &&
+      node.operator === '&&' &&
+      node.right === child
+    )
+      test = node.left;
+    const required = test && requiredResourceType(test, id.name);
+    if (required) return FHIR_NON_PATIENT_RESOURCES.has(required);
+    child = node;
+  }
+  return false;
+}
+
+/**
+ * Whether a callback of `find`/`filter` selects non-patient resources:
+ * `(r) => r.resourceType === 'Practitioner'`, `(r): r is Location => …`.
+ */
+export function selectsNonPatient(callback: TSESTree.Node | undefined): boolean {
+  const fn = callback && unwrap(callback);
+  if (!fn || !isFunctionNode(fn)) return false;
+  const predicate = fn.returnType?.typeAnnotation;
+  if (predicate?.type === AST_NODE_TYPES.TSTypePredicate && predicate.typeAnnotation)
+    return namesNonPatientResource(predicate.typeAnnotation.typeAnnotation);
+  const param = fn.params[0];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  let body: TSESTree.Node | undefined = fn.body;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const only = body.body.length === 1 ? body.body[0] : undefined;
+    body = only?.type === AST_NODE_TYPES.ReturnStatement ? (only.argument ?? undefined) : undefined;
+  }
+  const required = body && requiredResourceType(body, param.name);
+  return required !== undefined && FHIR_NON_PATIENT_RESOURCES.has(required);
+}
