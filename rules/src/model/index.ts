@@ -43,7 +43,10 @@ export function healthModel(
   if (cached && (cached.configKey ??= JSON.stringify(cached.model.config)) === configKey)
     return cached.model;
   const classifier = classifierFor(config);
-  const provenance = new Provenance(sourceCode, classifier, config);
+  const provenance = new Provenance(sourceCode, classifier, config, {
+    file: context.filename,
+    program: sourceCode.ast,
+  });
   const exportContext = new ExportContextFinder(context.filename, config);
   const model: HealthModel = {
     config,

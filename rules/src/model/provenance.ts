@@ -3,7 +3,9 @@ import { AST_NODE_TYPES } from './node-types';
 import type { HealthDataConfig } from '../config/project-config';
 import {
   calleeName,
+  findProperty,
   type FunctionNode,
+  literalString,
   keyName,
   localFunction,
   memberChain,
@@ -18,6 +20,7 @@ import {
 import type { Classification, Classifier } from './classifier';
 import { looksLikeSql, scanSql, type SqlStatement, tablesRead } from './sql';
 import { isRequestCall } from './connections';
+import { type ImportedFunction, importedFunction, type ModuleSource } from './imported-functions';
 import { patientFieldsOfInput } from './request-input';
 import {
   assertedNonPatient,
@@ -36,7 +39,12 @@ import {
   RECORD_METADATA_NAMES,
   TECHNICAL_QUALIFIERS,
 } from './vocabulary';
-import { ROW_READ_METHODS, SQL_RUNNER_METHODS } from './apis';
+import {
+  FHIR_READ_METHODS,
+  FHIR_RESOURCE_TYPE_OPTION,
+  ROW_READ_METHODS,
+  SQL_RUNNER_METHODS,
+} from './apis';
 
 /** What made a value safe for one purpose: encryption (storage), masking (logs), keyed hashing. */
 export type SanitizerKind = 'encrypt' | 'mask' | 'hmac';
@@ -203,6 +211,9 @@ const RECEIVER_METHODS = new Set([
   'stringify',
 ]);
 
+/** Calls that print their first argument as it is: a message names that argument. */
+const SHOWN_THROUGH = new Set(['JSON.stringify', 'String', 'util.inspect', 'inspect']);
+
 /** Array methods whose result is the elements their callback selects. */
 const SELECTING_METHODS = new Set(['find', 'findLast', 'filter']);
 
@@ -296,9 +307,14 @@ export class Provenance {
   private depth = 0;
 
   constructor(
-    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly sourceCode: Readonly<ModuleSource>,
     private readonly classifier: Classifier,
-    config?: HealthDataConfig,
+    private readonly config?: HealthDataConfig,
+    /**
+     * The linted file and its program, for summaries of calls into the project's other modules;
+     * absent in the provenance of such a module, so summaries stop one module away.
+     */
+    private readonly where?: { file: string; program: TSESTree.Program },
   ) {
     this.encryptHelpers = new Set(config?.encryption.helpers ?? []);
     if (config?.encryption.fix) this.encryptHelpers.add(config.encryption.fix.name);
@@ -448,6 +464,36 @@ export class Provenance {
   describe(taint: Taint): string {
     const labels = taint.labels.length ? joinLabels(taint.labels) : 'patient data';
     return `${labels} from ${taint.description} (line ${taint.source.loc.start.line})`;
+  }
+
+  /**
+   * How a message names the data reaching a sink at `node` (issue 19): the value written there
+   * when it is a name or a member (`\`patient.nir\` (social security number (NIR) from
+   * \`patient\`, line 3)`), else what `describe` says.
+   */
+  describeAt(node: TSESTree.Node, taint: Taint): string {
+    let shown = unwrap(node);
+    // JSON.stringify(x), String(x), await x: the value is x.
+    for (;;) {
+      if (shown.type === AST_NODE_TYPES.AwaitExpression) shown = unwrap(shown.argument);
+      else if (
+        shown.type === AST_NODE_TYPES.CallExpression &&
+        shown.arguments[0] &&
+        SHOWN_THROUGH.has(this.sourceCode.getText(shown.callee))
+      )
+        shown = unwrap(shown.arguments[0]);
+      else break;
+    }
+    if (
+      shown.type !== AST_NODE_TYPES.Identifier &&
+      (shown.type !== AST_NODE_TYPES.MemberExpression || memberChain(shown).length < 2)
+    )
+      return this.describe(taint);
+    const text = this.sourceCode.getText(shown);
+    if (text.length > 40 || /\s/.test(text) || taint.description === `\`${text}\``)
+      return this.describe(taint);
+    const labels = taint.labels.length ? joinLabels(taint.labels) : 'patient data';
+    return `\`${text}\` (${labels} from ${taint.description}, line ${taint.source.loc.start.line})`;
   }
 
   private compute(node: TSESTree.Node): Taint | undefined {
@@ -666,6 +712,16 @@ export class Provenance {
     if (call.type === AST_NODE_TYPES.CallExpression) {
       const read = this.patientRead(call);
       if (read) return this.readTaint(call, read);
+      // `fhir.search<Encounter>(…)`, `client.read({ resourceType: 'Patient', id })`.
+      const resource = fhirRead(call);
+      if (resource)
+        return {
+          source: call,
+          description: `FHIR read of ${resource}`,
+          labels: [resource === 'Patient' ? 'patient identity' : `${resource} data`],
+          steps: [],
+          sanitizers: [],
+        };
     }
     if (name) {
       const cls = this.classifier.classify(name);
@@ -708,6 +764,12 @@ export class Provenance {
     // `formatLabel(patient)` returning `patient.id` carries no patient data.
     const local = localFunction(callee, this.scopeOf(callee));
     if (local && this.bindings.size < MAX_SUMMARY_DEPTH) return this.summarised(call, local);
+    // …and a function of another module of the project, one module away.
+    const imported =
+      !local && this.where && callee.type === AST_NODE_TYPES.Identifier
+        ? importedFunction(callee, this.where.program, this.where.file)
+        : undefined;
+    if (imported) return this.summarisedElsewhere(call, imported);
     // Unknown calls, JSON.stringify, Buffer.from, Promise.all, Object.values: data in, data out.
     return this.any(args, call);
   }
@@ -723,9 +785,24 @@ export class Provenance {
     fn: FunctionNode,
   ): Taint | undefined {
     if (this.bindings.has(fn)) return undefined;
+    return this.step(
+      this.returnedWith(
+        fn,
+        call.arguments.map((arg) => this.trace(arg)),
+      ),
+      call,
+    );
+  }
+
+  /**
+   * What a function of this file returns when its parameters carry `bound` (by position): its
+   * return expressions traced apart from the memo, whose answers hold for the function's own
+   * (unbound) parameters. Undefined for a function that returns nothing.
+   */
+  returnedWith(fn: FunctionNode, bound: (Taint | undefined)[]): Taint | undefined {
+    if (this.bindings.has(fn)) return undefined;
     const returned = returnedExpressions(fn);
     if (returned.length === 0) return undefined;
-    const bound = call.arguments.map((arg) => this.trace(arg));
     const memo = this.memo;
     this.memo = new Map();
     this.bindings.set(fn, bound);
@@ -736,7 +813,37 @@ export class Provenance {
       this.bindings.delete(fn);
       this.memo = memo;
     }
-    return this.step(found, call);
+    return found;
+  }
+
+  /**
+   * A call of a function another module of the project exports, summarised there. What the
+   * summary finds in that module is named here by the call (`\`buildClaim()\``), so messages
+   * and related locations stay in the linted file.
+   */
+  private summarisedElsewhere(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    imported: ImportedFunction,
+  ): Taint | undefined {
+    const bound = call.arguments.map((arg) => this.trace(arg));
+    const found = moduleProvenance(imported, this.classifier, this.config).returnedWith(
+      imported.fn,
+      bound,
+    );
+    if (!found) return undefined;
+    const program = this.where!.program;
+    if (programOf(found.source) === program)
+      return this.step(
+        { ...found, steps: found.steps.filter((step) => programOf(step) === program) },
+        call,
+      );
+    return {
+      source: call,
+      description: `\`${this.text(call.callee)}()\``,
+      labels: found.labels,
+      steps: [],
+      sanitizers: found.sanitizers,
+    };
   }
 
   private object(object: TSESTree.ObjectExpression): Taint | undefined {
@@ -1099,6 +1206,60 @@ export function joinLabels(labels: string[]): string {
 }
 
 /** `await call`, `await (call)`, `await call as T`. */
+/**
+ * The Patient-compartment resource type a FHIR client call reads (catalogue `FHIR_READ_METHODS`):
+ * named by its type argument (`get<Patient>`), its first argument (`readResource('Patient', id)`)
+ * or the `resourceType` of its options (`search({ resourceType: 'Observation' })`).
+ */
+function fhirRead(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = propertyName(callee);
+  if (!method || !FHIR_READ_METHODS.has(method)) return undefined;
+  let resource: string | undefined;
+  const typeArgument = call.typeArguments?.params[0];
+  if (
+    typeArgument?.type === AST_NODE_TYPES.TSTypeReference &&
+    typeArgument.typeName.type === AST_NODE_TYPES.Identifier
+  )
+    resource = typeArgument.typeName.name;
+  const first = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!resource && first?.type === AST_NODE_TYPES.Literal && method !== 'get')
+    resource = typeof first.value === 'string' ? first.value : undefined;
+  if (!resource && first?.type === AST_NODE_TYPES.ObjectExpression) {
+    const option = findProperty(first, FHIR_RESOURCE_TYPE_OPTION)?.value;
+    resource = option ? literalString(option) : undefined;
+  }
+  return resource && FHIR_PATIENT_RESOURCES.has(resource) ? resource : undefined;
+}
+
+/** Provenances of the project's other modules, by parsed program and classifier. */
+const moduleProvenances = new WeakMap<TSESTree.Program, WeakMap<Classifier, Provenance>>();
+
+function moduleProvenance(
+  imported: ImportedFunction,
+  classifier: Classifier,
+  config: HealthDataConfig | undefined,
+): Provenance {
+  let byClassifier = moduleProvenances.get(imported.module.program);
+  if (!byClassifier) {
+    byClassifier = new WeakMap();
+    moduleProvenances.set(imported.module.program, byClassifier);
+  }
+  let provenance = byClassifier.get(classifier);
+  if (!provenance) {
+    provenance = new Provenance(imported.source, classifier, config);
+    byClassifier.set(classifier, provenance);
+  }
+  return provenance;
+}
+
+function programOf(node: TSESTree.Node): TSESTree.Node {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
 function isAwaited(call: TSESTree.Node): boolean {
   return outermostExpression(call).parent?.type === AST_NODE_TYPES.AwaitExpression;
 }

@@ -148,7 +148,7 @@ export default createRule<Options, MessageIds>({
       sink: Sink,
       property: TSESTree.Property | undefined,
     ): void {
-      const data = model.provenance.describe(taint);
+      const data = model.provenance.describeAt(node, taint);
       report(context, {
         node: property ?? node,
         messageId: sink.kind === 'error' ? 'patientDataInError' : 'patientDataInLog',

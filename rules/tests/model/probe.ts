@@ -17,13 +17,14 @@ export function runProbeRule(
   code: string,
   create: (context: Readonly<TSESLint.RuleContext<'probe', []>>) => TSESLint.RuleListener,
   filename = 'src/app.ts',
+  cwd?: string,
 ): void {
   const rule: TSESLint.RuleModule<'probe', []> = {
     defaultOptions: [],
     meta: { type: 'problem', messages: { probe: 'probe' }, schema: [] },
     create,
   };
-  const linter = new Linter({ configType: 'flat' });
+  const linter = new Linter({ configType: 'flat', ...(cwd ? { cwd } : {}) });
   const messages = linter.verify(
     code,
     [
@@ -44,7 +45,7 @@ export function runProbeRule(
  * Lints `code` with a probe rule that asks the shared provenance analysis about the first
  * argument of every `sink(...)` call, the way real rules ask about values reaching their sinks.
  */
-export function probe(code: string, filename = 'src/app.ts'): ProbeResult[] {
+export function probe(code: string, filename = 'src/app.ts', cwd?: string): ProbeResult[] {
   const results: ProbeResult[] = [];
   runProbeRule(
     code,
@@ -62,6 +63,7 @@ export function probe(code: string, filename = 'src/app.ts'): ProbeResult[] {
       };
     },
     filename,
+    cwd,
   );
   return results;
 }

@@ -29,6 +29,27 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(encounter: Encounter) { sink(JSON.stringify(encounter.contained[0] as Location)); }`,
     null,
   ],
+  // FHIR client reads (issue 19): the resources a FHIR server answers with.
+  [
+    'a typed search of encounters',
+    `async function f(oystehr, id) { const found = (await oystehr.fhir.search<Encounter>({ resourceType: 'Encounter', params: [{ name: '_id', value: id }] })).unbundle(); sink(JSON.stringify(found)); }`,
+    'Encounter',
+  ],
+  [
+    'a read named by its resourceType option',
+    `async function f(client, id) { const found = await client.read({ resourceType: 'Patient', id }); sink(found); }`,
+    'patient identity',
+  ],
+  [
+    'a read named by its first argument',
+    `async function f(medplum, id) { sink(await medplum.readResource('Observation', id)); }`,
+    'Observation',
+  ],
+  [
+    'a search of organisations is not patient data',
+    `async function f(oystehr) { sink(await oystehr.fhir.search<Organization>({ resourceType: 'Organization' })); }`,
+    null,
+  ],
   // Replies of remote services (issue 19): a PACS or FHIR server's error text, not what was sent.
   [
     "a server's reply to a request carrying a report",

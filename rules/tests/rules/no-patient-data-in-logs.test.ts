@@ -950,7 +950,7 @@ function f(patient) {
         endColumn: 30,
         data: {
           sink: 'consola.success',
-          data: 'social security number (NIR) from `patient` (line 3)',
+          data: '`patient.nir` (social security number (NIR) from `patient`, line 3)',
         },
         suggestions: [
           {

@@ -17,3 +17,4 @@ export * from './sql-drivers';
 export * from './orms';
 export * from './uploads';
 export * from './web-servers';
+export * from './fhir-clients';

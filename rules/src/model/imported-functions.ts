@@ -1,0 +1,148 @@
+/**
+ * Functions of the project's other modules, for summaries of the calls that reach them
+ * (issue 19): `import { buildClaim } from './claims'` resolves to the function `claims.ts`
+ * exports, through `export … from` barrels, with a view of that module (its text and scopes) that
+ * provenance can trace in. Modules come from the project graph (parsed, never executed) and are
+ * analysed for scopes only when a call into them is asked about; the analysis is kept as long as
+ * the graph keeps the parsed module.
+ */
+import { analyze, type ScopeManager } from '@typescript-eslint/scope-manager';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+import { type FunctionNode, isFunctionNode, unwrap } from './ast';
+import {
+  exportedValue,
+  importedBinding,
+  loadModule,
+  type ProjectModule,
+  resolveImport,
+} from './project-graph';
+
+/** Re-exports followed from the imported module to the one that declares the function. */
+const MAX_REEXPORT_HOPS = 3;
+
+/** What provenance reads of a source file: its text and the scope of a node. */
+export type ModuleSource = Pick<TSESLint.SourceCode, 'getText' | 'getScope'>;
+
+export interface ImportedFunction {
+  module: ProjectModule;
+  fn: FunctionNode;
+  source: ModuleSource;
+}
+
+/** The function an imported name of `program` (linted as `file`) is bound to in its module. */
+export function importedFunction(
+  callee: TSESTree.Identifier,
+  program: TSESTree.Program,
+  file: string,
+): ImportedFunction | undefined {
+  const binding = importedBinding(program, callee.name);
+  if (!binding || binding.imported === '*') return undefined;
+  const target = resolveImport(file, binding.specifier);
+  return target ? exportedFunction(target, binding.imported, 0) : undefined;
+}
+
+/** The function `file` exports as `name`, following `export … from` up to a few modules deep. */
+function exportedFunction(file: string, name: string, hop: number): ImportedFunction | undefined {
+  const module = loadModule(file);
+  if (!module) return undefined;
+  const fn = declaredFunction(module.program, name);
+  if (fn) return { module, fn, source: sourceOf(module) };
+  if (hop >= MAX_REEXPORT_HOPS) return undefined;
+  for (const next of reexports(module.program, name)) {
+    const target = resolveImport(module.file, next.specifier);
+    const found = target && exportedFunction(target, next.name, hop + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The function a module exports as `name`, declared or bound at its top level. */
+function declaredFunction(program: TSESTree.Program, name: string): FunctionNode | undefined {
+  const exported = exportedValue(program, name);
+  if (!exported) return undefined;
+  const node = exported.node && unwrap(exported.node);
+  if (node && isFunctionNode(node)) return node;
+  if (!exported.localName) return undefined;
+  for (const statement of program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (!declaration) continue;
+    if (
+      declaration.type === AST_NODE_TYPES.FunctionDeclaration &&
+      declaration.id?.name === exported.localName
+    )
+      return declaration;
+    if (declaration.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of declaration.declarations) {
+      if (
+        declarator.id.type !== AST_NODE_TYPES.Identifier ||
+        declarator.id.name !== exported.localName ||
+        !declarator.init
+      )
+        continue;
+      const init = unwrap(declarator.init);
+      return isFunctionNode(init) ? init : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where a module may re-export `name` from: `export { name } from './x'` (also renamed), else
+ * each `export * from './x'` of a barrel, in order.
+ */
+function reexports(program: TSESTree.Program, name: string): { specifier: string; name: string }[] {
+  const stars: { specifier: string; name: string }[] = [];
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) {
+      for (const specifier of statement.specifiers) {
+        const exported =
+          specifier.exported.type === AST_NODE_TYPES.Identifier
+            ? specifier.exported.name
+            : String(specifier.exported.value);
+        if (exported !== name) continue;
+        const local =
+          specifier.local.type === AST_NODE_TYPES.Identifier
+            ? specifier.local.name
+            : String(specifier.local.value);
+        return [{ specifier: statement.source.value, name: local }];
+      }
+    }
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported)
+      stars.push({ specifier: statement.source.value, name });
+  }
+  return stars;
+}
+
+const sources = new WeakMap<TSESTree.Program, ModuleSource>();
+
+/** A module's text and scopes, analysed on first use. */
+function sourceOf(module: ProjectModule): ModuleSource {
+  let source = sources.get(module.program);
+  if (!source) {
+    let manager: ScopeManager | undefined;
+    const scopes = (): ScopeManager =>
+      (manager ??= analyze(module.program, { sourceType: 'module' }));
+    source = {
+      getText: (node?: TSESTree.Node | TSESTree.Token) =>
+        node ? module.text.slice(node.range[0], node.range[1]) : module.text,
+      getScope: (node: TSESTree.Node) => {
+        const manager = scopes();
+        for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+          const scope = manager.acquire(current, current.type !== AST_NODE_TYPES.Program);
+          if (scope)
+            return (
+              scope.type === 'function-expression-name' ? scope.childScopes[0]! : scope
+            ) as TSESLint.Scope.Scope;
+        }
+        return manager.globalScope as TSESLint.Scope.Scope;
+      },
+    } as ModuleSource;
+    sources.set(module.program, source);
+  }
+  return source;
+}

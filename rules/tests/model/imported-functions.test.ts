@@ -1,0 +1,102 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { clearProjectGraphCache } from '../../src/model/project-graph';
+import { probe } from './probe';
+
+// Summaries of calls into the project's other modules (issue 19), from shapes seen in billing,
+// certificate and lab code: helpers that return ids, statuses or file paths for a patient carry
+// no patient data; helpers that return the patient's fields or read records do.
+const MODULES: Record<string, string> = {
+  'package.json': '{ "name": "clinic" }',
+  'src/shared/index.ts': `export * from './format';\nexport * from './certificates';\n`,
+  'src/shared/format.ts': `
+export const labelOf = (patient) => \`Patient/\${patient.id}\`;
+export function displayName(p) {
+  const [name] = p.name ?? [];
+  return \`\${name?.given?.join(' ')} \${name?.family}\`;
+}
+export { readRows as loadRows } from '../db/rows';
+`,
+  'src/shared/certificates.ts': `
+export async function makeCertificate({ patient, outDir }) {
+  const filePath = \`\${outDir}/certificate-\${patient.id}.pdf\`;
+  await render(patient, filePath);
+  return { status: 'success', filePath };
+}
+`,
+  'src/db/rows.ts': `
+export async function readRows(db) {
+  const [rows] = await db.query('SELECT nom, prenom, nir FROM patients');
+  return rows;
+}
+`,
+};
+
+describe('health-data provenance across modules', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'hdl-imported-'));
+    for (const [path, text] of Object.entries(MODULES)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    clearProjectGraphCache();
+  });
+  after(() => {
+    rmSync(root, { recursive: true, force: true });
+    clearProjectGraphCache();
+  });
+
+  const app = (): string => join(root, 'src/app.ts');
+  const imports = `import { labelOf, displayName, makeCertificate, loadRows } from './shared';\n`;
+
+  it("drops an imported helper's answer that is the record's id", () => {
+    const [result] = probe(
+      `${imports}function f(patient: Patient) { sink(labelOf(patient)); }`,
+      app(),
+      root,
+    );
+    assert.equal(result?.description, null);
+  });
+
+  it('drops the status and file path a certificate builder returns', () => {
+    const [result] = probe(
+      `${imports}async function f(patient: Patient) { const pdf = await makeCertificate({ patient, outDir: '/tmp' }); sink(pdf); }`,
+      app(),
+      root,
+    );
+    assert.equal(result?.description, null);
+  });
+
+  it("traces the patient's name an imported helper returns, to this file's source", () => {
+    const [result] = probe(
+      `${imports}function f(patient: Patient) { sink(displayName(patient)); }`,
+      app(),
+      root,
+    );
+    assert.ok(
+      result?.description?.includes('name from `patient` (line 2)'),
+      result?.description ?? '',
+    );
+  });
+
+  it('names the call for records read in the other module (through a renamed re-export)', () => {
+    const [result] = probe(
+      `${imports}async function f(db) { sink(await loadRows(db)); }`,
+      app(),
+      root,
+    );
+    assert.ok(result?.description?.includes('`loadRows()`'), result?.description ?? '');
+  });
+
+  it('keeps data in, data out for functions it cannot find', () => {
+    const [result] = probe(
+      `import { send } from './missing';\nfunction f(patient: Patient) { sink(send(patient)); }`,
+      app(),
+      root,
+    );
+    assert.ok(result?.description, 'an unknown function passes its arguments through');
+  });
+});
