@@ -9,13 +9,14 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { literalString, memberChain, propertyName, unwrap } from './ast';
+import { keyName, literalString, memberChain, propertyName, unwrap } from './ast';
 import { resolveGlobal, resolveImport, withoutDefault } from './imports';
 import type { Provenance, Taint } from './provenance';
 import { tokenize } from './tokens';
 import { VOCABULARY } from './vocabulary';
 import {
   BUFFER_FROM,
+  ENCODED_CONTENT_KEYS,
   GLOBAL_ENCODERS,
   REVERSIBLE_ENCODINGS,
   type KeyedForm,
@@ -96,6 +97,32 @@ export function mayTransformIdentifiers(text: string): boolean {
 }
 
 export function weakTransform(
+  call: TSESTree.CallExpression,
+  sourceCode: SourceCode,
+): WeakTransform | undefined {
+  const transform = anyWeakTransform(call, sourceCode);
+  return transform?.encoding && encodesContent(transform.node) ? undefined : transform;
+}
+
+/**
+ * Whether an encoding's result is written as the content of an attachment, body or payload
+ * (`contentAttachment: { data: Buffer.from(html).toString('base64') }`): transport encoding.
+ */
+function encodesContent(node: TSESTree.Node): boolean {
+  let outer: TSESTree.Node = node;
+  while (
+    outer.parent &&
+    (outer.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      outer.parent.type === AST_NODE_TYPES.AwaitExpression)
+  )
+    outer = outer.parent;
+  const parent = outer.parent;
+  if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== outer) return false;
+  const key = keyName(parent);
+  return key !== undefined && ENCODED_CONTENT_KEYS.has(key);
+}
+
+function anyWeakTransform(
   call: TSESTree.CallExpression,
   sourceCode: SourceCode,
 ): WeakTransform | undefined {

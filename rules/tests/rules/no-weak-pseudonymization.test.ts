@@ -8,6 +8,9 @@ import { createRuleTester } from '../rule-tester';
 const ruleTester = createRuleTester();
 
 const valid: (string | ValidTestCase<[]>)[] = [
+  // Transport encoding: a patient's statement as a FHIR attachment's base64 data, a mail part.
+  "export const attach = (patient: Patient, html: string) => ({ payload: [{ contentAttachment: { contentType: 'text/html', data: Buffer.from(`${patient.name} ${html}`).toString('base64') } }] });",
+  'export const part = (patient: Patient) => ({ filename: "letter.txt", content: btoa(patient.name) });',
   // Keyed: HMAC under a secret, the fix this rule suggests.
   "import { createHmac } from 'node:crypto';\nexport const pseudo = (nir: string) => createHmac('sha256', process.env.PSEUDONYMIZATION_KEY!).update(nir).digest('hex');",
   "import CryptoJS from 'crypto-js';\nexport const pseudo = (nir: string, key: string) => CryptoJS.HmacSHA256(nir, key).toString();",

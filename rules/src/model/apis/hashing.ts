@@ -160,6 +160,21 @@ function cryptoJsHash(name: string, argumentCount: number): UnkeyedHash | undefi
  */
 export const REVERSIBLE_ENCODINGS: ReadonlySet<string> = new Set(['base64', 'base64url', 'hex']);
 
+/**
+ * Where an encoding carries content rather than stands for a person: the members that hold an
+ * encoded payload — FHIR `Attachment.data` (base64Binary, https://hl7.org/fhir/R4/datatypes.html#Attachment),
+ * MIME and mail API attachments (`content`), request bodies and payloads. An encoding written
+ * there is transport, not a pseudonym.
+ */
+export const ENCODED_CONTENT_KEYS: ReadonlySet<string> = new Set([
+  'data',
+  'content',
+  'body',
+  'payload',
+  'attachment',
+  'file',
+]);
+
 /** `Buffer.from(value)`, global or from the `buffer` module, whose `toString(encoding)` encodes. */
 export const BUFFER_FROM = { module: 'buffer', path: 'Buffer.from' } as const;
 
