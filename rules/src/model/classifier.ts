@@ -49,6 +49,9 @@ interface Match {
 
 const MAX_TERM_WORDS = 4;
 
+/** Heads that name the state of a workflow: an order's or a result's status. */
+const WORKFLOW_HEADS = new Set(['status', 'statuses', 'state', 'statut']);
+
 const SENSITIVE_KEEPS = new Set([
   'type',
   'types',
@@ -254,7 +257,11 @@ function roleOf(words: readonly string[], match: Match, sensitiveAlone: boolean)
     const role = HEAD_ROLES.get(head);
     // `hivStatus`, `cancerType`, `icd10Code`: for sensitive terms these heads are still the data;
     // a time is not (`medicationCreatedAt`, `prescriptionDate`).
-    const keeps = role === 'flag' ? !TIME_HEADS.has(head) : SENSITIVE_KEEPS.has(head);
+    // …and a workflow's status is not (`medicationStatus`, `labResultStatus`).
+    const keeps =
+      role === 'flag'
+        ? !TIME_HEADS.has(head) && !(match.entry.workflowStatus && WORKFLOW_HEADS.has(head))
+        : SENSITIVE_KEEPS.has(head);
     if (role && !(sensitiveAlone && keeps)) return role;
   }
   if (match.start > 0 && BOOLEAN_PREFIXES.has(words[0]!) && !sensitiveAlone) return 'flag';

@@ -14,6 +14,7 @@ import {
   exportedValue,
   importedBinding,
   loadModule,
+  moduleText,
   type ProjectModule,
   resolveImport,
 } from './project-graph';
@@ -39,11 +40,25 @@ export function importedFunction(
   const binding = importedBinding(program, callee.name);
   if (!binding || binding.imported === '*') return undefined;
   const target = resolveImport(file, binding.specifier);
-  return target ? exportedFunction(target, binding.imported, 0) : undefined;
+  return target
+    ? exportedFunction(target, binding.imported, 0, { modules: MAX_MODULES_SEARCHED })
+    : undefined;
 }
 
-/** The function `file` exports as `name`, following `export … from` up to a few modules deep. */
-function exportedFunction(file: string, name: string, hop: number): ImportedFunction | undefined {
+/**
+ * The function `file` exports as `name`, following `export … from` up to a few modules deep.
+ * A module that neither mentions the name nor re-exports everything is not parsed, and a search
+ * reads a bounded number of modules (a package's barrel of barrels).
+ */
+function exportedFunction(
+  file: string,
+  name: string,
+  hop: number,
+  budget: { modules: number },
+): ImportedFunction | undefined {
+  if (budget.modules-- <= 0) return undefined;
+  const text = moduleText(file);
+  if (!text || (!text.includes(name) && !STAR_EXPORT.test(text))) return undefined;
   const module = loadModule(file);
   if (!module) return undefined;
   const fn = declaredFunction(module.program, name);
@@ -51,11 +66,15 @@ function exportedFunction(file: string, name: string, hop: number): ImportedFunc
   if (hop >= MAX_REEXPORT_HOPS) return undefined;
   for (const next of reexports(module.program, name)) {
     const target = resolveImport(module.file, next.specifier);
-    const found = target && exportedFunction(target, next.name, hop + 1);
+    const found = target && exportedFunction(target, next.name, hop + 1, budget);
     if (found) return found;
   }
   return undefined;
 }
+
+/** Modules read at most to find where one imported name is declared. */
+const MAX_MODULES_SEARCHED = 80;
+const STAR_EXPORT = /export\s*\*\s*from/;
 
 /** The function a module exports as `name`, declared or bound at its top level. */
 function declaredFunction(program: TSESTree.Program, name: string): FunctionNode | undefined {

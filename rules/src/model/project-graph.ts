@@ -59,6 +59,7 @@ const LISTING_TTL_MS = 10_000;
 /** Forgets every parsed module and project listing (the language server calls it on change). */
 export function clearProjectGraphCache(): void {
   modules.clear();
+  workspaceIndexes.clear();
   fileLists.clear();
   mentions.clear();
   rootOfDir.clear();
@@ -68,6 +69,20 @@ function stat(file: string): { mtimeMs: number; size: number; isFile: boolean } 
   try {
     const s = statSync(file);
     return { mtimeMs: s.mtimeMs, size: s.size, isFile: s.isFile() };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text of a module, from the parsed cache when it is current: a cheap test before a parse. */
+export function moduleText(file: string): string | undefined {
+  const s = stat(file);
+  if (!s || !s.isFile || s.size > MAX_MODULE_BYTES) return undefined;
+  const cached = modules.get(file);
+  if (cached?.module && cached.mtimeMs === s.mtimeMs && cached.size === s.size)
+    return cached.module.text;
+  try {
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
@@ -104,8 +119,12 @@ export function loadModule(file: string): ProjectModule | undefined {
  */
 export function resolveImport(fromFile: string, specifier: string): string | undefined {
   if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.')
-    return undefined;
-  const base = resolvePath(dirname(fromFile), specifier);
+    return resolveWorkspaceImport(fromFile, specifier);
+  return resolveModulePath(resolvePath(dirname(fromFile), specifier));
+}
+
+/** The file a path names without or with an extension, or as a folder's `index`. */
+function resolveModulePath(base: string): string | undefined {
   const candidates: string[] = [];
   const ext = extname(base);
   if (ext) {
@@ -125,6 +144,122 @@ export function resolveImport(fromFile: string, specifier: string): string | und
     if (s?.isFile) return candidate;
   }
   return undefined;
+}
+
+/** Workspace packages of a monorepo by root folder: package name → folder. */
+const workspaceIndexes = new Map<string, { packages: Map<string, string>; at: number }>();
+/** Folders of workspace packages listed per monorepo, at most. */
+const MAX_WORKSPACE_PACKAGES = 500;
+
+/**
+ * A bare specifier that names a package of the monorepo the file belongs to (npm, Yarn and pnpm
+ * workspaces: `import { getPatchBinary } from 'utils'` in a package beside `packages/utils`):
+ * the package's entry (`source`, `types`, `main`, `module` or `exports['.']`, then
+ * `src/index`, `index`, `lib/index`) or a file under it (`'utils/lib/fhir'`). Installed
+ * dependencies are outside the project: undefined.
+ */
+function resolveWorkspaceImport(fromFile: string, specifier: string): string | undefined {
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  const name = parts.slice(0, nameLength).join('/');
+  const rest = parts.slice(nameLength).join('/');
+  if (!name || name.startsWith('node:')) return undefined;
+  const folder = workspacePackages(fromFile)?.get(name);
+  if (!folder) return undefined;
+  if (rest)
+    return resolveModulePath(join(folder, rest)) ?? resolveModulePath(join(folder, 'src', rest));
+  const manifest = readJson(join(folder, 'package.json'));
+  const entries: string[] = [];
+  for (const field of ['source', 'types', 'typings', 'main', 'module'])
+    if (typeof manifest?.[field] === 'string') entries.push(manifest[field] as string);
+  const exported = (manifest?.exports as Record<string, unknown> | string | undefined) ?? undefined;
+  const dot = typeof exported === 'string' ? exported : exported?.['.'];
+  if (typeof dot === 'string') entries.push(dot);
+  else if (dot && typeof dot === 'object')
+    for (const value of Object.values(dot as Record<string, unknown>))
+      if (typeof value === 'string') entries.push(value);
+  entries.push('src/index', 'index', 'lib/index');
+  for (const entry of entries) {
+    // A built entry (`dist/index.js`) is absent from a checkout: its source is tried instead.
+    const path = join(folder, entry);
+    const found =
+      resolveModulePath(path) ??
+      resolveModulePath(path.replace(/\.d\.ts$/, '').replace(/\.(c|m)?js$/, ''));
+    if (found && !found.endsWith('.d.ts')) return found;
+  }
+  return undefined;
+}
+
+function readJson(file: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The workspace packages of the monorepo above a file, by name. */
+function workspacePackages(file: string): Map<string, string> | undefined {
+  let dir = dirname(file);
+  for (let i = 0; i < 30; i++) {
+    const cached = workspaceIndexes.get(dir);
+    if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.packages;
+    const patterns = workspacePatterns(dir);
+    if (patterns) {
+      const packages = new Map<string, string>();
+      for (const pattern of patterns) listWorkspaceFolders(dir, pattern, packages);
+      workspaceIndexes.set(dir, { packages, at: Date.now() });
+      return packages;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** `workspaces` of a package.json (array or `{ packages }`), or the packages of pnpm-workspace.yaml. */
+function workspacePatterns(dir: string): string[] | undefined {
+  const manifest = stat(join(dir, 'package.json'))?.isFile
+    ? readJson(join(dir, 'package.json'))
+    : undefined;
+  const declared = manifest?.workspaces as string[] | { packages?: string[] } | undefined;
+  const list = Array.isArray(declared) ? declared : declared?.packages;
+  if (Array.isArray(list)) return list.filter((p): p is string => typeof p === 'string');
+  try {
+    const yaml = readFileSync(join(dir, 'pnpm-workspace.yaml'), 'utf8');
+    const found = [...yaml.matchAll(/^\s*-\s*['"]?([^'"#\n]+?)['"]?\s*$/gm)].map((m) => m[1]!);
+    return found.length ? found : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The package folders a workspace pattern lists (`packages/*`, `packages/**`, `apps/web`). */
+function listWorkspaceFolders(root: string, pattern: string, into: Map<string, string>): void {
+  if (pattern.startsWith('!')) return;
+  const segments = pattern.replace(/\/\*\*?$/, '').split('/');
+  const recursive = pattern.endsWith('**') || pattern.endsWith('**/*');
+  const wildcard = pattern.endsWith('*');
+  const base = join(root, ...segments.filter((s) => s !== '*' && s !== '**'));
+  const visit = (dir: string, depth: number): void => {
+    if (into.size >= MAX_WORKSPACE_PACKAGES || depth > 3) return;
+    const manifest = readJson(join(dir, 'package.json'));
+    if (typeof manifest?.name === 'string' && !into.has(manifest.name))
+      into.set(manifest.name, dir);
+    if (!wildcard || (depth >= 1 && !recursive)) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries)
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.'))
+        visit(join(dir, entry.name), depth + 1);
+  };
+  visit(base, 0);
 }
 
 /** Where a local name of a module comes from: an `import` or a `require` of another module. */

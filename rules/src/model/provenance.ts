@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import type { HealthDataConfig } from '../config/project-config';
 import {
   calleeName,
+  constantInit,
   findProperty,
   type FunctionNode,
   literalString,
@@ -210,6 +211,15 @@ const RECEIVER_METHODS = new Set([
   'pipe',
   'stringify',
 ]);
+
+/** Promise methods and the position of their rejection handler, whose parameter is the error. */
+const PROMISE_REJECTION_HANDLERS: ReadonlyMap<string, number> = new Map([
+  ['then', 1],
+  ['catch', 0],
+]);
+
+/** The vocabulary's label of a date of birth: with one other identity field, a person. */
+const BIRTH_DATE_LABEL = 'date of birth';
 
 /** Calls that print their first argument as it is: a message names that argument. */
 const SHOWN_THROUGH = new Set(['JSON.stringify', 'String', 'util.inspect', 'inspect']);
@@ -555,6 +565,8 @@ export class Provenance {
     // `labs: Organization[]`, or used under `if (r.resourceType === 'Practitioner')`.
     if (variable?.defs.some((def) => declaredNonPatient(def.name)) || narrowedToNonPatient(id))
       return undefined;
+    // `const medicalRecordNumber = patient.id`: the value is known to be a record's id.
+    if (own && variable && this.initDescribesNonData(variable)) return undefined;
     if (own && isSource(own)) return this.source(id, `\`${id.name}\``, own);
     if (own && own.role !== 'data') return undefined; // patientId, patientCount: not the data
     // `questionnaireUrl`, `componentId`, `examVersion`: what the name holds is not the data.
@@ -993,6 +1005,9 @@ export class Provenance {
       return undefined;
     const callee = unwrap(call.callee);
     const name = calleeName(callee);
+    // A promise's rejection handler receives the error: `.then(ok, (err) => …)`, `.catch(…)`.
+    if (name && PROMISE_REJECTION_HANDLERS.get(name) === call.arguments.indexOf(fn as never))
+      return undefined;
     if (
       callee.type === AST_NODE_TYPES.MemberExpression &&
       name &&
@@ -1126,6 +1141,15 @@ export class Provenance {
   }
 
   /** `stock.size`, `rows.length`, `a - b`, `-1`, a counter: a number whatever its key says. */
+  /** Whether a constant is initialised with a member that describes its record: `patient.id`. */
+  private initDescribesNonData(variable: TSESLint.Scope.Variable): boolean {
+    const init = constantInit(variable);
+    const value = init && unwrap(init);
+    if (value?.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const member = propertyName(value);
+    return member !== undefined && this.describesNonData(member, true);
+  }
+
   private isNumber(node: TSESTree.Node): boolean {
     const expr = unwrap(node);
     switch (expr.type) {
@@ -1158,7 +1182,45 @@ export class Provenance {
   private any(nodes: readonly TSESTree.Node[], at: TSESTree.Node): Taint | undefined {
     let found: Taint | undefined;
     for (const node of nodes) found = merge(found, this.trace(node));
-    return this.step(found, at);
+    return this.step(found ?? this.identifiesTogether(nodes), at);
+  }
+
+  /**
+   * Identity fields of one object written together identify a person, whatever the object:
+   * `[row.fullName, row.dateOfBirth]` in a CSV line, `${p.firstName} ${p.lastName} ${p.dob}`.
+   * Each alone is any user's (a name, an e-mail); together with a date of birth, or three of
+   * them, they are a person's identity.
+   */
+  private identifiesTogether(nodes: readonly TSESTree.Node[]): Taint | undefined {
+    if (nodes.length < 2) return undefined;
+    const byObject = new Map<string, { node: TSESTree.Node; labels: Set<string> }>();
+    // `"${row.fullName}"`: the members a template quotes count as written.
+    const written = nodes.flatMap((node): TSESTree.Node[] => {
+      const value = unwrap(node);
+      return value.type === AST_NODE_TYPES.TemplateLiteral ? value.expressions : [value];
+    });
+    for (const node of written) {
+      const member = unwrap(node);
+      if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed) continue;
+      const prop = propertyName(member);
+      const cls = prop ? this.classifier.classify(prop, { inContainer: true }) : undefined;
+      if (!cls || cls.category !== 'identity' || cls.role !== 'data') continue;
+      const object = this.text(member.object);
+      const entry = byObject.get(object) ?? { node: member.object, labels: new Set<string>() };
+      entry.labels.add(cls.label);
+      byObject.set(object, entry);
+    }
+    for (const [object, { node, labels }] of byObject) {
+      if (labels.size < 3 && !(labels.size === 2 && labels.has(BIRTH_DATE_LABEL))) continue;
+      return {
+        source: node,
+        description: `\`${object}\``,
+        labels: [...labels],
+        steps: [],
+        sanitizers: [],
+      };
+    }
+    return undefined;
   }
 
   private step(taint: Taint | undefined, at: TSESTree.Node): Taint | undefined {

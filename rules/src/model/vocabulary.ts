@@ -16,6 +16,12 @@ export interface VocabularyEntry {
   /** What a diagnostic calls this data, e.g. `HIV status`. */
   label: string;
   terms: string[];
+  /**
+   * The terms name orders or results that go through a workflow (a prescription, a lab result):
+   * their status is the workflow's (FHIR `MedicationRequest.status`, `DiagnosticReport.status`),
+   * so `medicationStatus` is no patient data, while `hivStatus` or `pregnancyStatus` is.
+   */
+  workflowStatus?: true;
 }
 
 /** Lab results are health data as a field and patient records as a collection: in both entries. */
@@ -242,6 +248,7 @@ export const VOCABULARY: VocabularyEntry[] = [
     category: 'health',
     tier: 'strong',
     label: 'prescription',
+    workflowStatus: true,
     terms: [
       'prescription',
       'prescriptions',
@@ -261,6 +268,7 @@ export const VOCABULARY: VocabularyEntry[] = [
     category: 'health',
     tier: 'strong',
     label: 'lab result',
+    workflowStatus: true,
     terms: [
       ...LAB_RESULT_NAMES,
       'resultat biologique',
@@ -517,6 +525,15 @@ export const HEAD_ROLES: ReadonlyMap<string, 'id' | 'count' | 'reference' | 'fla
     'max',
     'min',
     'avg',
+    // Amounts of money: `patientBalanceCents`, `copayAmount`.
+    'cents',
+    'amount',
+    'amounts',
+    'balance',
+    'price',
+    'cost',
+    'fee',
+    'fees',
   ].map((word) => [word, 'count'] as const),
   ...[
     'exists',

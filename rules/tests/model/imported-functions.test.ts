@@ -100,3 +100,59 @@ describe('health-data provenance across modules', () => {
     assert.ok(result?.description, 'an unknown function passes its arguments through');
   });
 });
+
+// A monorepo's workspace packages imported by name (issue 19): `from 'utils'` in a package beside
+// `packages/utils`, whose entry is a barrel of barrels.
+const WORKSPACE: Record<string, string> = {
+  'package.json': '{ "name": "clinic", "private": true, "workspaces": ["packages/*"] }',
+  'packages/utils/package.json': '{ "name": "utils", "main": "lib/main.ts" }',
+  'packages/utils/lib/main.ts': `export * from './auth';\nexport * from './fhir';\n`,
+  'packages/utils/lib/auth/index.ts': `export const isAdmin = (user) => user.roles.includes('admin');\n`,
+  'packages/utils/lib/fhir/index.ts': `export * from './patch';\n`,
+  'packages/utils/lib/fhir/patch.ts': `
+export function statusPatch(appointment, status) {
+  return [{ op: 'replace', path: '/status', value: status }, { op: 'add', path: '/meta/tag/-', value: { code: status } }];
+}
+export function namePatch(patient) {
+  return [{ op: 'replace', path: '/name', value: patient.name }];
+}
+`,
+  'packages/api/package.json': '{ "name": "api" }',
+};
+
+describe('health-data provenance across workspace packages', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'hdl-workspace-'));
+    for (const [path, text] of Object.entries(WORKSPACE)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    clearProjectGraphCache();
+  });
+  after(() => {
+    rmSync(root, { recursive: true, force: true });
+    clearProjectGraphCache();
+  });
+
+  const app = (): string => join(root, 'packages/api/src/visits.ts');
+  const imports = `import { statusPatch, namePatch } from 'utils';\n`;
+
+  it('follows a workspace package entry through its barrels: a status patch is no data', () => {
+    const [result] = probe(
+      `${imports}function f(appointment: Appointment) { sink(JSON.stringify(statusPatch(appointment, 'arrived'))); }`,
+      app(),
+      root,
+    );
+    assert.equal(result?.description, null);
+  });
+
+  it("…and a patch that writes the patient's name carries it", () => {
+    const [result] = probe(
+      `${imports}function f(patient: Patient) { sink(JSON.stringify(namePatch(patient))); }`,
+      app(),
+      root,
+    );
+    assert.ok(result?.description?.includes('name'), result?.description ?? '');
+  });
+});

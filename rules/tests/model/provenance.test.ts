@@ -3,6 +3,45 @@ import { probe } from './probe';
 
 /** [what it shows, code with one `sink(x)`, expected: substring of the description or null] */
 const CASES: Array<[string, string, string | null]> = [
+  // Promise rejection handlers (issue 19): the error of a failed query, not its rows.
+  [
+    "a query's rejection handler receives the error",
+    `function f(db) { db.query('SELECT * FROM patients').then((rows) => rows, (err) => { sink(err); }); }`,
+    null,
+  ],
+  [
+    "a query's catch handler receives the error",
+    `function f(db) { db.query('SELECT * FROM patients').catch((err) => sink(err)); }`,
+    null,
+  ],
+  // Identity fields written together (issue 19): a billing report's CSV line.
+  [
+    'a name and a date of birth of one row, together',
+    `function f(reportData) { const lines = reportData.map((row) => [\`"\${row.claimId}"\`, \`"\${row.fullName}"\`, \`"\${row.dateOfBirth}"\`].join(',')); sink(lines); }`,
+    'name and date of birth',
+  ],
+  [
+    "a user's name and e-mail are not a patient's identity",
+    `function f(user) { sink(\`\${user.name} <\${user.email}>\`); }`,
+    null,
+  ],
+  // Names that the value contradicts (issue 19): billing and medication-order code.
+  [
+    "a record number initialised with the record's id",
+    `function f(patient: Patient) { const medicalRecordNumber = patient.id; sink(\`MRN \${medicalRecordNumber}\`); }`,
+    null,
+  ],
+  [
+    "a medication order's status is the workflow's",
+    `function f(medicationStatus: MedicationOrderStatusesType) { sink(\`order status: \${medicationStatus}\`); }`,
+    null,
+  ],
+  ['an HIV status stays the data', `function f(hivStatus) { sink(hivStatus); }`, 'HIV'],
+  [
+    'an amount owed by the patient is a number',
+    `function f(itemization) { sink(\`balance=\${itemization.patientBalanceCents}\`); }`,
+    null,
+  ],
   // Non-patient FHIR resources picked out of mixed search results (issue 19): lab-order code.
   [
     'organisations collected from a mixed bundle, declared as such',

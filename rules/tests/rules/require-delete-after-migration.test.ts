@@ -7,6 +7,19 @@ const SOURCE_MIGRATION = [{ reportSourceMigration: true }] as const;
 
 ruleTester.run('require-delete-after-migration', rule, {
   valid: [
+    // A report written for the operator, its path announced and never passed on: the deliverable
+    // (no-unencrypted-write judges what it holds), not a staging copy.
+    {
+      code: `import fs from 'node:fs';
+
+export function generateCSVReport(rows: { fullName: string; dateOfBirth: string }[]) {
+  const filename = \`past-due-\${Date.now()}.csv\`;
+  const lines = rows.map((row) => [\`"\${row.fullName}"\`, \`"\${row.dateOfBirth}"\`].join(','));
+  fs.writeFileSync(filename, lines.join('\\n'), 'utf8');
+  console.log(\`CSV report generated: \${filename}\`);
+}
+`,
+    },
     // finally-rm
     {
       code: `import { rm, writeFile } from 'node:fs/promises';

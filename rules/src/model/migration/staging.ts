@@ -7,10 +7,13 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
-import { calleeName, findProperty, memberChain } from '../ast';
+import { calleeName, findProperty, memberChain, resolveVariable } from '../ast';
 import {
+  CONSOLE_METHODS,
   CSV_WRITER,
   isCsvWriterFactory,
+  LOG_METHODS,
+  LOGGER_NAME_WORDS,
   PATH_WRITERS,
   ROW_PATH_WRITERS,
   SHEETJS_FILE_WRITERS,
@@ -35,7 +38,7 @@ export function stagingWrites(file: MigrationFile): Staging[] {
       call.type === AST_NODE_TYPES.CallExpression
         ? (fileStaging(file, call) ?? dumpStaging(file, call) ?? objectStaging(file, call))
         : objectStaging(file, call);
-    if (staging) result.push(staging);
+    if (staging && !isDeliverable(file, staging)) result.push(staging);
   }
   for (const use of file.sqlUses) {
     if (!file.inExportContext(use.node)) continue;
@@ -177,6 +180,66 @@ export function writeDoneBy(
   for (let node: TSESTree.Node | undefined = staging.node; node; node = node.parent) {
     if (node.type === AST_NODE_TYPES.AwaitExpression) return true;
     if (node === statement) break;
+  }
+  return false;
+}
+
+/**
+ * A file written as the routine's deliverable rather than staged on the way to another system: a
+ * local file whose path the routine announces (logs or returns) and never hands to another call
+ * (`fs.writeFileSync(filename, csv); console.log(\`report written: ${filename}\`)`). What it
+ * holds is then the unencrypted-write rule's question, not a leftover extract's.
+ */
+function isDeliverable(file: MigrationFile, staging: Staging): boolean {
+  if (staging.kind !== 'file' || staging.target?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = resolveVariable(file.scopeOf(staging.target), staging.target);
+  if (!variable) return false;
+  let announced = false;
+  for (const reference of variable.references) {
+    const use = reference.identifier;
+    if (use === staging.target || reference.isWrite()) continue;
+    const call = enclosingCall(use);
+    if (call === staging.node) continue;
+    if (call && isAnnouncement(call)) announced = true;
+    else if (call)
+      return false; // read back, uploaded, zipped, passed on
+    else if (insideReturn(use)) announced = true;
+  }
+  return announced;
+}
+
+/** The call whose argument (or part of one) a node is, stopping at functions and statements. */
+function enclosingCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CallExpression) return current;
+    if (
+      current.type.endsWith('Statement') ||
+      current.type.endsWith('Declaration') ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionExpression
+    )
+      return undefined;
+  }
+  return undefined;
+}
+
+/** A console or logger call: the path is shown to whoever runs the routine. */
+function isAnnouncement(call: TSESTree.CallExpression): boolean {
+  const chain = memberChain(call.callee);
+  const method = chain[chain.length - 1];
+  if (chain[0] === 'console') return method !== undefined && CONSOLE_METHODS.has(method);
+  return (
+    chain.length === 2 &&
+    method !== undefined &&
+    LOG_METHODS.has(method) &&
+    LOGGER_NAME_WORDS.has(chain[0]!.toLowerCase())
+  );
+}
+
+function insideReturn(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (current.type.endsWith('Statement') || current.type.endsWith('Declaration')) return false;
   }
   return false;
 }
