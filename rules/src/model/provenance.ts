@@ -74,6 +74,12 @@ export interface PatientRead {
 
 const MAX_DEPTH = 60;
 
+/**
+ * How many modules away from the linted file a call is summarised: the provenance of each module
+ * is kept per distance, so an answer never depends on the order files are linted in.
+ */
+const MAX_MODULE_DEPTH = 2;
+
 /** How many calls deep a return value is summarised through the file's own functions. */
 const MAX_SUMMARY_DEPTH = 3;
 
@@ -324,7 +330,7 @@ export class Provenance {
      * The linted file and its program, for summaries of calls into the project's other modules;
      * absent in the provenance of such a module, so summaries stop one module away.
      */
-    private readonly where?: { file: string; program: TSESTree.Program },
+    private readonly where?: { file: string; program: TSESTree.Program; depth?: number },
   ) {
     this.encryptHelpers = new Set(config?.encryption.helpers ?? []);
     if (config?.encryption.fix) this.encryptHelpers.add(config.encryption.fix.name);
@@ -776,9 +782,12 @@ export class Provenance {
     // `formatLabel(patient)` returning `patient.id` carries no patient data.
     const local = localFunction(callee, this.scopeOf(callee));
     if (local && this.bindings.size < MAX_SUMMARY_DEPTH) return this.summarised(call, local);
-    // …and a function of another module of the project, one module away.
+    // …and a function of another module of the project, up to two modules away.
     const imported =
-      !local && this.where && callee.type === AST_NODE_TYPES.Identifier
+      !local &&
+      this.where &&
+      (this.where.depth ?? 0) < MAX_MODULE_DEPTH &&
+      callee.type === AST_NODE_TYPES.Identifier
         ? importedFunction(callee, this.where.program, this.where.file)
         : undefined;
     if (imported) return this.summarisedElsewhere(call, imported);
@@ -838,7 +847,8 @@ export class Provenance {
     imported: ImportedFunction,
   ): Taint | undefined {
     const bound = call.arguments.map((arg) => this.trace(arg));
-    const found = moduleProvenance(imported, this.classifier, this.config).returnedWith(
+    const depth = (this.where?.depth ?? 0) + 1;
+    const found = moduleProvenance(imported, this.classifier, this.config, depth).returnedWith(
       imported.fn,
       bound,
     );
@@ -952,7 +962,12 @@ export class Provenance {
     fn: TSESTree.Node,
     param: TSESTree.Identifier | TSESTree.Node,
   ): Taint | undefined {
-    const typed = param.type === AST_NODE_TYPES.Identifier ? this.typed(param) : undefined;
+    // In a summary the call's argument says what the parameter holds, whatever its declared
+    // type allows: `getFullName(practitioner)` of a `Patient | Practitioner` parameter.
+    const typed =
+      param.type === AST_NODE_TYPES.Identifier && !this.bindings.has(fn as FunctionNode)
+        ? this.typed(param)
+        : undefined;
     if (typed) return typed;
     if (
       fn.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
@@ -1295,23 +1310,34 @@ function fhirRead(call: TSESTree.CallExpression): string | undefined {
   return resource && FHIR_PATIENT_RESOURCES.has(resource) ? resource : undefined;
 }
 
-/** Provenances of the project's other modules, by parsed program and classifier. */
-const moduleProvenances = new WeakMap<TSESTree.Program, WeakMap<Classifier, Provenance>>();
+/** Provenances of the project's other modules, by parsed program, classifier and distance. */
+const moduleProvenances = new WeakMap<TSESTree.Program, WeakMap<Classifier, Provenance[]>>();
 
 function moduleProvenance(
   imported: ImportedFunction,
   classifier: Classifier,
   config: HealthDataConfig | undefined,
+  depth: number,
 ): Provenance {
   let byClassifier = moduleProvenances.get(imported.module.program);
   if (!byClassifier) {
     byClassifier = new WeakMap();
     moduleProvenances.set(imported.module.program, byClassifier);
   }
-  let provenance = byClassifier.get(classifier);
+  let byDepth = byClassifier.get(classifier);
+  if (!byDepth) {
+    byDepth = [];
+    byClassifier.set(classifier, byDepth);
+  }
+  let provenance = byDepth[depth];
   if (!provenance) {
-    provenance = new Provenance(imported.source, classifier, config);
-    byClassifier.set(classifier, provenance);
+    const { module } = imported;
+    provenance = new Provenance(imported.source, classifier, config, {
+      file: module.file,
+      program: module.program,
+      depth,
+    });
+    byDepth[depth] = provenance;
   }
   return provenance;
 }

@@ -26,6 +26,11 @@ export async function makeCertificate({ patient, outDir }) {
   return { status: 'success', filePath };
 }
 `,
+  'src/shared/status.ts': `import { tagOps } from './tags';
+export const statusOps = (appointment, status) => tagOps(appointment, status);
+`,
+  'src/shared/tags.ts': `export const tagOps = (resource, code) => [{ op: 'add', path: '/meta/tag/-', value: { code } }];
+`,
   'src/db/rows.ts': `
 export async function readRows(db) {
   const [rows] = await db.query('SELECT nom, prenom, nir FROM patients');
@@ -89,6 +94,15 @@ describe('health-data provenance across modules', () => {
       root,
     );
     assert.ok(result?.description?.includes('`loadRows()`'), result?.description ?? '');
+  });
+
+  it('follows a helper that calls a helper of a third module', () => {
+    const [result] = probe(
+      `import { statusOps } from './shared/status';\nfunction f(appointment: Appointment) { sink(JSON.stringify(statusOps(appointment, 'arrived'))); }`,
+      app(),
+      root,
+    );
+    assert.equal(result?.description, null);
   });
 
   it('keeps data in, data out for functions it cannot find', () => {

@@ -122,6 +122,11 @@ const CASES: Array<[string, string, string | null]> = [
     'name',
   ],
   [
+    'a helper typed for patients and practitioners, called with a practitioner',
+    `function fullName(person: Patient | Practitioner) { return person.name?.[0]?.text; } async function f(fhir, id) { const practitioner = await fhir.get<Practitioner>({ resourceType: 'Practitioner', id }); sink(fullName(practitioner)); }`,
+    null,
+  ],
+  [
     'a helper that reads patient data itself carries it whatever its arguments',
     `function loadRows(db, id) { return db.query('SELECT * FROM patients WHERE id = ?', [id]); } async function f(db) { sink(await loadRows(db, 3)); }`,
     'patients',
