@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_LINT_DELAY_MS, MIN_LINT_DELAY_MS } from '../server/src/lintDelay';
 import { measureCliScaling } from './cli';
+import { type OxlintPreset, type OxlintRun, runOxlint } from './oxlint';
 import { type Corpus, type CorpusFile, discoverCorpus, materialize } from './corpus';
 import {
   editorFile,
@@ -94,6 +95,22 @@ async function main(): Promise<void> {
     'strict',
   ]);
 
+  // Before the editor's files are written into the corpus folder: they are whole corpus files
+  // joined, so the CLI would lint that code twice (and oxlint's parser rejects the names they
+  // declare twice).
+  log('CLI --concurrency 1 and 2 on the whole corpus');
+  const outputDir = join(tmpdir(), 'health-data-lint-bench');
+  mkdirSync(outputDir, { recursive: true });
+  const cli = await measureCliScaling(corpus.dir, outputDir, 1);
+  log('oxlint on the whole corpus, default threads, without and with the plugin');
+  // The same folder as the CLI, best of two runs each (the CLI runs once per concurrency).
+  const oxlintCli = (['none', 'recommended', 'strict'] as const).map(
+    (preset): { preset: OxlintPreset; run: OxlintRun } => {
+      const runs = [0, 1].map(() => runOxlint(plugin, preset, corpus.dir, ['.']));
+      return { preset, run: runs.reduce((best, run) => (run.ms < best.ms ? run : best)) };
+    },
+  );
+
   const floor = setups(plugin)[0]!;
   const parser = new Linter({ configType: 'flat', cwd: corpus.dir });
   const parsesAsTypeScript = (text: string) =>
@@ -116,11 +133,6 @@ async function main(): Promise<void> {
     const measured = times.slice(2);
     return { median: median(measured), p95: percentile(measured, 95) };
   });
-
-  log('CLI --concurrency 1 and 2 on the whole corpus');
-  const outputDir = join(tmpdir(), 'health-data-lint-bench');
-  mkdirSync(outputDir, { recursive: true });
-  const cli = await measureCliScaling(corpus.dir, outputDir, 1);
 
   const latencies: LatencyResult[] = [];
   for (const [index, file] of editorFiles.entries()) {
@@ -265,6 +277,20 @@ async function main(): Promise<void> {
     ]),
   );
   out.push(`Speed-up with 2 workers: ${fmt(cli.speedup, 2)}×.`, '');
+  const oxlintRecommended = oxlintCli.find((entry) => entry.preset === 'recommended')!.run;
+  table(
+    ['oxlint on the whole corpus (default threads)', 'Wall time', 'Files', 'Findings'],
+    oxlintCli.map(({ preset, run }) => [
+      preset === 'none' ? 'its default rules, no JS plugin' : `+ configs.${preset} as a JS plugin`,
+      `${fmt(run.ms / 1000, 1)} s`,
+      fmt(run.files),
+      `${fmt(run.findings)} health-data, ${fmt(run.others)} of oxlint's own rules`,
+    ]),
+  );
+  out.push(
+    `oxlint + configs.recommended against the CLI: ${fmt(cli.oneWorkerSeconds / (oxlintRecommended.ms / 1000), 2)}× faster than --concurrency 1, ${fmt(cli.twoWorkersSeconds / (oxlintRecommended.ms / 1000), 2)}× faster than --concurrency 2.`,
+    '',
+  );
   out.push(
     `Editor (LSP over stdio, dist/server.js, push diagnostics matched by version). An edit after a pause is linted at once; inside a burst of typing the server waits for a pause that grows with the file (${MIN_LINT_DELAY_MS}–${MAX_LINT_DELAY_MS} ms), then lints once:`,
     '',
@@ -319,6 +345,7 @@ async function main(): Promise<void> {
         asProduct: { contextFix, throughput: asProduct },
         ruleCosts,
         cli,
+        oxlint: oxlintCli,
         editor: { latencies, parse: parseTimes, memory, coldStart },
         targets,
         seconds: totalSeconds,

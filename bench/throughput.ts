@@ -2,6 +2,7 @@ import { Linter } from 'eslint';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type CorpusFile, PACKAGES_DIR } from './corpus';
+import { oxlintArgs, type OxlintPreset, runOxlint } from './oxlint';
 import { elapsedMs, type Spread, spread } from './stats';
 
 type Plugin = typeof import('../rules/src/index');
@@ -23,7 +24,16 @@ const sonarjs = requireFromPackages('eslint-plugin-sonarjs') as {
   configs?: { recommended?: unknown };
 };
 
-export type SetupId = 'floor' | 'empty' | 'recommended' | 'strict' | 'security' | 'sonarjs';
+export type SetupId =
+  | 'floor'
+  | 'empty'
+  | 'recommended'
+  | 'strict'
+  | 'security'
+  | 'sonarjs'
+  | 'oxlint'
+  | 'oxlint-recommended'
+  | 'oxlint-strict';
 
 export interface Setup {
   id: SetupId;
@@ -31,11 +41,15 @@ export interface Setup {
   config: Linter.Config[];
   /** Rules switched off because they threw on some corpus file (sonarjs without type info). */
   disabled: string[];
+  /** Lints in another process instead of this one's ESLint (oxlint). */
+  oxlint?: OxlintPreset;
 }
 
 /**
- * The five configurations: same files, same parser and parser options (the plugin presets'
- * typescript-eslint parser, no type information), unused-directive reports off everywhere.
+ * The ESLint configurations: same files, same parser and parser options (the plugin presets'
+ * typescript-eslint parser, no type information), unused-directive reports off everywhere. Then
+ * oxlint on the same files, one process per pass on one thread (ESLint's rounds use one core),
+ * start-up included: its own default rules alone, and with the plugin's presets as a JS plugin.
  */
 export function setups(plugin: Plugin): Setup[] {
   const preset = plugin.configs.recommended as unknown as Linter.Config;
@@ -81,6 +95,13 @@ export function setups(plugin: Plugin): Setup[] {
       config: [base, other(sonarjs.configs?.recommended), quiet],
       disabled: [],
     },
+    ...(
+      [
+        ['oxlint', '(f) oxlint, its default rules, no JS plugin', 'none'],
+        ['oxlint-recommended', '(g) oxlint + configs.recommended as a JS plugin', 'recommended'],
+        ['oxlint-strict', '(h) oxlint + configs.strict as a JS plugin', 'strict'],
+      ] as const
+    ).map(([id, label, oxlint]) => ({ id, label, config: [], disabled: [], oxlint })),
   ];
 }
 
@@ -103,7 +124,17 @@ export interface PassResult {
  * Lints every file once. A rule that throws is switched off for the rest of the benchmark and
  * named in the report, the way the server isolates a failing rule.
  */
-export function lintPass(linter: Linter, setup: Setup, files: readonly CorpusFile[]): PassResult {
+export function lintPass(
+  linter: Linter,
+  setup: Setup,
+  files: readonly CorpusFile[],
+  plugin: Plugin,
+  cwd: string,
+): PassResult {
+  if (setup.oxlint) {
+    const run = runOxlint(plugin, setup.oxlint, cwd, oxlintArgs(files, cwd), 1);
+    return { ms: run.ms, cpuMs: run.cpuMs, messages: run.findings + run.others, fatal: 0 };
+  }
   let messages = 0;
   let fatal = 0;
   const start = process.hrtime.bigint();
@@ -150,8 +181,9 @@ export interface ThroughputResult {
 }
 
 /**
- * Interleaved rounds (floor, recommended, strict, security, sonarjs, floor, ...) in this one
- * process, so a burst of load from other work on the machine hits every configuration alike.
+ * Interleaved rounds (floor, recommended, strict, security, sonarjs, the oxlint passes, floor,
+ * ...) in this one process (oxlint in its own), so a burst of load from other work on the
+ * machine hits every configuration alike.
  * The first round warms the JIT and the caches and is reported apart.
  */
 export function measureThroughput(
@@ -170,7 +202,7 @@ export function measureThroughput(
   const cpuTimes = new Map<SetupId, number[]>(all.map((setup) => [setup.id, []]));
   for (let round = 0; round <= rounds; round++) {
     for (const setup of all) {
-      const pass = lintPass(linters.get(setup.id)!, setup, files);
+      const pass = lintPass(linters.get(setup.id)!, setup, files, plugin, cwd);
       if (round === 0) first.set(setup.id, pass);
       else {
         times.get(setup.id)!.push(pass.ms);

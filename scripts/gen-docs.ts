@@ -1,15 +1,19 @@
 // Regenerates, from each rule's `meta`, the README rules table and the header block of every
-// docs/rules/<id>.md. `npm run docs` writes the files; test/docs.test.ts fails when they drift.
+// docs/rules/<id>.md, and from test/oxlint/gaps.ts the list of differences under oxlint in
+// docs/ci.md. `npm run docs` writes the files; test/docs.test.ts fails when they drift.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as prettier from 'prettier';
 import { rules } from '../rules/src/rules';
 import type { HealthDataRuleDocs } from '../rules/src/util/create-rule';
+import { gapsOf, OXLINT_GAPS, type OxlintGap } from '../test/oxlint/gaps';
 
 export const TABLE_START = '<!-- rules-table:start -->';
 export const TABLE_END = '<!-- rules-table:end -->';
 export const HEADER_START = '<!-- rule-header:start -->';
 export const HEADER_END = '<!-- rule-header:end -->';
+export const GAPS_START = '<!-- oxlint-gaps:start -->';
+export const GAPS_END = '<!-- oxlint-gaps:end -->';
 
 export const ROOT = resolve(__dirname, '..');
 
@@ -90,6 +94,38 @@ export function ruleHeader(rule: RuleDoc): string {
   ].join('\n');
 }
 
+/** docs/ci.md's list of what differs under oxlint, per rule then per gap (test/oxlint/gaps.ts). */
+export function oxlintGapsTables(
+  catalogRules: readonly RuleDoc[],
+  gaps: readonly OxlintGap[] = OXLINT_GAPS,
+): string {
+  const byRule = catalogRules.map((rule) => {
+    const own = gapsOf(rule.id, gaps);
+    return `| \`health-data/${rule.id}\` | ${own.map((gap) => `\`${gap.id}\``).join(', ') || '—'} |`;
+  });
+  const rows = gaps.map((gap) =>
+    [
+      `\`${gap.id}\``,
+      gap.rules === 'every rule'
+        ? 'every rule'
+        : `${gap.rules.length} rule${gap.rules.length === 1 ? '' : 's'}`,
+      gap.difference,
+      gap.cause,
+    ]
+      .map(cell)
+      .join(' | '),
+  );
+  return [
+    '| Rule | Differences under oxlint |',
+    '| --- | --- |',
+    ...byRule,
+    '',
+    '| Difference | Rules | What differs | Why, and what to do |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row} |`),
+  ].join('\n');
+}
+
 /** Replaces what lies between the markers; undefined when the markers are missing. */
 export function replaceBetween(
   text: string,
@@ -123,8 +159,8 @@ function withHeader(text: string, header: string): string {
 }
 
 /**
- * The README and the existing docs/rules/<id>.md of catalog rules, as they are and as they should
- * be. A missing doc is not created: test/docs.test.ts reports it so that someone writes it.
+ * The README, docs/ci.md and the existing docs/rules/<id>.md of catalog rules, as they are and as
+ * they should be. A missing doc is not created: test/docs.test.ts reports it so that someone writes it.
  */
 export async function generate(root = ROOT): Promise<GeneratedFile[]> {
   const list = catalog();
@@ -135,6 +171,12 @@ export async function generate(root = ROOT): Promise<GeneratedFile[]> {
   if (table === undefined)
     throw new Error(`README.md lacks the ${TABLE_START} / ${TABLE_END} markers`);
   files.push({ path: readmePath, current: readme, expected: await format(table, readmePath) });
+  const ciPath = join(root, 'docs', 'ci.md');
+  const ci = readFileSync(ciPath, 'utf8');
+  const gaps = replaceBetween(ci, GAPS_START, GAPS_END, oxlintGapsTables(list));
+  if (gaps === undefined)
+    throw new Error(`docs/ci.md lacks the ${GAPS_START} / ${GAPS_END} markers`);
+  files.push({ path: ciPath, current: ci, expected: await format(gaps, ciPath) });
   for (const rule of list) {
     const path = join(root, 'docs/rules', `${rule.id}.md`);
     if (!existsSync(path)) continue;

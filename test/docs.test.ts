@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import {
   catalog,
   generate,
+  oxlintGapsTables,
   replaceBetween,
   ROOT,
   ruleHeader,
@@ -44,7 +45,7 @@ const sample: RuleDoc = {
 };
 
 describe('generated docs', function () {
-  it('the README rules table and docs/rules headers are up to date (npm run docs)', async function () {
+  it('the README rules table, docs/rules headers and docs/ci.md oxlint gaps are up to date (npm run docs)', async function () {
     const stale = (await generate())
       .filter((file) => file.current !== file.expected)
       .map((file) => relative(ROOT, file.path));
@@ -102,6 +103,19 @@ describe('generated docs', function () {
     assert.match(header, /- Preset: ✅ On in `recommended` and `strict`\./);
     assert.match(header, /- Fixable: 💡 Offers suggestions\./);
     assert.match(header, /- References: GDPR-5\(1\)\(c\), CWE-359\./);
+  });
+
+  it('renders the oxlint gaps per rule and per difference, escaping pipes', function () {
+    const gap = {
+      id: 'some-gap',
+      rules: ['no-select-star-export'],
+      difference: 'A | B',
+      cause: 'why',
+    };
+    const text = oxlintGapsTables([sample, { ...sample, id: 'no-unencrypted-write' }], [gap]);
+    assert.match(text, /^\| `health-data\/no-select-star-export` \| `some-gap` \|$/m);
+    assert.match(text, /^\| `health-data\/no-unencrypted-write` \| — \|$/m);
+    assert.match(text, /^\| `some-gap` \| 1 rule \| A \\\| B \| why \|$/m);
   });
 
   it('replaces only what lies between the markers', function () {

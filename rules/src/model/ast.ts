@@ -262,7 +262,7 @@ export function templatePart(
   cooked: string,
   textStart: number,
 ): StringPart {
-  const raw = quasi.value.raw;
+  const raw = sourceRaw(quasi);
   const sourceStart = quasi.range[0] + 1;
   if (cooked === raw) return { textStart, text: cooked, sourceStart };
   if (raw.replace(/\r\n?/g, '\n') !== cooked) return { textStart, text: cooked };
@@ -273,6 +273,20 @@ export function templatePart(
   return crlfAt.length > 0
     ? { textStart, text: cooked, sourceStart, crlfAt }
     : { textStart, text: cooked, sourceStart };
+}
+
+/**
+ * The quasi's text as spelled in the source. typescript-estree's `raw` is that text; oxlint's
+ * parser gives the raw value of the specification, where each CRLF is already a line feed
+ * (docs/ci.md, gaps under oxlint). The quasi's range spans the opening backtick or `}` and the
+ * closing backtick or `${`: when the source is longer than `raw` by exactly one character per
+ * line feed, the source spelled each of them as CRLF.
+ */
+function sourceRaw(quasi: TSESTree.TemplateElement): string {
+  const raw = quasi.value.raw;
+  const missing = quasi.range[1] - quasi.range[0] - (quasi.tail ? 2 : 3) - raw.length;
+  if (missing <= 0 || raw.includes('\r')) return raw;
+  return raw.split('\n').length - 1 === missing ? raw.replace(/\n/g, '\r\n') : raw;
 }
 
 /** Source offset of an offset inside a mapped piece (0 ≤ offset ≤ its length). */

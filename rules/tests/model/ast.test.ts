@@ -3,10 +3,18 @@ import { parse } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { sourceRangeOf, staticString } from '../../src/model/ast';
 
-/** The static string of the first template literal of `code` (no identifiers to resolve). */
-function templateOf(code: string) {
+/**
+ * The static string of the first template literal of `code` (no identifiers to resolve).
+ * `rawAsOxlint`: each quasi's `raw` with its line ends normalised, as oxlint's parser gives it.
+ */
+function templateOf(code: string, rawAsOxlint = false) {
   const program = parse(code, { range: true, loc: true }) as TSESTree.Program;
   const statement = program.body[0] as TSESTree.ExpressionStatement;
+  if (rawAsOxlint && statement.expression.type === 'TemplateLiteral') {
+    for (const quasi of statement.expression.quasis) {
+      quasi.value.raw = quasi.value.raw.replace(/\r\n?/g, '\n');
+    }
+  }
   const noScope = (): TSESLint.Scope.Scope => {
     throw new Error('no identifier to resolve');
   };
@@ -16,8 +24,8 @@ function templateOf(code: string) {
 }
 
 /** What the source spells at the mapped range of `word`'s `nth` occurrence in the value. */
-function sourceAt(code: string, word: string, nth = 0): string | undefined {
-  const value = templateOf(code);
+function sourceAt(code: string, word: string, nth = 0, rawAsOxlint = false): string | undefined {
+  const value = templateOf(code, rawAsOxlint);
   let start = -1;
   for (let i = 0; i <= nth; i++) start = value.text.indexOf(word, start + 1);
   assert.ok(start >= 0, `${word} is in the value`);
@@ -41,6 +49,13 @@ describe('model/ast: static strings map back to the source', () => {
     assert.equal(sourceAt(code, 'nir'), 'nir');
     // A range that spans a line end covers the whole CRLF in the source.
     assert.equal(sourceAt(code, '*\n  FROM'), '*\r\n  FROM');
+  });
+
+  it('maps a CRLF template whose raw text has line feeds only, as under oxlint', () => {
+    const code = '`\r\n  SELECT *\r\n  FROM patients\r\n  WHERE lab = ${labId()}\r\n  AND nir`;';
+    assert.equal(sourceAt(code, 'patients', 0, true), 'patients');
+    assert.equal(sourceAt(code, 'nir', 0, true), 'nir');
+    assert.equal(sourceAt(code, '*\n  FROM', 0, true), '*\r\n  FROM');
   });
 
   it('maps a template whose lone \\r line ends become \\n without shifting', () => {
