@@ -164,6 +164,11 @@ const NON_DATA_CALL_PREFIXES = new Set([
   'audit',
   'send',
   'notify',
+  // Actions whose answer is their outcome: `remergePatientRecords()`, `submitLabResults`.
+  'merge',
+  'remerge',
+  'submit',
+  'upload',
 ]);
 
 /** Methods that put their arguments into their receiver: arrays, maps, sets, form data. */
@@ -573,7 +578,9 @@ export class Provenance {
       return undefined;
     // `const medicalRecordNumber = patient.id`: the value is known to be a record's id.
     if (own && variable && this.initDescribesNonData(variable)) return undefined;
-    if (own && isSource(own)) return this.source(id, `\`${id.name}\``, own);
+    // `submitLabResults`, `deletePatientOutcome`: the outcome of an action on the data.
+    const actionOutcome = own && NON_DATA_CALL_PREFIXES.has(tokenize(id.name)[0] ?? '');
+    if (own && isSource(own) && !actionOutcome) return this.source(id, `\`${id.name}\``, own);
     if (own && own.role !== 'data') return undefined; // patientId, patientCount: not the data
     // `questionnaireUrl`, `componentId`, `examVersion`: what the name holds is not the data.
     if (!own && this.describesNonData(id.name)) return undefined;
@@ -751,16 +758,19 @@ export class Provenance {
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
       // `resources.find((r) => r.resourceType === 'Organization')`
       if (SELECTING_METHODS.has(name) && selectsNonPatient(args[0])) return undefined;
+      // `.map((item) => { switch (…) { case 'name': return {…}; … } })`: what any return gives.
       if (CALLBACK_RESULT_METHODS.has(name)) {
         const fn = args[0] && unwrap(args[0]);
-        const returned = fn ? this.returnedExpression(fn) : undefined;
-        if (returned) return this.step(this.trace(returned), call);
         if (
           fn &&
           (fn.type === AST_NODE_TYPES.ArrowFunctionExpression ||
             fn.type === AST_NODE_TYPES.FunctionExpression)
-        )
-          return undefined;
+        ) {
+          let found: Taint | undefined;
+          for (const returned of returnedExpressions(fn))
+            found = merge(found, this.trace(returned));
+          return this.step(found, call);
+        }
       }
       const receiver = this.trace(callee.object);
       if (receiver) return this.step(receiver, call);
@@ -1081,19 +1091,6 @@ export class Provenance {
       steps: [],
       sanitizers: [],
     };
-  }
-
-  private returnedExpression(fn: TSESTree.Node): TSESTree.Node | undefined {
-    if (
-      fn.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
-      fn.type !== AST_NODE_TYPES.FunctionExpression
-    )
-      return undefined;
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
-    const returns = fn.body.body.filter(
-      (s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement,
-    );
-    return returns.length === 1 ? (returns[0]!.argument ?? undefined) : undefined;
   }
 
   private sanitizerOf(

@@ -711,6 +711,12 @@ export const HEAD_ROLES: ReadonlyMap<string, 'id' | 'count' | 'reference' | 'fla
     // FHIR resources outside the Patient compartment, the definitions and places a record
     // points to (https://hl7.org/fhir/R4/compartmentdefinition-patient.html):
     // `activityDefinition`, `orderingLocation`, `practitioner`, `questionnaire`.
+    // Search criteria about records, not the records: `PatientDocumentsFilters`, `patientParams`.
+    'filter',
+    'filters',
+    'criteria',
+    'params',
+    'parameters',
     'definition',
     'definitions',
     'location',

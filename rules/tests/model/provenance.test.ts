@@ -3,6 +3,22 @@ import { probe } from './probe';
 
 /** [what it shows, code with one `sink(x)`, expected: substring of the description or null] */
 const CASES: Array<[string, string, string | null]> = [
+  // Outcomes of actions and search criteria (issue 19): lab submission and document search code.
+  [
+    'the outcome of submitting lab results',
+    `async function f(ids) { const submitLabResults = await Promise.allSettled(ids.map((id) => submit(id))); sink(submitLabResults); }`,
+    null,
+  ],
+  [
+    'what a re-merge of patient records reports',
+    `async function f(maintainer) { const outcomes = await maintainer.remergePatientRecords(); sink(outcomes); }`,
+    null,
+  ],
+  [
+    "the filters of a patient's document search",
+    `function f(filters: PatientDocumentsFilters) { sink(filters); }`,
+    null,
+  ],
   // Promise rejection handlers (issue 19): the error of a failed query, not its rows.
   [
     "a query's rejection handler receives the error",
@@ -104,6 +120,11 @@ const CASES: Array<[string, string, string | null]> = [
     'the request body itself stays data',
     `async function f(report: DiagnosticReport) { const body = JSON.stringify(report); await fetch(PACS_URL, { method: 'POST', body }); sink(body); }`,
     'DiagnosticReport',
+  ],
+  [
+    'a map callback with several returns gives what any of them returns',
+    `function f(patient: Patient, questionnaire) { const items = questionnaire.item.map((q) => { if (q.linkId === 'address') { return { linkId: q.linkId, answer: patient.address }; } return { linkId: q.linkId }; }); sink(JSON.stringify(items)); }`,
+    'address',
   ],
   // Return summaries of the file's own functions (issue 19): shapes seen in billing and lab code.
   [
