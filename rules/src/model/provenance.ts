@@ -238,6 +238,13 @@ const SHOWN_THROUGH = new Set(['JSON.stringify', 'String', 'util.inspect', 'insp
 /** Array methods whose result is the elements their callback selects. */
 const SELECTING_METHODS = new Set(['find', 'findLast', 'filter']);
 
+/**
+ * Methods that fold their receiver through a callback `(accumulator, element) => …` from an
+ * initial value: the result is what the callback returns or the initial value; the callback's
+ * element is its second parameter, its accumulator starts as the initial value.
+ */
+const ACCUMULATOR_METHODS = new Set(['reduce', 'reduceRight']);
+
 /** Methods whose result is what their callback returns for each element or for the resolved value. */
 const CALLBACK_RESULT_METHODS = new Set(['map', 'flatMap', 'then']);
 
@@ -758,15 +765,17 @@ export class Provenance {
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
       // `resources.find((r) => r.resourceType === 'Organization')`
       if (SELECTING_METHODS.has(name) && selectsNonPatient(args[0])) return undefined;
-      // `.map((item) => { switch (…) { case 'name': return {…}; … } })`: what any return gives.
-      if (CALLBACK_RESULT_METHODS.has(name)) {
+      // `.map((item) => { switch (…) { case 'name': return {…}; … } })`: what any return gives;
+      // `.reduce((acc, x) => …, initial)`: what the callback returns, or the initial value.
+      if (CALLBACK_RESULT_METHODS.has(name) || ACCUMULATOR_METHODS.has(name)) {
         const fn = args[0] && unwrap(args[0]);
         if (
           fn &&
           (fn.type === AST_NODE_TYPES.ArrowFunctionExpression ||
             fn.type === AST_NODE_TYPES.FunctionExpression)
         ) {
-          let found: Taint | undefined;
+          let found: Taint | undefined =
+            ACCUMULATOR_METHODS.has(name) && args[1] ? this.trace(args[1]) : undefined;
           for (const returned of returnedExpressions(fn))
             found = merge(found, this.trace(returned));
           return this.step(found, call);
@@ -1033,6 +1042,12 @@ export class Provenance {
     // A promise's rejection handler receives the error: `.then(ok, (err) => …)`, `.catch(…)`.
     if (name && PROMISE_REJECTION_HANDLERS.get(name) === call.arguments.indexOf(fn as never))
       return undefined;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name && ACCUMULATOR_METHODS.has(name)) {
+      if (call.arguments[0] !== fn) return undefined;
+      if (index === 1) return this.step(this.trace(callee.object), fn);
+      const initial = call.arguments[1];
+      return index === 0 && initial ? this.step(this.trace(initial), fn) : undefined;
+    }
     if (
       callee.type === AST_NODE_TYPES.MemberExpression &&
       name &&

@@ -52,9 +52,10 @@ function isEmptyType(type: TSESTree.TypeNode): boolean {
 
 /** Whether a binding is declared with a non-patient resource type: `labs: Organization[]`. */
 export function declaredNonPatient(id: TSESTree.Node): boolean {
+  // Absent annotations are `undefined` in typescript-estree and `null` under oxlint.
   return (
     id.type === AST_NODE_TYPES.Identifier &&
-    id.typeAnnotation !== undefined &&
+    !!id.typeAnnotation &&
     namesNonPatientResource(id.typeAnnotation.typeAnnotation)
   );
 }

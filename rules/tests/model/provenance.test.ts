@@ -126,6 +126,21 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(patient: Patient, questionnaire) { const items = questionnaire.item.map((q) => { if (q.linkId === 'address') { return { linkId: q.linkId, answer: patient.address }; } return { linkId: q.linkId }; }); sink(JSON.stringify(items)); }`,
     'address',
   ],
+  [
+    'a fold keeps what its callback returns: the earliest arrival time of encounters',
+    `function f(encounters: Encounter[]) { const earliest = encounters.reduce((acc, e) => { const start = e.period?.start; if (!acc || start < acc) acc = start; return acc; }, undefined); sink(earliest); }`,
+    null,
+  ],
+  [
+    "a fold of patients' names carries them",
+    `function f(patients: Patient[]) { sink(patients.reduce((acc, p) => acc + p.name, '')); }`,
+    'name',
+  ],
+  [
+    'collection dates keyed by specimen',
+    `function f(specimenCollectionDates) { sink(JSON.stringify(specimenCollectionDates)); }`,
+    null,
+  ],
   // Return summaries of the file's own functions (issue 19): shapes seen in billing and lab code.
   [
     "a helper returning a record's id carries no data",
