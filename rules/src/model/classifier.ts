@@ -64,7 +64,17 @@ const SENSITIVE_KEEPS = new Set([
 ]);
 
 /** Heads that say when: a time about data, never the data, even for sensitive terms. */
-const TIME_HEADS = new Set(['date', 'dates', 'at', 'time', 'times', 'timestamp', 'timestamps']);
+const TIME_HEADS = new Set([
+  'date',
+  'dates',
+  'at',
+  'time',
+  'times',
+  'timestamp',
+  'timestamps',
+  'start',
+  'end',
+]);
 
 const CATEGORY_PRIORITY: Record<string, number> = {
   'nationalId/strong': 0,

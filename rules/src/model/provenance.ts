@@ -688,6 +688,9 @@ export class Provenance {
       SCREAMING_CASE.test(memberChain(member)[0] ?? '')
     )
       return undefined;
+    // `testItem.name` of `const testItem = { name: definition.name, … }`: that property's value.
+    const literal = prop !== undefined ? this.literalProperty(member.object, prop) : undefined;
+    if (literal) return this.step(this.trace(literal), member);
     const objectTaint =
       member.object.type === AST_NODE_TYPES.Super ? undefined : this.trace(member.object);
     // `rows.count`, `dossier.createdAt`; in a record, its structural and administrative elements
@@ -715,6 +718,34 @@ export class Provenance {
     if (objectTaint && !cls && !RECORD_CARRIERS.has(prop) && !RECORD_DATA_NAMES.has(prop))
       return undefined;
     return this.step(objectTaint, member);
+  }
+
+  /**
+   * The value a constant object literal gives one of its properties, when no member of the
+   * constant is assigned later: `const item = { name: def.name, alert }` then `item.name`.
+   */
+  private literalProperty(object: TSESTree.Node, prop: string): TSESTree.Node | undefined {
+    const id = unwrap(object);
+    if (id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = resolveVariable(this.scopeOf(id), id);
+    const init = variable && constantInit(variable);
+    const literal = init && unwrap(init);
+    if (literal?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const property = literal.properties.find(
+      (p): p is TSESTree.Property =>
+        p.type === AST_NODE_TYPES.Property && !p.computed && keyName(p) === prop,
+    );
+    if (!property || property.kind !== 'init') return undefined;
+    const assigned = variable!.references.some((reference) => {
+      const parent = reference.identifier.parent;
+      return (
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === reference.identifier &&
+        parent.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+        parent.parent.left === parent
+      );
+    });
+    return assigned ? undefined : property.value;
   }
 
   private call(call: TSESTree.CallExpression | TSESTree.NewExpression): Taint | undefined {

@@ -549,6 +549,8 @@ export const HEAD_ROLES: ReadonlyMap<string, 'id' | 'count' | 'reference' | 'fla
     'times',
     'timestamp',
     'timestamps',
+    'start',
+    'end',
     'mode',
     'visible',
   ].map((word) => [word, 'flag'] as const),

@@ -3,6 +3,17 @@ import { probe } from './probe';
 
 /** [what it shows, code with one `sink(x)`, expected: substring of the description or null] */
 const CASES: Array<[string, string, string | null]> = [
+  // Members of a constant object literal (issue 19): a lab test item built from its definition.
+  [
+    "a literal's name taken from a test definition, beside a report's alert",
+    `function f(def: ActivityDefinition, report: DiagnosticReport) { const item = { name: def.name, alert: report.conclusion }; sink(\`converted \${item.name}\`); }`,
+    null,
+  ],
+  [
+    "a literal's member assigned a patient's name later",
+    `function f(patient: Patient, def) { const item = { name: def.title }; item.name = patient.name; sink(item.name); }`,
+    'name',
+  ],
   // Outcomes of actions and search criteria (issue 19): lab submission and document search code.
   [
     'the outcome of submitting lab results',
@@ -135,6 +146,11 @@ const CASES: Array<[string, string, string | null]> = [
     "a fold of patients' names carries them",
     `function f(patients: Patient[]) { sink(patients.reduce((acc, p) => acc + p.name, '')); }`,
     'name',
+  ],
+  [
+    "an encounter's start time named after the encounter",
+    `function f(encounter: Encounter) { const curEncounterStart = DateTime.fromISO(encounter.period.start); sink(\`waiting since \${curEncounterStart}\`); }`,
+    null,
   ],
   [
     'collection dates keyed by specimen',
