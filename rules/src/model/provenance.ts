@@ -416,7 +416,7 @@ export class Provenance {
       const tables = sql
         ? sql.statements.flatMap(tablesRead).filter((t) => this.isPatientTable(t))
         : [];
-      return sql && tables.length
+      return sql && tables.length && !this.selectsKeysAndCounts(sql.statements)
         ? { tables, via: 'sql', sql: { ...sql, node: expr.quasi } }
         : undefined;
     }
@@ -429,7 +429,8 @@ export class Provenance {
         first && first.type !== AST_NODE_TYPES.SpreadElement ? this.sqlOf(first) : undefined;
       if (sql && first) {
         const tables = sql.statements.flatMap(tablesRead).filter((t) => this.isPatientTable(t));
-        if (tables.length) return { tables, via: 'sql', sql: { ...sql, node: first } };
+        if (tables.length && !this.selectsKeysAndCounts(sql.statements))
+          return { tables, via: 'sql', sql: { ...sql, node: first } };
         return undefined;
       }
     }
@@ -438,6 +439,40 @@ export class Provenance {
     if (!name || !ROW_READ_METHODS.has(name)) return undefined;
     const table = this.modelInChain(expr.callee);
     return table ? { tables: [table], via: 'orm' } : undefined;
+  }
+
+  /**
+   * Whether every row a query returns holds only keys, statuses and counts: `SELECT patient_id,
+   * prescription_id, COUNT(*) … GROUP BY …` lists duplicates, not patients. Explicit select lists
+   * only; a star, an expression or any data column keeps the read a read of patient data.
+   */
+  private selectsKeysAndCounts(statements: readonly SqlStatement[]): boolean {
+    const results = statements.flatMap((s) => s.selects).filter((s) => s.topLevel && !s.predicate);
+    return (
+      results.length > 0 &&
+      results.every(
+        (select) =>
+          select.stars.length === 0 &&
+          select.columns.length > 0 &&
+          select.columns.every((column) => this.keyOrCountColumn(column)),
+      )
+    );
+  }
+
+  private keyOrCountColumn(column: string): boolean {
+    const expression = column
+      .trim()
+      .replace(/\s*([.():*])\s*/g, '$1')
+      .replace(/\s+(?:as\s+)?[\w"`]+$/i, '')
+      .replace(/::\w+$/, '')
+      .trim();
+    if (/^count\s*\(/i.test(expression)) return true;
+    const name =
+      expression
+        .replace(/["`[\]]/g, '')
+        .split('.')
+        .pop() ?? '';
+    return /^\w+$/.test(name) && this.describesNonData(name, true);
   }
 
   /** The patient model or table named along a call chain: identifiers, members, string and class arguments. */
@@ -1198,7 +1233,6 @@ export class Provenance {
     return role === 'flag' && (words.length > 1 || inRecord);
   }
 
-  /** `stock.size`, `rows.length`, `a - b`, `-1`, a counter: a number whatever its key says. */
   /** Whether a constant is initialised with a member that describes its record: `patient.id`. */
   private initDescribesNonData(variable: TSESLint.Scope.Variable): boolean {
     const init = constantInit(variable);
@@ -1208,6 +1242,7 @@ export class Provenance {
     return member !== undefined && this.describesNonData(member, true);
   }
 
+  /** `stock.size`, `rows.length`, `a - b`, `-1`, a counter: a number whatever its key says. */
   private isNumber(node: TSESTree.Node): boolean {
     const expr = unwrap(node);
     switch (expr.type) {

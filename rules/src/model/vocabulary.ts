@@ -716,6 +716,9 @@ export const HEAD_ROLES: ReadonlyMap<string, 'id' | 'count' | 'reference' | 'fla
     // FHIR resources outside the Patient compartment, the definitions and places a record
     // points to (https://hl7.org/fhir/R4/compartmentdefinition-patient.html):
     // `activityDefinition`, `orderingLocation`, `practitioner`, `questionnaire`.
+    // A document made from records, named by its file: `makeMedicationHistoryPDF()`.
+    'pdf',
+    'pdfs',
     // Search criteria about records, not the records: `PatientDocumentsFilters`, `patientParams`.
     'filter',
     'filters',
@@ -955,7 +958,6 @@ export const SHORT_TERM_CONFIRMERS: ReadonlySet<string> = new Set([
   'last',
   'sequence',
   'sample',
-  'type',
 ]);
 
 /**

@@ -3,6 +3,17 @@ import { probe } from './probe';
 
 /** [what it shows, code with one `sink(x)`, expected: substring of the description or null] */
 const CASES: Array<[string, string, string | null]> = [
+  // Queries that return keys and counts only (issue 19): a migration listing duplicate pairs.
+  [
+    'duplicate key pairs counted in a patient table',
+    `async function f(db) { const duplicates = await db.query(\`SELECT patient_id, prescription_id, COUNT(*)::text AS count FROM patient_ongoing_prescriptions GROUP BY patient_id, prescription_id HAVING COUNT(*) > 1\`); sink(JSON.stringify(duplicates)); }`,
+    null,
+  ],
+  [
+    'one data column among the keys keeps the rows patient data',
+    `async function f(db) { const rows = await db.query('SELECT p.id, p.nom AS name FROM patients p'); sink(rows); }`,
+    'patients',
+  ],
   // Members of a constant object literal (issue 19): a lab test item built from its definition.
   [
     "a literal's name taken from a test definition, beside a report's alert",
