@@ -26,6 +26,7 @@ import { patientFieldsOfInput } from './request-input';
 import {
   assertedNonPatient,
   declaredNonPatient,
+  narrowedToEmpty,
   narrowedToNonPatient,
   selectsNonPatient,
 } from './resource-types';
@@ -618,6 +619,8 @@ export class Provenance {
     // `labs: Organization[]`, or used under `if (r.resourceType === 'Practitioner')`.
     if (variable?.defs.some((def) => declaredNonPatient(def.name)) || narrowedToNonPatient(id))
       return undefined;
+    // `if (bundle.resourceType !== 'Bundle' || bundle.entry === undefined) log(bundle)`.
+    if (narrowedToEmpty(id)) return undefined;
     // `const medicalRecordNumber = patient.id`: the value is known to be a record's id.
     if (own && variable && this.initDescribesNonData(variable)) return undefined;
     // `submitLabResults`, `deletePatientOutcome`: the outcome of an action on the data.

@@ -161,3 +161,70 @@ export function selectsNonPatient(callback: TSESTree.Node | undefined): boolean 
   const required = body && requiredResourceType(body, param.name);
   return required !== undefined && FHIR_NON_PATIENT_RESOURCES.has(required);
 }
+
+/** Members that hold a container's records: a FHIR Bundle's `entry`, a list's `length`. */
+const RECORD_HOLDERS = new Set(['entry', 'length', 'rows', 'items']);
+
+/**
+ * Whether a use of a variable sits where a test has found it empty or not a bundle of records:
+ * inside `if (bundle.resourceType !== 'Bundle' || bundle.entry === undefined) { … bundle … }`,
+ * `if (!rows?.length) { … rows … }`. Every operand of the test's `||` must say so of the same
+ * variable. Stops at the enclosing function.
+ */
+export function narrowedToEmpty(id: TSESTree.Identifier): boolean {
+  let child: TSESTree.Node = id;
+  for (
+    let node: TSESTree.Node | undefined = id.parent;
+    node && !isFunctionNode(node);
+    node = node.parent
+  ) {
+    if (node.type === AST_NODE_TYPES.IfStatement && node.consequent === child)
+      return saysEmpty(node.test, id.name);
+    child = node;
+  }
+  return false;
+}
+
+function saysEmpty(test: TSESTree.Node, name: string): boolean {
+  const expr = unwrap(test);
+  if (expr.type === AST_NODE_TYPES.LogicalExpression && expr.operator === '||')
+    return saysEmpty(expr.left, name) && saysEmpty(expr.right, name);
+  // `!x`, `!x.entry`, `!x?.entry?.length`
+  if (expr.type === AST_NODE_TYPES.UnaryExpression && expr.operator === '!')
+    return isVariableOrHolder(expr.argument, name);
+  if (expr.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  const { operator, left, right } = expr;
+  // `x.resourceType !== 'Bundle'`
+  const member = unwrap(left);
+  if (
+    (operator === '!==' || operator === '!=') &&
+    member.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(member) === 'resourceType' &&
+    isVariable(member.object, name) &&
+    right.type === AST_NODE_TYPES.Literal &&
+    right.value === 'Bundle'
+  )
+    return true;
+  // `x.entry === undefined`, `x === null`, `x.length === 0`
+  if (operator !== '===' && operator !== '==') return false;
+  const empty =
+    (right.type === AST_NODE_TYPES.Identifier && right.name === 'undefined') ||
+    (right.type === AST_NODE_TYPES.Literal && (right.value === null || right.value === 0));
+  return empty && isVariableOrHolder(left, name);
+}
+
+function isVariable(node: TSESTree.Node, name: string): boolean {
+  const expr = unwrap(node);
+  return expr.type === AST_NODE_TYPES.Identifier && expr.name === name;
+}
+
+/** `x`, `x.entry`, `x?.entry?.length`, `x.length`: the variable or what holds its records. */
+function isVariableOrHolder(node: TSESTree.Node, name: string): boolean {
+  let expr = unwrap(node);
+  for (let depth = 0; depth < 3 && expr.type === AST_NODE_TYPES.MemberExpression; depth++) {
+    const property = propertyName(expr);
+    if (!property || !RECORD_HOLDERS.has(property)) return false;
+    expr = unwrap(expr.object);
+  }
+  return isVariable(expr, name);
+}

@@ -3,6 +3,22 @@ import { probe } from './probe';
 
 /** [what it shows, code with one `sink(x)`, expected: substring of the description or null] */
 const CASES: Array<[string, string, string | null]> = [
+  // Values a test found empty (issue 19): a malformed search response logged before throwing.
+  [
+    'a search response that is not a bundle or has no entries',
+    `function parse(bundle: Bundle) { if (bundle.resourceType !== 'Bundle' || bundle.entry === undefined) { sink(JSON.stringify(bundle)); throw new Error('malformed'); } }`,
+    null,
+  ],
+  [
+    'an empty list of patients',
+    `function f(rows: Patient[]) { if (!rows?.length) { sink(rows); } }`,
+    null,
+  ],
+  [
+    'a bundle tested for something else stays data',
+    `function f(bundle: Bundle) { if (bundle.entry === undefined || bundle.total > 3) { sink(bundle); } }`,
+    'patient record',
+  ],
   // Queries that return keys and counts only (issue 19): a migration listing duplicate pairs.
   [
     'duplicate key pairs counted in a patient table',
