@@ -625,7 +625,12 @@ export class Provenance {
     if (own && variable && this.initDescribesNonData(variable)) return undefined;
     // `submitLabResults`, `deletePatientOutcome`: the outcome of an action on the data.
     const actionOutcome = own && NON_DATA_CALL_PREFIXES.has(tokenize(id.name)[0] ?? '');
-    if (own && isSource(own) && !actionOutcome) return this.source(id, `\`${id.name}\``, own);
+    // In a summary a parameter holds what the call passes, whatever it is named.
+    const bound = variable?.defs.some(
+      (def) => def.type === 'Parameter' && this.bindings.has(def.node as FunctionNode),
+    );
+    if (own && isSource(own) && !actionOutcome && !bound)
+      return this.source(id, `\`${id.name}\``, own);
     if (own && own.role !== 'data') return undefined; // patientId, patientCount: not the data
     // `questionnaireUrl`, `componentId`, `examVersion`: what the name holds is not the data.
     if (!own && this.describesNonData(id.name)) return undefined;
@@ -828,7 +833,11 @@ export class Provenance {
       const cls = this.classifier.classify(name);
       if (cls && cls.role !== 'data') return undefined;
       if (cls && isSource(cls) && !(cls.category === 'container' && words.length === 1)) {
-        return this.source(call, `\`${name}()\``, cls);
+        // A function we can read answers for itself when its name only names a field
+        // (`getMedicationName(inventoryItem)`); one named after records keeps its name
+        // (`fetchPatient(id)` may wrap an HTTP client whose answer we do not follow).
+        const summary = cls.category !== 'container' ? this.summary(call, callee) : undefined;
+        return summary ? summary.taint : this.source(call, `\`${name}()\``, cls);
       }
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
@@ -866,21 +875,34 @@ export class Provenance {
     // `await fetch(pacsUrl, { body: JSON.stringify(report) })` carries the reply, not the report.
     if (call.type === AST_NODE_TYPES.CallExpression && isRequestCall(call, this.scopeOf))
       return undefined;
-    // A function of this file answers with what its returns carry for these arguments:
-    // `formatLabel(patient)` returning `patient.id` carries no patient data.
+    const summary = this.summary(call, callee);
+    if (summary) return summary.taint;
+    // Unknown calls, JSON.stringify, Buffer.from, Promise.all, Object.values: data in, data out.
+    return this.any(args, call);
+  }
+
+  /**
+   * What a call of a function we can read returns: a function of this file answers with what
+   * its returns carry for these arguments (`formatLabel(patient)` returning `patient.id` carries
+   * no patient data), and so does a function of another module of the project, up to two
+   * modules away. Undefined when the function is not one of those.
+   */
+  private summary(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    callee: TSESTree.Node,
+  ): { taint: Taint | undefined } | undefined {
     const local = localFunction(callee, this.scopeOf(callee));
-    if (local && this.bindings.size < MAX_SUMMARY_DEPTH) return this.summarised(call, local);
-    // …and a function of another module of the project, up to two modules away.
+    if (local)
+      return this.bindings.size < MAX_SUMMARY_DEPTH
+        ? { taint: this.summarised(call, local) }
+        : undefined;
     const imported =
-      !local &&
       this.where &&
       (this.where.depth ?? 0) < MAX_MODULE_DEPTH &&
       callee.type === AST_NODE_TYPES.Identifier
         ? importedFunction(callee, this.where.program, this.where.file)
         : undefined;
-    if (imported) return this.summarisedElsewhere(call, imported);
-    // Unknown calls, JSON.stringify, Buffer.from, Promise.all, Object.values: data in, data out.
-    return this.any(args, call);
+    return imported ? { taint: this.summarisedElsewhere(call, imported) } : undefined;
   }
 
   /**

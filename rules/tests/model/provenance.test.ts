@@ -206,6 +206,16 @@ const CASES: Array<[string, string, string | null]> = [
     null,
   ],
   [
+    "a helper named after a field answers for itself: a catalogue medication's name",
+    `const getMedicationName = (medication) => medication.code?.text ?? 'unknown'; function f(inventory: Medication[]) { for (const item of inventory) sink(\`\${getMedicationName(item)} (\${item.id})\`); }`,
+    null,
+  ],
+  [
+    'a helper named after records keeps its name when what it returns is a reply',
+    `import axios from 'axios'; async function fetchPatient(id) { return (await axios.get(\`/api/patients/\${id}\`)).data; } async function f(id) { sink(await fetchPatient(id)); }`,
+    'fetchPatient',
+  ],
+  [
     'a helper that reads patient data itself carries it whatever its arguments',
     `function loadRows(db, id) { return db.query('SELECT * FROM patients WHERE id = ?', [id]); } async function f(db) { sink(await loadRows(db, 3)); }`,
     'patients',
