@@ -42,7 +42,9 @@ import {
   TECHNICAL_QUALIFIERS,
 } from './vocabulary';
 import {
+  FHIR_IDENTITY_KEYS,
   FHIR_READ_METHODS,
+  FHIR_REQUEST_KEYS,
   FHIR_RESOURCE_TYPE_OPTION,
   ROW_READ_METHODS,
   SQL_RUNNER_METHODS,
@@ -1026,6 +1028,17 @@ export class Provenance {
         }
       }
     }
+    // A request about a resource (`{ resourceType, id, operations }`) or its key alone
+    // (`{ resourceType, id }`) is not the resource's body.
+    const keys = object.properties.map((p) =>
+      p.type === AST_NODE_TYPES.Property ? keyName(p) : undefined,
+    );
+    if (
+      isFhir &&
+      (keys.some((key) => key !== undefined && FHIR_REQUEST_KEYS.has(key)) ||
+        keys.every((key) => key !== undefined && FHIR_IDENTITY_KEYS.has(key)))
+    )
+      isFhir = undefined;
     if (isFhir) {
       const fhir: Taint = {
         source: object,

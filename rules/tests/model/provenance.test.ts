@@ -122,6 +122,18 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(encounter: Encounter) { sink(JSON.stringify(encounter.contained[0] as Location)); }`,
     null,
   ],
+  // Requests about resources (issue 19): a telemedicine invite patching an encounter's participants.
+  [
+    'a patch request adding a participant to an encounter',
+    `function f(encounter: Encounter, ref) { const participants = [...(encounter.participant ?? []), { individual: { reference: ref } }]; const patch = { resourceType: 'Encounter', id: encounter.id ?? '', operations: [{ op: 'replace', path: '/participant', value: participants }] }; sink(JSON.stringify(patch)); }`,
+    null,
+  ],
+  [
+    "a patch request writing a patient's name carries it",
+    `function f(patient: Patient) { sink(JSON.stringify({ resourceType: 'Patient', id: patient.id, operations: [{ op: 'replace', path: '/name', value: patient.name }] })); }`,
+    'name',
+  ],
+  ["a resource's key alone", `function f(id) { sink({ resourceType: 'Patient', id }); }`, null],
   // FHIR client reads (issue 19): the resources a FHIR server answers with.
   [
     'a typed search of encounters',

@@ -29,3 +29,19 @@ export const FHIR_READ_METHODS: ReadonlySet<string> = new Set([
 
 /** Where a read names its resource type without a type argument: option key, or first argument. */
 export const FHIR_RESOURCE_TYPE_OPTION = 'resourceType';
+
+/**
+ * Keys of the request objects FHIR clients take beside a `resourceType`: a patch's `operations`,
+ * a search's `params`/`searchParams`, a request's `options`. An object literal with one of them is
+ * a request about a resource (Oystehr `fhir.patch({ resourceType, id, operations })`,
+ * `fhir.search({ resourceType, params })`), not the resource's body.
+ */
+export const FHIR_REQUEST_KEYS: ReadonlySet<string> = new Set([
+  'operations',
+  'params',
+  'searchParams',
+  'options',
+]);
+
+/** Elements that name a resource without holding its content: `{ resourceType, id }` is a key. */
+export const FHIR_IDENTITY_KEYS: ReadonlySet<string> = new Set(['resourceType', 'id', 'meta']);
