@@ -747,7 +747,7 @@ export const HEAD_ROLES: ReadonlyMap<string, 'id' | 'count' | 'reference' | 'fla
  * FHIR's structural and administrative elements whose last word says nothing
  * (https://hl7.org/fhir/R4/resource.html, https://hl7.org/fhir/R4/domainresource.html):
  * `basedOn`, `partOf`, `implicitRules`, `lastUpdated`, `intent`, `priority`, `period`, `start`,
- * `end`, `use`, `language`, `security`.
+ * `end`, `use`, `language`, `security`, `statusHistory`, `classHistory`.
  */
 export const RECORD_METADATA_NAMES: ReadonlySet<string> = new Set([
   'basedOn',
@@ -762,6 +762,9 @@ export const RECORD_METADATA_NAMES: ReadonlySet<string> = new Set([
   'use',
   'language',
   'security',
+  // An encounter's administrative history: statuses and classes over time, with their periods.
+  'statusHistory',
+  'classHistory',
 ]);
 
 /**
