@@ -4,9 +4,7 @@ import type { HealthDataConfig } from '../config/project-config';
 import {
   calleeName,
   constantInit,
-  findProperty,
   type FunctionNode,
-  literalString,
   keyName,
   localFunction,
   memberChain,
@@ -26,6 +24,7 @@ import { patientFieldsOfInput } from './request-input';
 import {
   assertedNonPatient,
   declaredNonPatient,
+  fhirRead,
   narrowedToEmpty,
   narrowedToNonPatient,
   selectsNonPatient,
@@ -43,9 +42,7 @@ import {
 } from './vocabulary';
 import {
   FHIR_IDENTITY_KEYS,
-  FHIR_READ_METHODS,
   FHIR_REQUEST_KEYS,
-  FHIR_RESOURCE_TYPE_OPTION,
   ROW_READ_METHODS,
   SQL_RUNNER_METHODS,
 } from './apis';
@@ -1399,33 +1396,6 @@ export function joinLabels(labels: string[]): string {
 }
 
 /** `await call`, `await (call)`, `await call as T`. */
-/**
- * The Patient-compartment resource type a FHIR client call reads (catalogue `FHIR_READ_METHODS`):
- * named by its type argument (`get<Patient>`), its first argument (`readResource('Patient', id)`)
- * or the `resourceType` of its options (`search({ resourceType: 'Observation' })`).
- */
-function fhirRead(call: TSESTree.CallExpression): string | undefined {
-  const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const method = propertyName(callee);
-  if (!method || !FHIR_READ_METHODS.has(method)) return undefined;
-  let resource: string | undefined;
-  const typeArgument = call.typeArguments?.params[0];
-  if (
-    typeArgument?.type === AST_NODE_TYPES.TSTypeReference &&
-    typeArgument.typeName.type === AST_NODE_TYPES.Identifier
-  )
-    resource = typeArgument.typeName.name;
-  const first = call.arguments[0] && unwrap(call.arguments[0]);
-  if (!resource && first?.type === AST_NODE_TYPES.Literal && method !== 'get')
-    resource = typeof first.value === 'string' ? first.value : undefined;
-  if (!resource && first?.type === AST_NODE_TYPES.ObjectExpression) {
-    const option = findProperty(first, FHIR_RESOURCE_TYPE_OPTION)?.value;
-    resource = option ? literalString(option) : undefined;
-  }
-  return resource && FHIR_PATIENT_RESOURCES.has(resource) ? resource : undefined;
-}
-
 /** Provenances of the project's other modules, by parsed program, classifier and distance. */
 const moduleProvenances = new WeakMap<TSESTree.Program, WeakMap<Classifier, Provenance[]>>();
 

@@ -1,5 +1,6 @@
 /**
- * FHIR resource types as evidence that a value holds no patient data: a declared type, a type
+ * FHIR resource types as evidence about a value: a client read of a Patient-compartment resource
+ * carries its data (`fhirRead`); otherwise these are evidence that a value holds no patient data: a declared type, a type
  * assertion or a `resourceType` test that names only resources outside the Patient compartment
  * (an `Organization`, a `Practitioner`, an `ActivityDefinition`). Bundles and search results mix
  * patients with the organisations and definitions they point to; code that picks the latter out
@@ -7,8 +8,13 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { isFunctionNode, propertyName, unwrap } from './ast';
-import { FHIR_NON_PATIENT_RESOURCES, RECORD_TYPE_CONTAINERS } from './vocabulary';
+import { findProperty, isFunctionNode, literalString, propertyName, unwrap } from './ast';
+import { FHIR_READ_METHODS, FHIR_RESOURCE_TYPE_OPTION } from './apis';
+import {
+  FHIR_NON_PATIENT_RESOURCES,
+  FHIR_PATIENT_RESOURCES,
+  RECORD_TYPE_CONTAINERS,
+} from './vocabulary';
 
 /**
  * Whether a type names only non-patient resources: `Organization`, `Practitioner[]`,
@@ -227,4 +233,31 @@ function isVariableOrHolder(node: TSESTree.Node, name: string): boolean {
     expr = unwrap(expr.object);
   }
   return isVariable(expr, name);
+}
+
+/**
+ * The Patient-compartment resource type a FHIR client call reads (catalogue `FHIR_READ_METHODS`):
+ * named by its type argument (`get<Patient>`), its first argument (`readResource('Patient', id)`)
+ * or the `resourceType` of its options (`search({ resourceType: 'Observation' })`).
+ */
+export function fhirRead(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = propertyName(callee);
+  if (!method || !FHIR_READ_METHODS.has(method)) return undefined;
+  let resource: string | undefined;
+  const typeArgument = call.typeArguments?.params[0];
+  if (
+    typeArgument?.type === AST_NODE_TYPES.TSTypeReference &&
+    typeArgument.typeName.type === AST_NODE_TYPES.Identifier
+  )
+    resource = typeArgument.typeName.name;
+  const first = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!resource && first?.type === AST_NODE_TYPES.Literal && method !== 'get')
+    resource = typeof first.value === 'string' ? first.value : undefined;
+  if (!resource && first?.type === AST_NODE_TYPES.ObjectExpression) {
+    const option = findProperty(first, FHIR_RESOURCE_TYPE_OPTION)?.value;
+    resource = option ? literalString(option) : undefined;
+  }
+  return resource && FHIR_PATIENT_RESOURCES.has(resource) ? resource : undefined;
 }
