@@ -9,16 +9,14 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import { calleeName, findProperty, memberChain, resolveVariable } from '../ast';
 import {
-  CONSOLE_METHODS,
   CSV_WRITER,
   isCsvWriterFactory,
-  LOG_METHODS,
-  LOGGER_NAME_WORDS,
   PATH_WRITERS,
   ROW_PATH_WRITERS,
   SHEETJS_FILE_WRITERS,
 } from '../apis';
 import { resolveImport, withoutDefault } from '../imports';
+import { LogCalls } from '../log-calls';
 import type { MigrationFile } from './file';
 import type { Staging } from './facts';
 import { dumpOf } from './dumps';
@@ -194,13 +192,15 @@ function isDeliverable(file: MigrationFile, staging: Staging): boolean {
   if (staging.kind !== 'file' || staging.target?.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = resolveVariable(file.scopeOf(staging.target), staging.target);
   if (!variable) return false;
+  // A log call shows the path to whoever runs the routine.
+  const logCalls = new LogCalls(file.sourceCode, new Set());
   let announced = false;
   for (const reference of variable.references) {
     const use = reference.identifier;
     if (use === staging.target || reference.isWrite()) continue;
     const call = enclosingCall(use);
     if (call === staging.node) continue;
-    if (call && isAnnouncement(call)) announced = true;
+    if (call && logCalls.logCallOf(call)) announced = true;
     else if (call)
       return false; // read back, uploaded, zipped, passed on
     else if (insideReturn(use)) announced = true;
@@ -221,19 +221,6 @@ function enclosingCall(node: TSESTree.Node): TSESTree.CallExpression | undefined
       return undefined;
   }
   return undefined;
-}
-
-/** A console or logger call: the path is shown to whoever runs the routine. */
-function isAnnouncement(call: TSESTree.CallExpression): boolean {
-  const chain = memberChain(call.callee);
-  const method = chain[chain.length - 1];
-  if (chain[0] === 'console') return method !== undefined && CONSOLE_METHODS.has(method);
-  return (
-    chain.length === 2 &&
-    method !== undefined &&
-    LOG_METHODS.has(method) &&
-    LOGGER_NAME_WORDS.has(chain[0]!.toLowerCase())
-  );
 }
 
 function insideReturn(node: TSESTree.Node): boolean {
