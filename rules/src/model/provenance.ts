@@ -17,7 +17,14 @@ import {
   unwrap,
 } from './ast';
 import type { Classification, Classifier } from './classifier';
-import { looksLikeSql, scanSql, type SqlStatement, tablesRead } from './sql';
+import {
+  COUNT_VALUE,
+  looksLikeSql,
+  scanSql,
+  selectedValue,
+  type SqlStatement,
+  tablesRead,
+} from './sql';
 import { isRequestCall } from './connections';
 import { type ImportedFunction, importedFunction, type ModuleSource } from './imported-functions';
 import { patientFieldsOfInput } from './request-input';
@@ -339,8 +346,8 @@ export class Provenance {
     private readonly classifier: Classifier,
     private readonly config?: HealthDataConfig,
     /**
-     * The linted file and its program, for summaries of calls into the project's other modules;
-     * absent in the provenance of such a module, so summaries stop one module away.
+     * The file and its program, for summaries of calls into the project's other modules, and how
+     * many modules away from the linted file it is (summaries stop `MAX_MODULE_DEPTH` away).
      */
     private readonly where?: { file: string; program: TSESTree.Program; depth?: number },
   ) {
@@ -460,19 +467,8 @@ export class Provenance {
   }
 
   private keyOrCountColumn(column: string): boolean {
-    const expression = column
-      .trim()
-      .replace(/\s*([.():*])\s*/g, '$1')
-      .replace(/\s+(?:as\s+)?[\w"`]+$/i, '')
-      .replace(/::\w+$/, '')
-      .trim();
-    if (/^count\s*\(/i.test(expression)) return true;
-    const name =
-      expression
-        .replace(/["`[\]]/g, '')
-        .split('.')
-        .pop() ?? '';
-    return /^\w+$/.test(name) && this.describesNonData(name, true);
+    const value = selectedValue(column);
+    return value === COUNT_VALUE || (value !== undefined && this.describesNonData(value, true));
   }
 
   /** The patient model or table named along a call chain: identifiers, members, string and class arguments. */

@@ -547,6 +547,30 @@ export function tablesUnderStar(
 }
 
 /** Every base table a statement reads (FROM and JOIN of all its selects). */
+/** What `selectedValue` answers for `COUNT(…)`: a number, whatever it counts. */
+export const COUNT_VALUE = 'COUNT()';
+
+/**
+ * What one column of a select list returns, from its text as scanned (`p . id`, `COUNT ( * ) :
+ * :text as count`): the column's name without table, quotes, cast or alias (`id`), `COUNT_VALUE`
+ * for a count, undefined for any other expression.
+ */
+export function selectedValue(column: string): string | undefined {
+  const expression = column
+    .trim()
+    .replace(/\s*([.():*])\s*/g, '$1')
+    .replace(/\s+(?:as\s+)?[\w"`]+$/i, '')
+    .replace(/::\w+$/, '')
+    .trim();
+  if (/^count\(/i.test(expression)) return COUNT_VALUE;
+  const name =
+    expression
+      .replace(/["`[\]]/g, '')
+      .split('.')
+      .pop() ?? '';
+  return /^\w+$/.test(name) ? name : undefined;
+}
+
 export function tablesRead(statement: SqlStatement): string[] {
   const names = new Set<string>();
   for (const select of statement.selects)
