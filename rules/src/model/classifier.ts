@@ -10,6 +10,7 @@ import {
   QUALIFYING_PREPOSITIONS,
   SHORT_TERM_CONFIRMERS,
   TECHNICAL_QUALIFIERS,
+  TIME_HEADS,
   type Tier,
   VOCABULARY,
   type VocabularyEntry,
@@ -61,19 +62,6 @@ const SENSITIVE_KEEPS = new Set([
   'level',
   'value',
   'values',
-]);
-
-/** Heads that say when: a time about data, never the data, even for sensitive terms. */
-const TIME_HEADS = new Set([
-  'date',
-  'dates',
-  'at',
-  'time',
-  'times',
-  'timestamp',
-  'timestamps',
-  'start',
-  'end',
 ]);
 
 const CATEGORY_PRIORITY: Record<string, number> = {

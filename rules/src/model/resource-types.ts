@@ -124,27 +124,39 @@ function requiredResourceType(test: TSESTree.Node, name: string): string | undef
  * same test. Stops at the enclosing function.
  */
 export function narrowedToNonPatient(id: TSESTree.Identifier): boolean {
-  let child: TSESTree.Node = id;
-  for (
-    let node: TSESTree.Node | undefined = id.parent;
-    node && !isFunctionNode(node);
-    node = node.parent
-  ) {
-    let test: TSESTree.Node | undefined;
-    if (node.type === AST_NODE_TYPES.IfStatement && node.consequent === child) test = node.test;
-    else if (node.type === AST_NODE_TYPES.ConditionalExpression && node.consequent === child)
-      test = node.test;
-    else if (
-      node.type === AST_NODE_TYPES.LogicalExpression &&
-      node.operator === '&&' &&
-      node.right === child
-    )
-      test = node.left;
-    const required = test && requiredResourceType(test, id.name);
+  for (const { test } of guardingTests(id)) {
+    const required = requiredResourceType(test, id.name);
     if (required) return FHIR_NON_PATIENT_RESOURCES.has(required);
-    child = node;
   }
   return false;
+}
+
+/**
+ * The tests that hold where a node is evaluated, innermost first, up to the enclosing function:
+ * the test of an `if` or `?:` whose consequent holds the node, the left of an `&&` whose right
+ * does.
+ */
+function* guardingTests(
+  node: TSESTree.Node,
+): Generator<{ test: TSESTree.Node; statement: boolean }> {
+  let child: TSESTree.Node = node;
+  for (
+    let current: TSESTree.Node | undefined = node.parent;
+    current && !isFunctionNode(current);
+    current = current.parent
+  ) {
+    if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child)
+      yield { test: current.test, statement: true };
+    else if (current.type === AST_NODE_TYPES.ConditionalExpression && current.consequent === child)
+      yield { test: current.test, statement: false };
+    else if (
+      current.type === AST_NODE_TYPES.LogicalExpression &&
+      current.operator === '&&' &&
+      current.right === child
+    )
+      yield { test: current.left, statement: false };
+    child = current;
+  }
 }
 
 /**
@@ -178,16 +190,8 @@ const RECORD_HOLDERS = new Set(['entry', 'length', 'rows', 'items']);
  * variable. Stops at the enclosing function.
  */
 export function narrowedToEmpty(id: TSESTree.Identifier): boolean {
-  let child: TSESTree.Node = id;
-  for (
-    let node: TSESTree.Node | undefined = id.parent;
-    node && !isFunctionNode(node);
-    node = node.parent
-  ) {
-    if (node.type === AST_NODE_TYPES.IfStatement && node.consequent === child)
-      return saysEmpty(node.test, id.name);
-    child = node;
-  }
+  for (const { test, statement } of guardingTests(id))
+    if (statement) return saysEmpty(test, id.name);
   return false;
 }
 

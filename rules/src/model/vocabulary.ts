@@ -482,6 +482,19 @@ export const VOCABULARY: VocabularyEntry[] = [
   },
 ];
 
+/** Heads that say when: a time about data, never the data, even for sensitive terms. */
+export const TIME_HEADS: ReadonlySet<string> = new Set([
+  'date',
+  'dates',
+  'at',
+  'time',
+  'times',
+  'timestamp',
+  'timestamps',
+  'start',
+  'end',
+]);
+
 /**
  * The last word of a name says what the value is. These heads make a name about patients
  * describe something other than the data itself (`patientId`, `patientCount`, `dossierPath`,
@@ -542,15 +555,7 @@ export const HEAD_ROLES: ReadonlyMap<string, 'id' | 'count' | 'reference' | 'fla
     'flags',
     'status',
     'state',
-    'date',
-    'dates',
-    'at',
-    'time',
-    'times',
-    'timestamp',
-    'timestamps',
-    'start',
-    'end',
+    ...TIME_HEADS,
     'mode',
     'visible',
   ].map((word) => [word, 'flag'] as const),

@@ -39,29 +39,35 @@ export async function readRows(db) {
 `,
 };
 
-describe('health-data provenance across modules', () => {
-  let root: string;
+/** Writes a project's files into a temporary folder for the suite; removes it afterwards. */
+function onDisk(files: Record<string, string>): { root: string } {
+  const project = { root: '' };
   before(() => {
-    root = mkdtempSync(join(tmpdir(), 'hdl-imported-'));
-    for (const [path, text] of Object.entries(MODULES)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
+    project.root = mkdtempSync(join(tmpdir(), 'hdl-imported-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(project.root, path)), { recursive: true });
+      writeFileSync(join(project.root, path), text);
     }
     clearProjectGraphCache();
   });
   after(() => {
-    rmSync(root, { recursive: true, force: true });
+    rmSync(project.root, { recursive: true, force: true });
     clearProjectGraphCache();
   });
+  return project;
+}
 
-  const app = (): string => join(root, 'src/app.ts');
+describe('health-data provenance across modules', () => {
+  const project = onDisk(MODULES);
+
+  const app = (): string => join(project.root, 'src/app.ts');
   const imports = `import { labelOf, displayName, makeCertificate, loadRows } from './shared';\n`;
 
   it("drops an imported helper's answer that is the record's id", () => {
     const [result] = probe(
       `${imports}function f(patient: Patient) { sink(labelOf(patient)); }`,
       app(),
-      root,
+      project.root,
     );
     assert.equal(result?.description, null);
   });
@@ -70,7 +76,7 @@ describe('health-data provenance across modules', () => {
     const [result] = probe(
       `${imports}async function f(patient: Patient) { const pdf = await makeCertificate({ patient, outDir: '/tmp' }); sink(pdf); }`,
       app(),
-      root,
+      project.root,
     );
     assert.equal(result?.description, null);
   });
@@ -79,7 +85,7 @@ describe('health-data provenance across modules', () => {
     const [result] = probe(
       `${imports}function f(patient: Patient) { sink(displayName(patient)); }`,
       app(),
-      root,
+      project.root,
     );
     assert.ok(
       result?.description?.includes('name from `patient` (line 2)'),
@@ -91,7 +97,7 @@ describe('health-data provenance across modules', () => {
     const [result] = probe(
       `${imports}async function f(db) { sink(await loadRows(db)); }`,
       app(),
-      root,
+      project.root,
     );
     assert.ok(result?.description?.includes('`loadRows()`'), result?.description ?? '');
   });
@@ -100,7 +106,7 @@ describe('health-data provenance across modules', () => {
     const [result] = probe(
       `import { statusOps } from './shared/status';\nfunction f(appointment: Appointment) { sink(JSON.stringify(statusOps(appointment, 'arrived'))); }`,
       app(),
-      root,
+      project.root,
     );
     assert.equal(result?.description, null);
   });
@@ -109,7 +115,7 @@ describe('health-data provenance across modules', () => {
     const [result] = probe(
       `import { send } from './missing';\nfunction f(patient: Patient) { sink(send(patient)); }`,
       app(),
-      root,
+      project.root,
     );
     assert.ok(result?.description, 'an unknown function passes its arguments through');
   });
@@ -135,28 +141,16 @@ export function namePatch(patient) {
 };
 
 describe('health-data provenance across workspace packages', () => {
-  let root: string;
-  before(() => {
-    root = mkdtempSync(join(tmpdir(), 'hdl-workspace-'));
-    for (const [path, text] of Object.entries(WORKSPACE)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
-    clearProjectGraphCache();
-  });
-  after(() => {
-    rmSync(root, { recursive: true, force: true });
-    clearProjectGraphCache();
-  });
+  const project = onDisk(WORKSPACE);
 
-  const app = (): string => join(root, 'packages/api/src/visits.ts');
+  const app = (): string => join(project.root, 'packages/api/src/visits.ts');
   const imports = `import { statusPatch, namePatch } from 'utils';\n`;
 
   it('follows a workspace package entry through its barrels: a status patch is no data', () => {
     const [result] = probe(
       `${imports}function f(appointment: Appointment) { sink(JSON.stringify(statusPatch(appointment, 'arrived'))); }`,
       app(),
-      root,
+      project.root,
     );
     assert.equal(result?.description, null);
   });
@@ -165,7 +159,7 @@ describe('health-data provenance across workspace packages', () => {
     const [result] = probe(
       `${imports}function f(patient: Patient) { sink(JSON.stringify(namePatch(patient))); }`,
       app(),
-      root,
+      project.root,
     );
     assert.ok(result?.description?.includes('name'), result?.description ?? '');
   });
