@@ -551,3 +551,14 @@ export function returnedExpressions(fn: FunctionNode): TSESTree.Node[] {
   });
   return found;
 }
+
+/**
+ * The name a type reference ends with: `Patient`, `fhir4.Patient` → `Patient`, `Promise<T>` →
+ * `Promise`; undefined for any other type.
+ */
+export function typeReferenceName(type: TSESTree.Node | undefined): string | undefined {
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const name = type.typeName;
+  if (name.type === AST_NODE_TYPES.Identifier) return name.name;
+  return name.type === AST_NODE_TYPES.TSQualifiedName ? name.right.name : undefined;
+}

@@ -37,7 +37,32 @@ export function importedFunction(
   program: TSESTree.Program,
   file: string,
 ): ImportedFunction | undefined {
-  const binding = importedBinding(program, callee.name);
+  // Asked for every call of the name that a sink traces: the binding, the resolution and the
+  // search through barrels are done once per name and program (a name not found is asked
+  // again only with a new program, that is, after an edit of the importing file).
+  let byName = lookups.get(program);
+  if (!byName) {
+    byName = new Map();
+    lookups.set(program, byName);
+  }
+  let found = byName.get(callee.name);
+  // A module edited since (the project graph parsed it again) is looked up afresh.
+  if (found && loadModule(found.module.file) !== found.module) found = undefined;
+  if (found === undefined) {
+    found = lookUp(callee.name, program, file) ?? null;
+    byName.set(callee.name, found);
+  }
+  return found ?? undefined;
+}
+
+const lookups = new WeakMap<TSESTree.Program, Map<string, ImportedFunction | null>>();
+
+function lookUp(
+  name: string,
+  program: TSESTree.Program,
+  file: string,
+): ImportedFunction | undefined {
+  const binding = importedBinding(program, name);
   if (!binding || binding.imported === '*') return undefined;
   const target = resolveImport(file, binding.specifier);
   return target

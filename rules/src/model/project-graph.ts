@@ -146,8 +146,11 @@ function resolveModulePath(base: string): string | undefined {
   return undefined;
 }
 
-/** Workspace packages of a monorepo by root folder: package name → folder. */
-const workspaceIndexes = new Map<string, { packages: Map<string, string>; at: number }>();
+/** Workspace packages of the monorepo a folder belongs to (none when it is in no monorepo). */
+const workspaceIndexes = new Map<
+  string,
+  { packages: Map<string, string> | undefined; at: number }
+>();
 /** Folders of workspace packages listed per monorepo, at most. */
 const MAX_WORKSPACE_PACKAGES = 500;
 
@@ -201,22 +204,31 @@ function readJson(file: string): Record<string, unknown> | undefined {
 
 /** The workspace packages of the monorepo above a file, by name. */
 function workspacePackages(file: string): Map<string, string> | undefined {
+  // Every folder walked through remembers the answer, none included: a bare import of an
+  // installed package is asked about on every lint, and most projects are no monorepo.
+  const walked: string[] = [];
+  let found: Map<string, string> | undefined;
   let dir = dirname(file);
   for (let i = 0; i < 30; i++) {
     const cached = workspaceIndexes.get(dir);
-    if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.packages;
+    if (cached && Date.now() - cached.at < LISTING_TTL_MS) {
+      found = cached.packages;
+      break;
+    }
+    walked.push(dir);
     const patterns = workspacePatterns(dir);
     if (patterns) {
-      const packages = new Map<string, string>();
-      for (const pattern of patterns) listWorkspaceFolders(dir, pattern, packages);
-      workspaceIndexes.set(dir, { packages, at: Date.now() });
-      return packages;
+      found = new Map<string, string>();
+      for (const pattern of patterns) listWorkspaceFolders(dir, pattern, found);
+      break;
     }
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) break;
     dir = parent;
   }
-  return undefined;
+  const at = Date.now();
+  for (const folder of walked) workspaceIndexes.set(folder, { packages: found, at });
+  return found;
 }
 
 /** `workspaces` of a package.json (array or `{ packages }`), or the packages of pnpm-workspace.yaml. */

@@ -13,6 +13,7 @@ import {
   resolveVariable,
   returnedExpressions,
   type StaticString,
+  typeReferenceName,
   staticString,
   unwrap,
 } from './ast';
@@ -32,8 +33,7 @@ import {
   assertedNonPatient,
   declaredNonPatient,
   fhirRead,
-  narrowedToEmpty,
-  narrowedToNonPatient,
+  narrowedAway,
   selectsNonPatient,
 } from './resource-types';
 import { isRecordTableWord, patientTable } from './patient-tables';
@@ -611,11 +611,10 @@ export class Provenance {
     // configuration, never a patient's data.
     if (variable && (holdsNumberOrFlag(variable) || isConfigurationConstant(id.name, variable)))
       return undefined;
-    // `labs: Organization[]`, or used under `if (r.resourceType === 'Practitioner')`.
-    if (variable?.defs.some((def) => declaredNonPatient(def.name)) || narrowedToNonPatient(id))
+    // `labs: Organization[]`, used under `if (r.resourceType === 'Practitioner')` or under
+    // `if (bundle.resourceType !== 'Bundle' || bundle.entry === undefined)`.
+    if (variable?.defs.some((def) => declaredNonPatient(def.name)) || narrowedAway(id))
       return undefined;
-    // `if (bundle.resourceType !== 'Bundle' || bundle.entry === undefined) log(bundle)`.
-    if (narrowedToEmpty(id)) return undefined;
     // `const medicalRecordNumber = patient.id`: the value is known to be a record's id.
     if (own && variable && this.initDescribesNonData(variable)) return undefined;
     // `submitLabResults`, `deletePatientOutcome`: the outcome of an action on the data.
@@ -1570,12 +1569,7 @@ function patientTypeName(
 ): Classification | undefined {
   switch (type.type) {
     case AST_NODE_TYPES.TSTypeReference: {
-      const name =
-        type.typeName.type === AST_NODE_TYPES.Identifier
-          ? type.typeName.name
-          : type.typeName.type === AST_NODE_TYPES.TSQualifiedName
-            ? type.typeName.right.name
-            : undefined;
+      const name = typeReferenceName(type);
       const cls = name ? classify(name) : undefined;
       if (cls && cls.role === 'data') return cls;
       // `Promise<Patient>`, `Bundle<Observation>` hold records; `FieldErrors<PatientForm>` or

@@ -8,7 +8,14 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { findProperty, isFunctionNode, literalString, propertyName, unwrap } from './ast';
+import {
+  findProperty,
+  isFunctionNode,
+  literalString,
+  propertyName,
+  typeReferenceName,
+  unwrap,
+} from './ast';
 import { FHIR_READ_METHODS, FHIR_RESOURCE_TYPE_OPTION } from './apis';
 import {
   FHIR_NON_PATIENT_RESOURCES,
@@ -23,12 +30,7 @@ import {
 export function namesNonPatientResource(type: TSESTree.TypeNode): boolean {
   switch (type.type) {
     case AST_NODE_TYPES.TSTypeReference: {
-      const name =
-        type.typeName.type === AST_NODE_TYPES.Identifier
-          ? type.typeName.name
-          : type.typeName.type === AST_NODE_TYPES.TSQualifiedName
-            ? type.typeName.right.name
-            : undefined;
+      const name = typeReferenceName(type);
       if (!name) return false;
       if (FHIR_NON_PATIENT_RESOURCES.has(name)) return true;
       if (!RECORD_TYPE_CONTAINERS.has(name)) return false;
@@ -119,14 +121,22 @@ function requiredResourceType(test: TSESTree.Node, name: string): string | undef
 }
 
 /**
- * Whether a use of a variable sits where a test has narrowed it to a non-patient resource:
- * inside `if (resource.resourceType === 'Organization') { … resource … }` or after `&&` in the
- * same test. Stops at the enclosing function.
+ * Whether a use of a variable sits where a test has ruled out patient data, in one walk up to
+ * the enclosing function: a test that narrows it to a non-patient resource
+ * (`if (resource.resourceType === 'Organization') { … resource … }`, or after `&&` in the same
+ * test), or the innermost `if` finding it empty or not a bundle of records
+ * (`if (bundle.resourceType !== 'Bundle' || bundle.entry === undefined) { … bundle … }`,
+ * `if (!rows?.length) { … rows … }`: every operand of its `||` must say so of the variable).
  */
-export function narrowedToNonPatient(id: TSESTree.Identifier): boolean {
-  for (const { test } of guardingTests(id)) {
+export function narrowedAway(id: TSESTree.Identifier): boolean {
+  let innermostIf = true;
+  for (const { test, statement } of guardingTests(id)) {
     const required = requiredResourceType(test, id.name);
     if (required) return FHIR_NON_PATIENT_RESOURCES.has(required);
+    if (statement && innermostIf) {
+      if (saysEmpty(test, id.name)) return true;
+      innermostIf = false;
+    }
   }
   return false;
 }
@@ -183,18 +193,6 @@ export function selectsNonPatient(callback: TSESTree.Node | undefined): boolean 
 /** Members that hold a container's records: a FHIR Bundle's `entry`, a list's `length`. */
 const RECORD_HOLDERS = new Set(['entry', 'length', 'rows', 'items']);
 
-/**
- * Whether a use of a variable sits where a test has found it empty or not a bundle of records:
- * inside `if (bundle.resourceType !== 'Bundle' || bundle.entry === undefined) { … bundle … }`,
- * `if (!rows?.length) { … rows … }`. Every operand of the test's `||` must say so of the same
- * variable. Stops at the enclosing function.
- */
-export function narrowedToEmpty(id: TSESTree.Identifier): boolean {
-  for (const { test, statement } of guardingTests(id))
-    if (statement) return saysEmpty(test, id.name);
-  return false;
-}
-
 function saysEmpty(test: TSESTree.Node, name: string): boolean {
   const expr = unwrap(test);
   if (expr.type === AST_NODE_TYPES.LogicalExpression && expr.operator === '||')
@@ -249,13 +247,7 @@ export function fhirRead(call: TSESTree.CallExpression): string | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = propertyName(callee);
   if (!method || !FHIR_READ_METHODS.has(method)) return undefined;
-  let resource: string | undefined;
-  const typeArgument = call.typeArguments?.params[0];
-  if (
-    typeArgument?.type === AST_NODE_TYPES.TSTypeReference &&
-    typeArgument.typeName.type === AST_NODE_TYPES.Identifier
-  )
-    resource = typeArgument.typeName.name;
+  let resource = typeReferenceName(call.typeArguments?.params[0]);
   const first = call.arguments[0] && unwrap(call.arguments[0]);
   if (!resource && first?.type === AST_NODE_TYPES.Literal && method !== 'get')
     resource = typeof first.value === 'string' ? first.value : undefined;
