@@ -886,17 +886,46 @@ export class Provenance {
     callee: TSESTree.Node,
   ): { taint: Taint | undefined } | undefined {
     const local = localFunction(callee, this.scopeOf(callee));
-    if (local)
+    if (local) {
+      if (this.returnsNonData(local)) return { taint: undefined };
       return this.bindings.size < MAX_SUMMARY_DEPTH
         ? { taint: this.summarised(call, local) }
         : undefined;
+    }
     const imported =
       this.where &&
       (this.where.depth ?? 0) < MAX_MODULE_DEPTH &&
       callee.type === AST_NODE_TYPES.Identifier
         ? importedFunction(callee, this.where.program, this.where.file)
         : undefined;
-    return imported ? { taint: this.summarisedElsewhere(call, imported) } : undefined;
+    if (!imported) return undefined;
+    if (this.returnsNonData(imported.fn)) return { taint: undefined };
+    return { taint: this.summarisedElsewhere(call, imported) };
+  }
+
+  /**
+   * A function whose declared return type says it answers with no patient data, read even where
+   * its body is too far to summarise: `Promise<boolean>`, `: number`, `: void`, or a type named
+   * after a status, id, count or reference (`Promise<InsuranceCheckStatusWithDate>`).
+   */
+  private returnsNonData(fn: FunctionNode): boolean {
+    let type = fn.returnType?.typeAnnotation;
+    if (
+      type?.type === AST_NODE_TYPES.TSTypeReference &&
+      typeReferenceName(type) === 'Promise' &&
+      type.typeArguments?.params.length === 1
+    )
+      type = type.typeArguments.params[0];
+    if (!type) return false;
+    if (NON_DATA_TYPE_KEYWORDS.has(type.type)) return true;
+    if (type.type !== AST_NODE_TYPES.TSTypeReference) return false;
+    const name = typeReferenceName(type);
+    if (!name) return false;
+    // A status, id or count by its name; `Task` or `…Config` may well hold records.
+    const cls = this.classifier.classify(name, { inContainer: true });
+    const words = tokenize(name);
+    const role = cls ? cls.role : HEAD_ROLES.get(words[words.length - 1] ?? '');
+    return role === 'flag' || role === 'id' || role === 'count';
   }
 
   /**
@@ -1561,6 +1590,16 @@ function patternPath(
   }
   return undefined;
 }
+
+/** Types whose values carry no patient data. */
+const NON_DATA_TYPE_KEYWORDS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.TSBooleanKeyword,
+  AST_NODE_TYPES.TSNumberKeyword,
+  AST_NODE_TYPES.TSBigIntKeyword,
+  AST_NODE_TYPES.TSVoidKeyword,
+  AST_NODE_TYPES.TSUndefinedKeyword,
+  AST_NODE_TYPES.TSNeverKeyword,
+]);
 
 /** The patient-like type named by an annotation, looking through arrays, unions and generics. */
 function patientTypeName(

@@ -242,6 +242,21 @@ const CASES: Array<[string, string, string | null]> = [
     `function flat(items) { return items.length ? flat(items.slice(1)) : items; } function f(patients: Patient[]) { sink(flat(patients)); }`,
     'patient record',
   ],
+  [
+    'a helper declared to answer with a status and date, whatever it calls',
+    `async function verdictOf(reply: Response): Promise<CheckStatusWithDate> { const body = (await reply.json()) as CoverageEligibilityResponse; return parseReply(body); } async function f(replies: Response[], response: CoverageEligibilityResponse) { sink(await verdictOf(response)); }`,
+    null,
+  ],
+  [
+    'a helper declared to answer with a boolean',
+    `function isEligible(coverage: Coverage): boolean { return check(coverage); } function f(coverage: Coverage) { sink(isEligible(coverage)); }`,
+    null,
+  ],
+  [
+    'a helper declared to answer with a record still carries it',
+    `function latest(patients: Patient[]): Patient { return pick(patients); } function f(patients: Patient[]) { sink(latest(patients)); }`,
+    'patient',
+  ],
   // Record fields vs record metadata (issue 19): shapes seen in FHIR and EHR code, rewritten.
   [
     "a record's structural elements are not its data",
