@@ -138,7 +138,13 @@ export {
 export type { FieldWrite } from './field-writes';
 export { fileRouteOf } from './file-routes';
 export { mayServeFolders } from './frameworks/static';
-export { LogCalls, loggedPatientData, thrownErrorMessage } from './log-calls';
+export {
+  LogCalls,
+  loggedPatientData,
+  thrownErrorMessage,
+  wrappedLogWrite,
+  type LogWrite,
+} from './log-calls';
 export { unpurgedBulkCopies } from './migration/bulk-copy';
 export { deletionsIn } from './migration/deletions';
 export type { Staging } from './migration/facts';
@@ -157,6 +163,7 @@ export { recordIdOf } from './record-ids';
 export { describeLiteralForMessage } from './redact';
 export { provenanceRelated } from './related';
 export type { RelatedLocation } from './related';
+export type { ModuleSource } from './imported-functions';
 export { discoverRoutes } from './routes';
 export type { Route } from './routes';
 export { indexSchemas, projectSchemas, schemasInProgram } from './schema';

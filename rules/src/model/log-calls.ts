@@ -8,12 +8,21 @@
  * the catalogue (`model/apis/loggers.ts`). And the message of a thrown error, which ends up in
  * logs too.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { calleeName, memberChain, propertyName, resolveVariable, unwrap } from './ast';
+import {
+  calleeName,
+  type FunctionNode,
+  memberChain,
+  propertyName,
+  resolveVariable,
+  unwrap,
+  walk,
+} from './ast';
+import type { ModuleSource } from './imported-functions';
 import { resolveImport, withoutDefault } from './imports';
 import { requiredSpecifier } from './project-graph';
-import type { Provenance, Taint } from './provenance';
+import type { CalledFunction, Provenance, Taint } from './provenance';
 import { tokenize } from './tokens';
 import {
   ACCESS_LOGGER,
@@ -47,6 +56,15 @@ const OUTCOME_PROPERTIES = new Set([
   'readyState',
 ]);
 
+/** A write to the log: a log call and the values it writes, or a thrown error and its message. */
+export interface LogWrite {
+  kind: 'log' | 'error';
+  at: TSESTree.Node;
+  /** How the call or the error's constructor is written: `console.error`, `ValidationError`. */
+  name: string;
+  values: readonly TSESTree.Node[];
+}
+
 /** The log calls of one file; `loggers` are extra names of loggers the project declares. */
 export class LogCalls {
   private readonly scopeOf = (node: TSESTree.Node) => this.sourceCode.getScope(node);
@@ -58,14 +76,44 @@ export class LogCalls {
   private readonly bodyTokens = new Set(BODY_TOKENS);
 
   constructor(
-    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly sourceCode: Readonly<ModuleSource>,
     private readonly loggers: ReadonlySet<string>,
   ) {
-    this.mentionsAccessLogger = sourceCode.text.includes(ACCESS_LOGGER.module);
-    this.mentionsDebug = [...LOG_FUNCTION_MODULES].some((module) =>
-      sourceCode.text.includes(module),
-    );
+    const text = sourceCode.getText();
+    this.mentionsAccessLogger = text.includes(ACCESS_LOGGER.module);
+    this.mentionsDebug = [...LOG_FUNCTION_MODULES].some((module) => text.includes(module));
   }
+
+  /**
+   * The log writes inside a function of this module, its callbacks included: the values each
+   * log call writes, and the message of each error thrown there.
+   */
+  writesInside(fn: FunctionNode): readonly LogWrite[] {
+    let found = this.inside.get(fn);
+    if (found) return found;
+    found = [];
+    const writes = found;
+    walk(fn.body, (node) => {
+      if (node.type === AST_NODE_TYPES.CallExpression && this.mayLog(unwrap(node.callee))) {
+        const log = this.logCallOf(node);
+        if (log)
+          writes.push({
+            kind: 'log',
+            at: node,
+            name: log.name,
+            values: node.arguments.slice(log.from),
+          });
+      } else if (node.type === AST_NODE_TYPES.NewExpression) {
+        const thrown = thrownErrorMessage(node);
+        if (thrown)
+          writes.push({ kind: 'error', at: node, name: thrown.name, values: [thrown.message] });
+      }
+    });
+    this.inside.set(fn, found);
+    return found;
+  }
+
+  private readonly inside = new WeakMap<FunctionNode, LogWrite[]>();
 
   /** Whether a call could write to a log or define an access-log token, from its callee's name alone. */
   mayLog(callee: TSESTree.Node): boolean {
@@ -283,4 +331,36 @@ function requiredModule(node: TSESTree.Node): string | undefined {
   let current = unwrap(node);
   while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
   return requiredSpecifier(current);
+}
+
+/**
+ * Patient data a call hands to a function of the project that writes it to the log — a sink
+ * summary: `logError('failed', patient)` where `logError` calls `console.error(…, data)`, in
+ * this file or in a module it imports. `logCallsOf` gives the log calls of the module declaring
+ * the function. Left out when the value logged inside carries patient data of its own: that
+ * write is reported where it is.
+ */
+export function wrappedLogWrite(
+  provenance: Provenance,
+  call: TSESTree.CallExpression,
+  logCallsOf: (source: ModuleSource) => LogCalls,
+): { argument: TSESTree.Node; taint: Taint; write: LogWrite; callee: CalledFunction } | undefined {
+  const callee = provenance.calledFunction(call);
+  if (!callee) return undefined;
+  const writes = logCallsOf(callee.source).writesInside(callee.fn);
+  if (writes.length === 0) return undefined;
+  const ownData = (value: TSESTree.Node) => loggedPatientData(callee.provenance, value);
+  const open = writes
+    .map((write) => ({ write, values: write.values.filter((value) => !ownData(value)) }))
+    .filter(({ values }) => values.length > 0);
+  if (open.length === 0) return undefined;
+  const found = provenance.throughArgument(call, callee, (inside) => {
+    for (const { write, values } of open)
+      for (const value of values) {
+        const taint = loggedPatientData(inside, value);
+        if (taint) return { taint, at: write };
+      }
+    return undefined;
+  });
+  return found && { argument: found.argument, taint: found.taint, write: found.at, callee };
 }

@@ -323,6 +323,15 @@ const HMAC_WORDS = new Set(['hmac']);
 
 type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
 
+/** A function a call reaches, with the provenance of the module that declares it. */
+export interface CalledFunction {
+  fn: FunctionNode;
+  /** The declaring module's file; undefined for the file linted. */
+  file: string | undefined;
+  source: ModuleSource;
+  provenance: Provenance;
+}
+
 /**
  * Intra-procedural provenance: answers, for any expression of one file, whether it carries
  * patient data and from where. Evaluated lazily from the expression asked about back to its
@@ -638,7 +647,9 @@ export class Provenance {
               ? this.trace(def.node.init)
               : undefined
             : this.destructured(def.node.id, id.name, def.node.init ?? undefined);
-        if (!taint) taint = this.typed(def.node.id);
+        // `const response: PaymentResponse = { paymentId, status }`: what a literal holds is
+        // written there, whatever its declared type could hold.
+        if (!taint && !isLiteralValue(def.node.init)) taint = this.typed(def.node.id);
       } else if (def.type === 'Parameter') {
         taint = this.parameter(def.node, def.name);
       }
@@ -957,17 +968,80 @@ export class Provenance {
     if (this.bindings.has(fn)) return undefined;
     const returned = returnedExpressions(fn);
     if (returned.length === 0) return undefined;
+    return this.judgedWith(fn, bound, () => {
+      let found: Taint | undefined;
+      for (const expression of returned) found = merge(found, this.trace(expression));
+      return found;
+    });
+  }
+
+  /**
+   * The function a call reaches that provenance can read: one of this file, or one a module this
+   * file imports exports (sink summaries look one module away, the editor's open file and its
+   * direct imports). Undefined for anything else, and inside another module's summary.
+   */
+  calledFunction(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+  ): CalledFunction | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const local = localFunction(callee, this.scopeOf(callee));
+    if (local) return { fn: local, file: undefined, source: this.sourceCode, provenance: this };
+    if (!this.where || (this.where.depth ?? 0) > 0) return undefined;
+    const imported = importedFunction(callee, this.where.program, this.where.file);
+    if (!imported) return undefined;
+    return {
+      fn: imported.fn,
+      file: imported.module.file,
+      source: imported.source,
+      provenance: moduleProvenance(imported, this.classifier, this.config, 1),
+    };
+  }
+
+  /**
+   * Sink summaries: what `judge` finds inside a called function when one argument of the call
+   * carries patient data and its parameter is bound to it (the others to nothing), kept only when
+   * what it finds came through that argument — `logError('failed', patient)` around a
+   * `console.error`. Answers with the argument and its taint as seen at the call (steps inside
+   * another module left out), and what `judge` said about where.
+   */
+  throughArgument<T>(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    callee: CalledFunction,
+    judge: (inside: Provenance) => { taint: Taint; at: T } | undefined,
+  ): { argument: TSESTree.Node; taint: Taint; at: T } | undefined {
+    if (this.bindings.has(callee.fn) || callee.provenance.bindings.size > 0) return undefined;
+    const args = call.arguments;
+    for (let index = 0; index < args.length; index++) {
+      const argument = args[index]!;
+      if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      const taint = this.trace(argument);
+      if (!taint) continue;
+      const bound = args.map((_, i) => (i === index ? taint : undefined));
+      const found = callee.provenance.judgedWith(callee.fn, bound, judge);
+      if (!found || found.taint.source !== taint.source) continue;
+      const program = programOf(call);
+      const steps = found.taint.steps.filter((step) => programOf(step) === program);
+      return { argument, taint: { ...found.taint, steps }, at: found.at };
+    }
+    return undefined;
+  }
+
+  /** `judge` run with `fn`'s parameters bound to `bound`, apart from the memo (see returnedWith). */
+  private judgedWith<R>(
+    fn: FunctionNode,
+    bound: (Taint | undefined)[],
+    judge: (p: Provenance) => R,
+  ): R {
     const memo = this.memo;
     this.memo = new Map();
     this.bindings.set(fn, bound);
-    let found: Taint | undefined;
     try {
-      for (const expression of returned) found = merge(found, this.trace(expression));
+      return judge(this);
     } finally {
       this.bindings.delete(fn);
       this.memo = memo;
     }
-    return found;
   }
 
   /**
@@ -1512,6 +1586,17 @@ function holdsNumberOrFlag(variable: {
     init?.type === AST_NODE_TYPES.Literal &&
     (typeof init.value === 'number' || typeof init.value === 'boolean')
   );
+}
+
+/**
+ * A literal object or array with contents (through `as` and `satisfies`): what it holds is all in
+ * view. An empty one is filled later, and its declared type says with what.
+ */
+function isLiteralValue(node: TSESTree.Node | null | undefined): boolean {
+  const expr = node && unwrap(node);
+  if (expr?.type === AST_NODE_TYPES.ObjectExpression) return expr.properties.length > 0;
+  if (expr?.type === AST_NODE_TYPES.ArrayExpression) return expr.elements.length > 0;
+  return false;
 }
 
 function isLiteralEmpty(node: TSESTree.Node): boolean {

@@ -3,6 +3,8 @@ import {
   ACCESS_LOGGER,
   AST_NODE_TYPES,
   type HealthModel,
+  type ModuleSource,
+  type RelatedLocation,
   healthModel,
   inInventedCode,
   LogCalls,
@@ -12,6 +14,7 @@ import {
   type Taint,
   thrownErrorMessage,
   unwrap,
+  wrappedLogWrite,
 } from '../model';
 import { createRule } from '../util/create-rule';
 import { helperModule } from '../fix/imports';
@@ -80,7 +83,16 @@ export default createRule<Options, MessageIds>({
     const testCode = healthModel(context).config.testCode;
     if (inInventedCode(context.filename, context.cwd, testCode)) return {};
     const sourceCode = context.sourceCode;
-    const logCalls = new LogCalls(sourceCode, new Set(options.loggers ?? []));
+    const loggers = new Set(options.loggers ?? []);
+    const logCalls = new LogCalls(sourceCode, loggers);
+    // The log calls of the modules whose functions this file calls (sink summaries).
+    const otherLogCalls = new WeakMap<object, LogCalls>();
+    const logCallsOf = (source: ModuleSource): LogCalls => {
+      if (source === sourceCode) return logCalls;
+      let calls = otherLogCalls.get(source);
+      if (!calls) otherLogCalls.set(source, (calls = new LogCalls(source, loggers)));
+      return calls;
+    };
     const accessLogFormats: TSESTree.Node[] = [];
 
     function suggestionsFor(
@@ -158,10 +170,36 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** A project function that logs what it is given: `logError('failed', patient)`. */
+    function checkWrapper(call: TSESTree.CallExpression): void {
+      if (unwrap(call.callee).type !== AST_NODE_TYPES.Identifier || call.arguments.length === 0)
+        return;
+      const model = healthModel(context);
+      const found = wrappedLogWrite(model.provenance, call, logCallsOf);
+      if (!found) return;
+      const { argument, taint, write, callee } = found;
+      const name = `${sourceCode.getText(call.callee)}()`;
+      const inner: RelatedLocation = {
+        ...(callee.file ? { filename: callee.file } : {}),
+        loc: { start: { ...write.at.loc.start }, end: { ...write.at.loc.end } },
+        message:
+          write.kind === 'log'
+            ? `\`${name}\` writes it to the log here, with \`${write.name}\``
+            : `\`${name}\` puts it in the message of a \`${write.name}\` here`,
+      };
+      report(context, {
+        node: argument,
+        messageId: write.kind === 'error' ? 'patientDataInError' : 'patientDataInLog',
+        data: { data: model.provenance.describeAt(argument, taint), sink: name },
+        suggest: write.kind === 'log' ? suggestionsFor(model, argument, undefined) : [],
+        related: [...provenanceRelated(taint), inner],
+      });
+    }
+
     return {
       CallExpression(call) {
         const callee = unwrap(call.callee);
-        if (!logCalls.mayLog(callee)) return;
+        if (!logCalls.mayLog(callee)) return checkWrapper(call);
         const model = healthModel(context);
         // morgan.token('payload', (req) => JSON.stringify(req.body)): a token that prints bodies.
         if (logCalls.definesToken(call)) return;
@@ -171,7 +209,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         const log = logCalls.logCallOf(call);
-        if (!log) return;
+        if (!log) return checkWrapper(call);
         const sink: Sink = { kind: 'log', ...log };
         for (const arg of call.arguments.slice(log.from)) checkArgument(model, arg, sink);
       },

@@ -2,7 +2,10 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import * as parser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
 import { clearProjectGraphCache } from '../../src/model/project-graph';
+import logRule from '../../src/rules/no-patient-data-in-logs';
 import { probe } from './probe';
 
 // Summaries of calls into the project's other modules (issue 19), from shapes seen in billing,
@@ -162,5 +165,66 @@ describe('health-data provenance across workspace packages', () => {
       project.root,
     );
     assert.ok(result?.description?.includes('name'), result?.description ?? '');
+  });
+});
+
+// Sink summaries across modules (issue 19): a logging helper of the project, imported.
+const LOGGING: Record<string, string> = {
+  'package.json': '{ "name": "lab" }',
+  'src/util/log.ts': `
+export function logFailure(step, detail) {
+  console.error(\`\${step} failed:\`, JSON.stringify(detail));
+}
+export function logPatient(patient: Patient) {
+  console.log(patient);
+}
+`,
+};
+
+describe('sink summaries across modules', () => {
+  const project = onDisk(LOGGING);
+
+  function lint(code: string) {
+    const linter = new Linter({ configType: 'flat', cwd: project.root });
+    return linter.verify(
+      code,
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: parser as never },
+          plugins: { h: { rules: { logs: logRule as never } } },
+          rules: { 'h/logs': 'error' },
+        },
+      ],
+      join(project.root, 'src/import.ts'),
+    );
+  }
+
+  it('reports the argument an imported logging helper writes to the log, at the call', () => {
+    const messages = lint(
+      `import { logFailure } from './util/log';\nfunction f(patient: Patient) {\n  logFailure('import', patient);\n}`,
+    );
+    assert.equal(messages.length, 1, JSON.stringify(messages));
+    assert.equal(messages[0]!.line, 3);
+    assert.equal(messages[0]!.column, 24);
+    assert.ok(messages[0]!.message.startsWith('`logFailure()` writes'), messages[0]!.message);
+  });
+
+  it('stays quiet for what the helper is given that is not patient data', () => {
+    assert.deepEqual(
+      lint(
+        `import { logFailure } from './util/log';\nfunction f(patient: Patient) { logFailure('import', patient.id); }`,
+      ),
+      [],
+    );
+  });
+
+  it('leaves a helper that logs patient data of its own to the helper’s file', () => {
+    assert.deepEqual(
+      lint(
+        `import { logPatient } from './util/log';\nfunction f(patient: Patient) { logPatient(patient); }`,
+      ),
+      [],
+    );
   });
 });

@@ -257,6 +257,16 @@ const CASES: Array<[string, string, string | null]> = [
     `function latest(patients: Patient[]): Patient { return pick(patients); } function f(patients: Patient[]) { sink(latest(patients)); }`,
     'patient',
   ],
+  [
+    'a literal holds what is written in it, whatever its declared type',
+    `function f(input, intent) { const response: FinalizePatientPaymentResponse = { patientId: input.patientId, paymentIntentId: intent.id }; sink(response); }`,
+    null,
+  ],
+  [
+    'an empty literal is filled later: its declared type says with what',
+    `function f() { const patients: Patient[] = []; sink(patients); }`,
+    'patient',
+  ],
   // Record fields vs record metadata (issue 19): shapes seen in FHIR and EHR code, rewritten.
   [
     "a record's structural elements are not its data",

@@ -19,6 +19,19 @@ type MessageIds =
   | 'wrapInRedaction';
 
 const valid: ValidTestCase<Options>[] = [
+  // Sink summaries (issue 19): a project function that logs only what it is given.
+  {
+    code: `function logFailure(step, detail) { console.error(\`\${step} failed\`, detail); }
+function f(patient: Patient) { logFailure('import', patient.id); }`,
+  },
+  {
+    code: `function logFailure(step, detail) { console.error(\`\${step} failed\`, maskPii(detail)); }
+function f(patient: Patient) { logFailure('import', patient); }`,
+  },
+  {
+    code: `function logStep(step) { console.log('step', step); }
+function f(patient: Patient) { logStep('import', patient); }`,
+  },
   {
     code: `async function push(patient) {
   const response = await fetch(url, { method: 'POST', body: JSON.stringify(patient) });
@@ -1007,6 +1020,52 @@ function f(patient) {
         ],
       },
     ],
+  },
+  // Sink summaries (issue 19): the call hands patient data to a function that logs it.
+  {
+    code: `function logFailure(step, detail) {
+  console.error(\`\${step} failed\`, JSON.stringify(detail));
+}
+function f(patient: Patient) {
+  logFailure('import', patient);
+}`,
+    errors: [
+      {
+        messageId: 'patientDataInLog',
+        data: {
+          sink: 'logFailure()',
+          data: 'patient record from `patient` (line 5)',
+        },
+        line: 5,
+        column: 24,
+        endLine: 5,
+        endColumn: 31,
+        suggestions: [
+          {
+            messageId: 'replaceWithId',
+            output: `function logFailure(step, detail) {
+  console.error(\`\${step} failed\`, JSON.stringify(detail));
+}
+function f(patient: Patient) {
+  logFailure('import', patient.id);
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const fail = (why) => { throw new ValidationError(\`rejected: \${why}\`); };
+function f(patient: Patient) {
+  if (!patient.identifier) fail(patient.name);
+}`,
+    errors: [{ messageId: 'patientDataInError', line: 3, column: 33 }],
+  },
+  {
+    // The parameter is patient data by its type: reported once, inside.
+    code: `function logPatient(p: Patient) { console.log(p); }
+function f(patient: Patient) { logPatient(patient); }`,
+    errors: [{ messageId: 'patientDataInLog', line: 1, column: 47 }],
   },
   // winston's module is its default logger (catalogue: loggers, exports).
   {
