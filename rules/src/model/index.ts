@@ -187,7 +187,7 @@ export {
   secretOptionModule,
 } from './secret-sinks';
 export { insecureSessionCookie, isTlsServerOptions, serverKind } from './session-cookies';
-export { StorageWrites } from './storage-writes';
+export { StorageWrites, wrappedStorageWrite } from './storage-writes';
 export type { ObjectArgument, StorageWrite } from './storage-writes';
 export { tokenize } from './tokens';
 export { inDemoData, inInventedCode, inProjectGlobs, inTestCode } from './test-files';

@@ -17,12 +17,12 @@ import {
   propertyName,
   resolveVariable,
   unwrap,
-  walk,
 } from './ast';
 import type { ModuleSource } from './imported-functions';
 import { resolveImport, withoutDefault } from './imports';
 import { requiredSpecifier } from './project-graph';
-import type { CalledFunction, Provenance, Taint } from './provenance';
+import type { Provenance, Taint } from './provenance';
+import { sinksInside, type WrappedSink, wrappedSink } from './sink-summaries';
 import { tokenize } from './tokens';
 import {
   ACCESS_LOGGER,
@@ -89,28 +89,17 @@ export class LogCalls {
    * log call writes, and the message of each error thrown there.
    */
   writesInside(fn: FunctionNode): readonly LogWrite[] {
-    let found = this.inside.get(fn);
-    if (found) return found;
-    found = [];
-    const writes = found;
-    walk(fn.body, (node) => {
+    return sinksInside(this.inside, fn, (node) => {
       if (node.type === AST_NODE_TYPES.CallExpression && this.mayLog(unwrap(node.callee))) {
         const log = this.logCallOf(node);
         if (log)
-          writes.push({
-            kind: 'log',
-            at: node,
-            name: log.name,
-            values: node.arguments.slice(log.from),
-          });
+          return { kind: 'log', at: node, name: log.name, values: node.arguments.slice(log.from) };
       } else if (node.type === AST_NODE_TYPES.NewExpression) {
         const thrown = thrownErrorMessage(node);
-        if (thrown)
-          writes.push({ kind: 'error', at: node, name: thrown.name, values: [thrown.message] });
+        if (thrown) return { kind: 'error', at: node, name: thrown.name, values: [thrown.message] };
       }
+      return undefined;
     });
-    this.inside.set(fn, found);
-    return found;
   }
 
   private readonly inside = new WeakMap<FunctionNode, LogWrite[]>();
@@ -337,30 +326,16 @@ function requiredModule(node: TSESTree.Node): string | undefined {
  * Patient data a call hands to a function of the project that writes it to the log — a sink
  * summary: `logError('failed', patient)` where `logError` calls `console.error(…, data)`, in
  * this file or in a module it imports. `logCallsOf` gives the log calls of the module declaring
- * the function. Left out when the value logged inside carries patient data of its own: that
- * write is reported where it is.
+ * the function.
  */
 export function wrappedLogWrite(
   provenance: Provenance,
   call: TSESTree.CallExpression,
   logCallsOf: (source: ModuleSource) => LogCalls,
-): { argument: TSESTree.Node; taint: Taint; write: LogWrite; callee: CalledFunction } | undefined {
-  const callee = provenance.calledFunction(call);
-  if (!callee) return undefined;
-  const writes = logCallsOf(callee.source).writesInside(callee.fn);
-  if (writes.length === 0) return undefined;
-  const ownData = (value: TSESTree.Node) => loggedPatientData(callee.provenance, value);
-  const open = writes
-    .map((write) => ({ write, values: write.values.filter((value) => !ownData(value)) }))
-    .filter(({ values }) => values.length > 0);
-  if (open.length === 0) return undefined;
-  const found = provenance.throughArgument(call, callee, (inside) => {
-    for (const { write, values } of open)
-      for (const value of values) {
-        const taint = loggedPatientData(inside, value);
-        if (taint) return { taint, at: write };
-      }
-    return undefined;
+): WrappedSink<LogWrite> | undefined {
+  return wrappedSink(provenance, call, {
+    inside: (callee) => logCallsOf(callee.source).writesInside(callee.fn),
+    values: (write) => write.values,
+    carries: loggedPatientData,
   });
-  return found && { argument: found.argument, taint: found.taint, write: found.at, callee };
 }

@@ -5,6 +5,7 @@ import {
   calleeName,
   constantInit,
   type FunctionNode,
+  isFunctionNode,
   keyName,
   localFunction,
   memberChain,
@@ -323,6 +324,13 @@ const HMAC_WORDS = new Set(['hmac']);
 
 type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
 
+/** What a parameter is bound to in a summary: what the call's argument carries, by key for a literal. */
+interface Bound {
+  taint: Taint | undefined;
+  keys?: ReadonlyMap<string, Taint | undefined>;
+}
+const NOTHING: Bound = { taint: undefined };
+
 /** A function a call reaches, with the provenance of the module that declares it. */
 export interface CalledFunction {
   fn: FunctionNode;
@@ -340,7 +348,7 @@ export interface CalledFunction {
 export class Provenance {
   private memo = new Map<TSESTree.Node, Taint | null>();
   /** What the arguments of the calls being summarised carry, by callee (issue 19, summaries). */
-  private readonly bindings = new Map<FunctionNode, (Taint | undefined)[]>();
+  private readonly bindings = new Map<FunctionNode, Bound[]>();
   private readonly readMemo = new Map<TSESTree.Node, PatientRead | null>();
   private readonly sqlMemo = new Map<
     TSESTree.Node,
@@ -953,7 +961,7 @@ export class Provenance {
     return this.step(
       this.returnedWith(
         fn,
-        call.arguments.map((arg) => this.trace(arg)),
+        call.arguments.map((arg) => this.bind(arg)),
       ),
       call,
     );
@@ -964,7 +972,7 @@ export class Provenance {
    * return expressions traced apart from the memo, whose answers hold for the function's own
    * (unbound) parameters. Undefined for a function that returns nothing.
    */
-  returnedWith(fn: FunctionNode, bound: (Taint | undefined)[]): Taint | undefined {
+  returnedWith(fn: FunctionNode, bound: Bound[]): Taint | undefined {
     if (this.bindings.has(fn)) return undefined;
     const returned = returnedExpressions(fn);
     if (returned.length === 0) return undefined;
@@ -1017,9 +1025,18 @@ export class Provenance {
       if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
       const taint = this.trace(argument);
       if (!taint) continue;
-      const bound = args.map((_, i) => (i === index ? taint : undefined));
-      const found = callee.provenance.judgedWith(callee.fn, bound, judge);
-      if (!found || found.taint.source !== taint.source) continue;
+      const bound = this.bind(argument);
+      const found = callee.provenance.judgedWith(
+        callee.fn,
+        args.map((_, i) => (i === index ? bound : NOTHING)),
+        judge,
+      );
+      // Kept when it came through the argument: its own source, or one of its properties'.
+      const sources = new Set([
+        taint.source,
+        ...[...(bound.keys?.values() ?? [])].map((t) => t?.source),
+      ]);
+      if (!found || !sources.has(found.taint.source)) continue;
       const program = programOf(call);
       const steps = found.taint.steps.filter((step) => programOf(step) === program);
       return { argument, taint: { ...found.taint, steps }, at: found.at };
@@ -1027,12 +1044,25 @@ export class Provenance {
     return undefined;
   }
 
+  /**
+   * What an argument binds its parameter to: what it carries, and for an object literal of
+   * static keys (`send({ people, message })`), what each property carries.
+   */
+  private bind(argument: TSESTree.Node): Bound {
+    const taint = this.trace(argument);
+    const expr = unwrap(argument);
+    if (!taint || expr.type !== AST_NODE_TYPES.ObjectExpression) return { taint };
+    const keys = new Map<string, Taint | undefined>();
+    for (const property of expr.properties) {
+      const key = property.type === AST_NODE_TYPES.Property ? keyName(property) : undefined;
+      if (property.type !== AST_NODE_TYPES.Property || key === undefined) return { taint };
+      keys.set(key, this.trace(property.value));
+    }
+    return { taint, keys };
+  }
+
   /** `judge` run with `fn`'s parameters bound to `bound`, apart from the memo (see returnedWith). */
-  private judgedWith<R>(
-    fn: FunctionNode,
-    bound: (Taint | undefined)[],
-    judge: (p: Provenance) => R,
-  ): R {
+  private judgedWith<R>(fn: FunctionNode, bound: Bound[], judge: (p: Provenance) => R): R {
     const memo = this.memo;
     this.memo = new Map();
     this.bindings.set(fn, bound);
@@ -1053,7 +1083,7 @@ export class Provenance {
     call: TSESTree.CallExpression | TSESTree.NewExpression,
     imported: ImportedFunction,
   ): Taint | undefined {
-    const bound = call.arguments.map((arg) => this.trace(arg));
+    const bound = call.arguments.map((arg) => this.bind(arg));
     const depth = (this.where?.depth ?? 0) + 1;
     const found = moduleProvenance(imported, this.classifier, this.config, depth).returnedWith(
       imported.fn,
@@ -1198,13 +1228,19 @@ export class Provenance {
     const bound = this.bindings.get(fn);
     const owner = bound
       ? paramNode?.type === AST_NODE_TYPES.RestElement
-        ? bound.slice(index).reduce<Taint | undefined>(merge, undefined)
-        : bound[index]
+        ? bound
+            .slice(index)
+            .reduce<Taint | undefined>((all, { taint }) => merge(all, taint), undefined)
+        : bound[index]?.taint
       : this.callbackValue(fn, index);
     // Destructured parameter: ({ nir, nom }) => …
     if (paramNode && paramNode !== param && param.type === AST_NODE_TYPES.Identifier) {
       const pattern =
         paramNode.type === AST_NODE_TYPES.AssignmentPattern ? paramNode.left : paramNode;
+      // Bound to an object literal: the property the call wrote, `send({ people, message })`.
+      const keys = bound?.[index]?.keys;
+      const key = keys && directKey(pattern, param.name);
+      if (keys && key !== undefined) return keys.get(key);
       return this.destructuredFrom(pattern, param.name, owner);
     }
     return owner;
@@ -1224,6 +1260,9 @@ export class Provenance {
       return owner
         ? { ...owner, labels: addLabel(owner.labels, cls.label) }
         : this.source(path.node, `\`${path.key}\``, cls);
+    // As for members and variables: `({ env, oystehr }) => …` of a record is not its data.
+    if (owner && !cls && !RECORD_CARRIERS.has(path.key) && !RECORD_DATA_NAMES.has(path.key))
+      return undefined;
     return owner;
   }
 
@@ -1533,7 +1572,44 @@ function programOf(node: TSESTree.Node): TSESTree.Node {
 }
 
 function isAwaited(call: TSESTree.Node): boolean {
-  return outermostExpression(call).parent?.type === AST_NODE_TYPES.AwaitExpression;
+  const outer = outermostExpression(call);
+  if (outer.parent?.type === AST_NODE_TYPES.AwaitExpression) return true;
+  // `await Promise.allSettled(people.map((p) => sms.send({ to: p.id, message })))`: each call
+  // a mapping callback returns is awaited with the others.
+  const fn =
+    outer.parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && outer.parent.body === outer
+      ? outer.parent
+      : outer.parent?.type === AST_NODE_TYPES.ReturnStatement
+        ? enclosingFunction(outer.parent)
+        : undefined;
+  const map = fn?.parent;
+  if (
+    map?.type !== AST_NODE_TYPES.CallExpression ||
+    map.arguments[0] !== fn ||
+    calleeName(map.callee) !== 'map'
+  )
+    return false;
+  const all = outermostExpression(map).parent;
+  return (
+    all?.type === AST_NODE_TYPES.CallExpression &&
+    all.arguments[0] === outermostExpression(map) &&
+    PROMISE_COMBINATORS.has(memberChain(all.callee).join('.')) &&
+    isAwaited(all)
+  );
+}
+
+const PROMISE_COMBINATORS = new Set([
+  'Promise.all',
+  'Promise.allSettled',
+  'Promise.any',
+  'Promise.race',
+]);
+
+/** The function a statement belongs to. */
+function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent)
+    if (isFunctionNode(current)) return current;
+  return undefined;
 }
 
 /** Receivers whose methods transform their arguments rather than send them: built-ins, `this`. */
@@ -1636,6 +1712,20 @@ function containsNode(root: TSESTree.Node, target: TSESTree.Node): boolean {
 }
 
 /** Where a name sits in a destructuring pattern: its property key, or inside a rest element. */
+/** The key of an object pattern that `name` is bound to directly: `{ message }`, `{ text: message = '' }`. */
+function directKey(pattern: TSESTree.Node, name: string): string | undefined {
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value =
+      property.value.type === AST_NODE_TYPES.AssignmentPattern
+        ? property.value.left
+        : property.value;
+    if (value.type === AST_NODE_TYPES.Identifier && value.name === name) return keyName(property);
+  }
+  return undefined;
+}
+
 function patternPath(
   pattern: TSESTree.Node,
   name: string,

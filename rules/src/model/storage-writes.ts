@@ -8,6 +8,10 @@
  * against it through the import and alias resolution of `model/imports.ts`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from './ast';
+import type { ModuleSource } from './imported-functions';
+import type { Provenance } from './provenance';
+import { sinksInside, type WrappedSink, wrappedSink } from './sink-summaries';
 import { AST_NODE_TYPES } from './node-types';
 import {
   calleeName,
@@ -83,7 +87,24 @@ const MAX_REFERENCES = 200;
 export class StorageWrites {
   private readonly scopeOf = (node: TSESTree.Node) => this.sourceCode.getScope(node);
 
-  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+  constructor(private readonly sourceCode: Readonly<ModuleSource>) {}
+
+  /** The writes inside a function of this module, its callbacks included (sink summaries). */
+  writesInside(fn: FunctionNode): readonly StorageWrite[] {
+    return sinksInside(this.inside, fn, (node) => {
+      const write =
+        node.type === AST_NODE_TYPES.CallExpression
+          ? this.ofCall(node)
+          : node.type === AST_NODE_TYPES.NewExpression
+            ? this.ofNew(node)
+            : node.type === AST_NODE_TYPES.AssignmentExpression
+              ? this.ofAssignment(node)
+              : undefined;
+      return write && !write.encryptedByOptions ? write : undefined;
+    });
+  }
+
+  private readonly inside = new WeakMap<FunctionNode, StorageWrite[]>();
 
   /** The write a call performs, if any. */
   ofCall(call: TSESTree.CallExpression): StorageWrite | undefined {
@@ -482,4 +503,21 @@ function methodCallOn(node: TSESTree.Node): TSESTree.CallExpression | undefined 
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return undefined;
   const call = member.parent;
   return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call : undefined;
+}
+
+/**
+ * Patient data a call hands to a function of the project that writes it to a file or a store —
+ * a sink summary: `writeCsv(path, header, patients)` around csv-writer, in this file or in a
+ * module it imports. `writesOf` gives the storage writes of the module declaring the function.
+ */
+export function wrappedStorageWrite(
+  provenance: Provenance,
+  call: TSESTree.CallExpression,
+  writesOf: (source: ModuleSource) => StorageWrites,
+): WrappedSink<StorageWrite> | undefined {
+  return wrappedSink(provenance, call, {
+    inside: (callee) => writesOf(callee.source).writesInside(callee.fn),
+    values: (write) => write.values,
+    carries: (inside, value) => inside.carriesPatientData(value, ['encrypt']),
+  });
 }

@@ -177,7 +177,7 @@ export default createRule<Options, MessageIds>({
       const model = healthModel(context);
       const found = wrappedLogWrite(model.provenance, call, logCallsOf);
       if (!found) return;
-      const { argument, taint, write, callee } = found;
+      const { argument, taint, sink: write, callee } = found;
       const name = `${sourceCode.getText(call.callee)}()`;
       const inner: RelatedLocation = {
         ...(callee.file ? { filename: callee.file } : {}),

@@ -5,6 +5,9 @@ import {
   healthModel,
   inDemoData,
   type ImportedHelper,
+  type ModuleSource,
+  AST_NODE_TYPES,
+  unwrap,
   type ObjectArgument,
   ormFieldWrites,
   provenanceRelated,
@@ -14,6 +17,7 @@ import {
   StorageWrites,
   storedInClear,
   type Taint,
+  wrappedStorageWrite,
 } from '../model';
 import { createRule } from '../util/create-rule';
 import { report } from '../report';
@@ -92,6 +96,14 @@ export default createRule<Options, MessageIds>({
     const getModel = () => (model ??= healthModel(context));
     let storage: StorageWrites | undefined;
     const writes = () => (storage ??= new StorageWrites(sourceCode));
+    // The writes of the modules whose functions this file calls (sink summaries).
+    const otherWrites = new WeakMap<object, StorageWrites>();
+    const writesOf = (source: ModuleSource): StorageWrites => {
+      if (source === sourceCode) return writes();
+      let found = otherWrites.get(source);
+      if (!found) otherWrites.set(source, (found = new StorageWrites(source)));
+      return found;
+    };
 
     function carries(node: TSESTree.Node): Taint | undefined {
       return getModel().provenance.carriesPatientData(node, ['encrypt']);
@@ -196,6 +208,31 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** A project function that writes what it is given: `writeCsv(path, header, patients)`. */
+    function checkWrapper(call: TSESTree.CallExpression): void {
+      const found = wrappedStorageWrite(getModel().provenance, call, writesOf);
+      if (!found) return;
+      const { argument, taint, sink: write, callee } = found;
+      const name = `${sourceCode.getText(call.callee)}()`;
+      report(context, {
+        node: argument,
+        messageId: MESSAGE_OF_FAMILY[write.family],
+        data: {
+          data: getModel().provenance.describe(taint),
+          sink: name,
+          store: write.store ?? '',
+        },
+        related: [
+          ...provenanceRelated(taint),
+          {
+            ...(callee.file ? { filename: callee.file } : {}),
+            loc: { start: { ...write.values[0]!.loc.start }, end: { ...write.values[0]!.loc.end } },
+            message: `\`${name}\` writes it here, with \`${write.name}\``,
+          },
+        ],
+      });
+    }
+
     return {
       CallExpression(node) {
         const write = writes().ofCall(node);
@@ -203,6 +240,7 @@ export default createRule<Options, MessageIds>({
           reportWrite(write);
           return;
         }
+        if (unwrap(node.callee).type === AST_NODE_TYPES.Identifier) checkWrapper(node);
         if (options.checkDatabaseWrites) {
           for (const field of ormFieldWrites(getModel(), node)) reportField(field);
           for (const field of sqlFieldWrites(getModel(), node)) reportField(field);

@@ -267,6 +267,26 @@ const CASES: Array<[string, string, string | null]> = [
     `function f() { const patients: Patient[] = []; sink(patients); }`,
     'patient',
   ],
+  [
+    'a helper given an object literal answers with the property it returns',
+    `function notify({ people, message }) { return message; } function f(patients: Patient[]) { sink(notify({ people: patients, message: 'Results ready' })); }`,
+    null,
+  ],
+  [
+    '…and with the records when it returns them',
+    `function notify({ people, message }) { return people; } function f(patients: Patient[]) { sink(notify({ people: patients, message: 'Results ready' })); }`,
+    'patient',
+  ],
+  [
+    'the replies of a service called for each record, awaited together',
+    `async function f(people: RelatedPerson[], sms) { const results = await Promise.allSettled(people.map((p) => sms.send({ to: p.id, text: p.name }))); sink(results); }`,
+    null,
+  ],
+  [
+    "a destructured callback parameter that the vocabulary does not name is not the record's data",
+    `function f(items: Patient[]) { items.forEach(({ oystehr }) => sink(oystehr)); }`,
+    null,
+  ],
   // Record fields vs record metadata (issue 19): shapes seen in FHIR and EHR code, rewritten.
   [
     "a record's structural elements are not its data",

@@ -21,6 +21,16 @@ type MessageIds =
 const valid: ValidTestCase<Options>[] = [
   // Sink summaries (issue 19): a project function that logs only what it is given.
   {
+    // Only the service's replies are logged, not the people or the message (issue 19).
+    code: `async function notifyAll({ people, message, client }) {
+  const results = await Promise.allSettled(people.map((p) => client.send({ message, to: \`RelatedPerson/\${p.id}\` })));
+  results.forEach((r) => console.log('sent', r));
+}
+async function f(relatedPersons: RelatedPerson[], client) {
+  await notifyAll({ people: relatedPersons, message: 'Your results are ready', client });
+}`,
+  },
+  {
     code: `function logFailure(step, detail) { console.error(\`\${step} failed\`, detail); }
 function f(patient: Patient) { logFailure('import', patient.id); }`,
   },

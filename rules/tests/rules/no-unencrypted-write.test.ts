@@ -25,6 +25,27 @@ const withEncryptionFix = {
 const strict: Options = [{ checkDatabaseWrites: true }];
 
 const valid: ValidTestCase<Options>[] = [
+  // Sink summaries (issue 19): a project helper that writes what it is given.
+  {
+    code: `import { createObjectCsvWriter } from 'csv-writer';
+async function writeCsv(path, header, data) {
+  await createObjectCsvWriter({ path, header }).writeRecords(data);
+}
+export async function totals(db) {
+  const [rows] = await db.query('SELECT COUNT(*) AS n FROM patients');
+  await writeCsv('/tmp/totals.csv', [], [{ n: rows.length }]);
+}`,
+  },
+  {
+    code: `import { createObjectCsvWriter } from 'csv-writer';
+async function writeCsv(path, header, data) {
+  await createObjectCsvWriter({ path, header }).writeRecords(data);
+}
+export async function exportAll(db) {
+  const [patientList] = await db.query('SELECT nom, nir FROM patients');
+  await writeCsv('/tmp/p.csv', [], encryptRows(patientList));
+}`,
+  },
   {
     code: `import { writeFileSync } from 'fs';
 import { encryptForStorage } from './security/crypto';
@@ -366,6 +387,27 @@ export function partial() {
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // Sink summaries (issue 19): the call hands patient records to a helper that writes them.
+  {
+    code: `import { createObjectCsvWriter } from 'csv-writer';
+async function writeCsv(path, header, data) {
+  await createObjectCsvWriter({ path, header }).writeRecords(data);
+}
+export async function exportAll(db) {
+  const [patientList] = await db.query('SELECT nom, nir FROM patients');
+  await writeCsv('/tmp/p.csv', [], patientList);
+}`,
+    errors: [
+      {
+        messageId: 'fileWrite',
+        data: { data: 'patient record from `patientList` (line 7)', sink: 'writeCsv()', store: '' },
+        line: 7,
+        column: 36,
+        endLine: 7,
+        endColumn: 47,
+      },
+    ],
+  },
   {
     code: `import { writeFileSync } from 'fs';
 export function save(patient) {

@@ -1,0 +1,77 @@
+/**
+ * Sink summaries (issue 19): a function of the project whose parameter reaches a sink — a log
+ * write, a file or storage write — is that sink for the argument a call passes it:
+ * `logFailure('import', patient)` around `console.error`, `writeCsv(path, header, patients)`
+ * around csv-writer. The function is one of the linted file or of a module it imports (the
+ * editor's open file and its direct imports); what reaches the sink is judged with the
+ * parameter bound to what the argument carries (provenance's `throughArgument`).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { walk, type FunctionNode } from './ast';
+import type { CalledFunction, Provenance, Taint } from './provenance';
+
+/** A sink found inside a called function, and the argument of the call that reaches it. */
+export interface WrappedSink<S> {
+  argument: TSESTree.Node;
+  taint: Taint;
+  sink: S;
+  callee: CalledFunction;
+}
+
+export interface SinkFamily<S> {
+  /** The sinks inside a function of a module (its nested callbacks included). */
+  inside(callee: CalledFunction): readonly S[];
+  /** The values a sink writes. */
+  values(sink: S): readonly TSESTree.Node[];
+  /** The patient data a written value carries unprotected, as this kind of sink judges it. */
+  carries(provenance: Provenance, value: TSESTree.Node): Taint | undefined;
+}
+
+/**
+ * The sink of `family` a call reaches with patient data through one of its arguments. A value
+ * that carries patient data of its own inside the function (a parameter typed `Patient`) is left
+ * out: that sink is reported where it is.
+ */
+export function wrappedSink<S>(
+  provenance: Provenance,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  family: SinkFamily<S>,
+): WrappedSink<S> | undefined {
+  if (call.arguments.length === 0) return undefined;
+  const callee = provenance.calledFunction(call);
+  if (!callee) return undefined;
+  const open = family
+    .inside(callee)
+    .map((sink) => ({
+      sink,
+      values: family.values(sink).filter((value) => !family.carries(callee.provenance, value)),
+    }))
+    .filter(({ values }) => values.length > 0);
+  if (open.length === 0) return undefined;
+  const found = provenance.throughArgument(call, callee, (inside) => {
+    for (const { sink, values } of open)
+      for (const value of values) {
+        const taint = family.carries(inside, value);
+        if (taint) return { taint, at: sink };
+      }
+    return undefined;
+  });
+  return found && { argument: found.argument, taint: found.taint, sink: found.at, callee };
+}
+
+/** The nodes of a function's body that `pick` makes a sink of, kept per function. */
+export function sinksInside<S>(
+  cache: WeakMap<FunctionNode, S[]>,
+  fn: FunctionNode,
+  pick: (node: TSESTree.Node) => S | undefined,
+): readonly S[] {
+  let found = cache.get(fn);
+  if (found) return found;
+  const sinks: S[] = [];
+  walk(fn.body, (node) => {
+    const sink = pick(node);
+    if (sink !== undefined) sinks.push(sink);
+  });
+  cache.set(fn, sinks);
+  return sinks;
+}
