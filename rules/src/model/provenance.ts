@@ -737,6 +737,8 @@ export class Provenance {
     }
     const prop = propertyName(member);
     if (prop !== undefined && COUNT_PROPERTIES.has(prop)) return undefined;
+    // `process.env.EXTERNAL_PRESCRIPTION_CRED`, `import.meta.env.VITE_PATIENT_API`: settings.
+    if (isEnvironmentRead(member)) return undefined;
     // `NOTE_RECORD_TYPES.PATIENT`: a member of a configuration constant is configuration.
     if (
       prop !== undefined &&
@@ -1595,6 +1597,18 @@ function isAwaited(call: TSESTree.Node): boolean {
     all.arguments[0] === outermostExpression(map) &&
     PROMISE_COMBINATORS.has(memberChain(all.callee).join('.')) &&
     isAwaited(all)
+  );
+}
+
+/** A variable of the process environment: `process.env.X`, `process.env['X']`, `import.meta.env.X`. */
+function isEnvironmentRead(member: TSESTree.MemberExpression): boolean {
+  const object = unwrap(member.object);
+  if (object.type !== AST_NODE_TYPES.MemberExpression || propertyName(object) !== 'env')
+    return false;
+  const root = unwrap(object.object);
+  return (
+    (root.type === AST_NODE_TYPES.Identifier && root.name === 'process') ||
+    root.type === AST_NODE_TYPES.MetaProperty
   );
 }
 

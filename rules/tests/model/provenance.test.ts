@@ -287,6 +287,11 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(items: Patient[]) { items.forEach(({ oystehr }) => sink(oystehr)); }`,
     null,
   ],
+  [
+    'a variable of the environment is a setting, whatever its name',
+    `function f() { sink(\`prescriptions: \${process.env.EXTERNAL_PRESCRIPTION_CRED} \${import.meta.env.VITE_PATIENT_NAME}\`); }`,
+    null,
+  ],
   // Record fields vs record metadata (issue 19): shapes seen in FHIR and EHR code, rewritten.
   [
     "a record's structural elements are not its data",
