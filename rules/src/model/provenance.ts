@@ -988,16 +988,18 @@ export class Provenance {
   /**
    * The function a call reaches that provenance can read: one of this file, or one a module this
    * file imports exports (sink summaries look one module away, the editor's open file and its
-   * direct imports). Undefined for anything else, and inside another module's summary.
+   * direct imports; `localOnly`: this file only). Undefined for anything else, and inside
+   * another module's summary.
    */
   calledFunction(
     call: TSESTree.CallExpression | TSESTree.NewExpression,
+    { localOnly = false } = {},
   ): CalledFunction | undefined {
     const callee = unwrap(call.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
     const local = localFunction(callee, this.scopeOf(callee));
     if (local) return { fn: local, file: undefined, source: this.sourceCode, provenance: this };
-    if (!this.where || (this.where.depth ?? 0) > 0) return undefined;
+    if (localOnly || !this.where || (this.where.depth ?? 0) > 0) return undefined;
     const imported = importedFunction(callee, this.where.program, this.where.file);
     if (!imported) return undefined;
     return {

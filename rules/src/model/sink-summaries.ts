@@ -38,7 +38,13 @@ export function wrappedSink<S>(
   family: SinkFamily<S>,
 ): WrappedSink<S> | undefined {
   if (call.arguments.length === 0) return undefined;
-  const callee = provenance.calledFunction(call);
+  // A function of this file costs a scope lookup; one of another module is looked up (and its
+  // module parsed) only for a call that hands it patient data.
+  const callee =
+    provenance.calledFunction(call, { localOnly: true }) ??
+    (call.arguments.some((arg) => provenance.trace(arg))
+      ? provenance.calledFunction(call)
+      : undefined);
   if (!callee) return undefined;
   const open = family
     .inside(callee)
