@@ -65,33 +65,66 @@ function lookUp(
   const binding = importedBinding(program, name);
   if (!binding || binding.imported === '*') return undefined;
   const target = resolveImport(file, binding.specifier);
+  if (!target) return undefined;
+  const found = exportedDeclaration(
+    target,
+    binding.imported,
+    0,
+    { modules: MAX_MODULES_SEARCHED },
+    declaredFunction,
+  );
+  return found && { module: found.module, fn: found.node, source: sourceOf(found.module) };
+}
+
+/**
+ * The class an imported name of `program` (linted or parsed as `file`) is bound to in its module:
+ * `import { UsersController } from '../controllers'` through barrels, as for functions.
+ */
+export function importedClass(
+  name: string,
+  program: TSESTree.Program,
+  file: string,
+):
+  | { module: ProjectModule; node: TSESTree.ClassDeclaration | TSESTree.ClassExpression }
+  | undefined {
+  const binding = importedBinding(program, name);
+  if (!binding || binding.imported === '*') return undefined;
+  const target = resolveImport(file, binding.specifier);
   return target
-    ? exportedFunction(target, binding.imported, 0, { modules: MAX_MODULES_SEARCHED })
+    ? exportedDeclaration(
+        target,
+        binding.imported,
+        0,
+        { modules: MAX_MODULES_SEARCHED },
+        declaredClass,
+      )
     : undefined;
 }
 
 /**
- * The function `file` exports as `name`, following `export … from` up to a few modules deep.
+ * What `file` exports as `name` (a function, a class), following `export … from` up to a few
+ * modules deep.
  * A module that neither mentions the name nor re-exports everything is not parsed, and a search
  * reads a bounded number of modules (a package's barrel of barrels).
  */
-function exportedFunction(
+function exportedDeclaration<T>(
   file: string,
   name: string,
   hop: number,
   budget: { modules: number },
-): ImportedFunction | undefined {
+  declared: (program: TSESTree.Program, name: string) => T | undefined,
+): { module: ProjectModule; node: T } | undefined {
   if (budget.modules-- <= 0) return undefined;
   const text = moduleText(file);
   if (!text || (!text.includes(name) && !STAR_EXPORT.test(text))) return undefined;
   const module = loadModule(file);
   if (!module) return undefined;
-  const fn = declaredFunction(module.program, name);
-  if (fn) return { module, fn, source: sourceOf(module) };
+  const node = declared(module.program, name);
+  if (node) return { module, node };
   if (hop >= MAX_REEXPORT_HOPS) return undefined;
   for (const next of reexports(module.program, name)) {
     const target = resolveImport(module.file, next.specifier);
-    const found = target && exportedFunction(target, next.name, hop + 1, budget);
+    const found = target && exportedDeclaration(target, next.name, hop + 1, budget, declared);
     if (found) return found;
   }
   return undefined;
@@ -131,6 +164,74 @@ function declaredFunction(program: TSESTree.Program, name: string): FunctionNode
       const init = unwrap(declarator.init);
       return isFunctionNode(init) ? init : undefined;
     }
+  }
+  return undefined;
+}
+
+/** The class a module exports as `name`, declared or bound at its top level. */
+function declaredClass(
+  program: TSESTree.Program,
+  name: string,
+): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const exported = exportedValue(program, name);
+  if (!exported) return undefined;
+  const node = exported.node && unwrap(exported.node);
+  if (
+    node?.type === AST_NODE_TYPES.ClassDeclaration ||
+    node?.type === AST_NODE_TYPES.ClassExpression
+  )
+    return node;
+  if (!exported.localName) return undefined;
+  return topLevelClass(program, exported.localName);
+}
+
+/** A class declared at the top of a module (exported or not): `class A {}`, `const A = class {}`. */
+export function topLevelClass(
+  program: TSESTree.Program,
+  name: string,
+): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (const statement of program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (declaration?.type === AST_NODE_TYPES.ClassDeclaration && declaration.id?.name === name)
+      return declaration;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of declaration.declarations) {
+      const init = declarator.init && unwrap(declarator.init);
+      if (
+        declarator.id.type === AST_NODE_TYPES.Identifier &&
+        declarator.id.name === name &&
+        init?.type === AST_NODE_TYPES.ClassExpression
+      )
+        return init;
+    }
+  }
+  return undefined;
+}
+
+/** A method of a class by name (not a getter, setter or constructor), or a function-valued property. */
+export function classMethod(
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  name: string,
+): FunctionNode | undefined {
+  for (const member of node.body.body) {
+    if (
+      (member.type !== AST_NODE_TYPES.MethodDefinition &&
+        member.type !== AST_NODE_TYPES.PropertyDefinition) ||
+      member.computed ||
+      member.key.type !== AST_NODE_TYPES.Identifier ||
+      member.key.name !== name
+    )
+      continue;
+    if (member.type === AST_NODE_TYPES.MethodDefinition)
+      return member.kind === 'method' && member.value.type === AST_NODE_TYPES.FunctionExpression
+        ? member.value
+        : undefined;
+    const value = member.value && unwrap(member.value);
+    return value && isFunctionNode(value) ? value : undefined;
   }
   return undefined;
 }

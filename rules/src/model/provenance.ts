@@ -630,7 +630,16 @@ export class Provenance {
       return undefined;
     // `labs: Organization[]`, used under `if (r.resourceType === 'Practitioner')` or under
     // `if (bundle.resourceType !== 'Bundle' || bundle.entry === undefined)`.
-    if (variable?.defs.some((def) => declaredNonPatient(def.name)) || narrowedAway(id))
+    const annotation = variable?.defs[0]?.name;
+    if (
+      variable?.defs.some((def) => declaredNonPatient(def.name)) ||
+      narrowedAway(
+        id,
+        annotation?.type === AST_NODE_TYPES.Identifier
+          ? (annotation.typeAnnotation?.typeAnnotation ?? undefined)
+          : undefined,
+      )
+    )
       return undefined;
     // `const medicalRecordNumber = patient.id`: the value is known to be a record's id.
     if (own && variable && this.initDescribesNonData(variable)) return undefined;

@@ -128,13 +128,13 @@ function requiredResourceType(test: TSESTree.Node, name: string): string | undef
  * (`if (bundle.resourceType !== 'Bundle' || bundle.entry === undefined) { … bundle … }`,
  * `if (!rows?.length) { … rows … }`: every operand of its `||` must say so of the variable).
  */
-export function narrowedAway(id: TSESTree.Identifier): boolean {
+export function narrowedAway(id: TSESTree.Identifier, declared?: TSESTree.TypeNode): boolean {
   let innermostIf = true;
   for (const { test, statement } of guardingTests(id)) {
     const required = requiredResourceType(test, id.name);
     if (required) return FHIR_NON_PATIENT_RESOURCES.has(required);
     if (statement && innermostIf) {
-      if (saysEmpty(test, id.name)) return true;
+      if (saysEmpty(test, id.name, declared)) return true;
       innermostIf = false;
     }
   }
@@ -193,10 +193,30 @@ export function selectsNonPatient(callback: TSESTree.Node | undefined): boolean 
 /** Members that hold a container's records: a FHIR Bundle's `entry`, a list's `length`. */
 const RECORD_HOLDERS = new Set(['entry', 'length', 'rows', 'items']);
 
-function saysEmpty(test: TSESTree.Node, name: string): boolean {
+function saysEmpty(test: TSESTree.Node, name: string, declared?: TSESTree.TypeNode): boolean {
   const expr = unwrap(test);
   if (expr.type === AST_NODE_TYPES.LogicalExpression && expr.operator === '||')
-    return saysEmpty(expr.left, name) && saysEmpty(expr.right, name);
+    return saysEmpty(expr.left, name, declared) && saysEmpty(expr.right, name, declared);
+  // `typeof value !== 'number'` of `value: number | undefined`: what is left is empty.
+  if (
+    declared &&
+    expr.type === AST_NODE_TYPES.BinaryExpression &&
+    (expr.operator === '!==' || expr.operator === '!=')
+  ) {
+    const left = unwrap(expr.left);
+    const kind = TYPEOF_KEYWORDS.get(
+      String(expr.right.type === AST_NODE_TYPES.Literal ? expr.right.value : ''),
+    );
+    if (
+      kind &&
+      left.type === AST_NODE_TYPES.UnaryExpression &&
+      left.operator === 'typeof' &&
+      isVariable(left.argument, name) &&
+      declared.type === AST_NODE_TYPES.TSUnionType &&
+      declared.types.every((member) => member.type === kind || isEmptyType(member))
+    )
+      return true;
+  }
   // `!x`, `!x.entry`, `!x?.entry?.length`
   if (expr.type === AST_NODE_TYPES.UnaryExpression && expr.operator === '!')
     return isVariableOrHolder(expr.argument, name);
@@ -220,6 +240,13 @@ function saysEmpty(test: TSESTree.Node, name: string): boolean {
     (right.type === AST_NODE_TYPES.Literal && (right.value === null || right.value === 0));
   return empty && isVariableOrHolder(left, name);
 }
+
+/** What `typeof` answers for values of a keyword type. */
+const TYPEOF_KEYWORDS = new Map<string, string>([
+  ['number', AST_NODE_TYPES.TSNumberKeyword],
+  ['string', AST_NODE_TYPES.TSStringKeyword],
+  ['boolean', AST_NODE_TYPES.TSBooleanKeyword],
+]);
 
 function isVariable(node: TSESTree.Node, name: string): boolean {
   const expr = unwrap(node);

@@ -39,17 +39,24 @@ type MessageIds =
   | 'addUseGuards'
   | 'addSessionCheck';
 
+/** Where the handler, or a function it calls, does it: `at line 12`, `in \`ctrl.list()\` (../controllers/patients.js:40)`. */
+function where(evidence: { line: number; via?: string; file?: string }): string {
+  if (!evidence.via) return `at line ${evidence.line}`;
+  const place = evidence.file ? `${evidence.file}:${evidence.line}` : `line ${evidence.line}`;
+  return `in \`${evidence.via}()\` (${place})`;
+}
+
 /** Why a route serves patient data, as the message says it. */
 function reasonOf(evidence: RouteEvidence): string {
   switch (evidence.kind) {
     case 'path':
       return `path segment \`${evidence.segment}\``;
     case 'read':
-      return `${evidence.changes ? 'changes' : 'reads'} \`${evidence.table}\` at line ${evidence.line}`;
+      return `${evidence.changes ? 'changes' : 'reads'} \`${evidence.table}\` ${where(evidence)}`;
     case 'siblings':
       return `unlike ${evidence.authenticated} other routes of its router, which require \`${describeLiteralForMessage(evidence.auth, 50)}\`, it reads or writes data with none`;
     case 'upstream':
-      return `forwards to the FHIR server \`${describeLiteralForMessage(evidence.upstream, 60)}\` at line ${evidence.line}`;
+      return `forwards to the FHIR server \`${describeLiteralForMessage(evidence.upstream, 60)}\` ${where(evidence)}`;
     case 'response':
       return `responds with ${evidence.description}`;
   }

@@ -292,6 +292,16 @@ const CASES: Array<[string, string, string | null]> = [
     `function f() { sink(\`prescriptions: \${process.env.EXTERNAL_PRESCRIPTION_CRED} \${import.meta.env.VITE_PATIENT_NAME}\`); }`,
     null,
   ],
+  [
+    'a value logged in the branch where its declared type leaves it empty',
+    `function f(observation: Observation) { let value: number | undefined = observation.valueQuantity?.value; if (value === undefined || typeof value !== 'number') { sink(value); } }`,
+    null,
+  ],
+  [
+    '…but not where the test leaves it a number',
+    `function f(observation: Observation) { let value: number | undefined = observation.valueQuantity?.value; if (typeof value === 'number') { sink(value); } }`,
+    'Observation',
+  ],
   // Record fields vs record metadata (issue 19): shapes seen in FHIR and EHR code, rewritten.
   [
     "a record's structural elements are not its data",

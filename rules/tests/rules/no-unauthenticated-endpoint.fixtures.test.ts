@@ -50,6 +50,25 @@ describe('no-unauthenticated-endpoint across files (ESLint API on fixture projec
     ]);
   });
 
+  it('judges a route by the controller and service methods it hands the request to', async () => {
+    assert.deepEqual(await findings('express-controllers'), [
+      'app.ts:9:23 mountedWithoutAuth',
+      'routes/notes.js:5:1 attachedWithoutAuth',
+      'routes/users.ts:7:3 attachedWithoutAuth',
+      'routes/users.ts:9:3 attachedWithoutAuth',
+    ]);
+    clearProjectGraphCache();
+    const cwd = join(FIXTURES, 'express-controllers');
+    const [result] = await eslintFor(cwd, false).lintFiles(['routes/users.ts']);
+    assert.deepEqual(
+      result!.messages.map((m) => m.message.replace(/ and `.*$/, '')),
+      [
+        'GET /users/measures/:id serves patient data (reads `patient_measures` in `controller.getMeasures()` (../controllers/users.ts:9))',
+        'GET /users/history/:id serves patient data (reads `consultations` in `this.history.forPatient()` (../services/history.ts:5))',
+      ],
+    );
+  });
+
   it('names the mount in the message of each route', async () => {
     clearProjectGraphCache();
     const cwd = join(FIXTURES, 'express-mounted');

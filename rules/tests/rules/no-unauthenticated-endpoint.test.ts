@@ -235,6 +235,26 @@ app.use('/api', router);`,
       ],
     },
     {
+      // The handler hands the request to a function of its module that reads patients (issue 18).
+      code: `${express}app.get('/dashboard/:id', (req, res) => listFollowed(req, res));
+async function listFollowed(req, res) {
+  const [rows] = await db.query('SELECT p.* FROM patients p WHERE p.doctor_id = ?', [req.params.id]);
+  res.json(rows);
+}`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 3,
+          column: 1,
+          data: {
+            method: 'GET',
+            path: '/dashboard/:id',
+            reason: 'reads `patients` in `listFollowed()` (line 5)',
+          },
+        },
+      ],
+    },
+    {
       // A proxy to a FHIR server: any resource, Patient included, for anyone (NodeToFHIRServer).
       code: `${express}const Request = require('request');
 var url = 'https://fhir.example.org/fhir-server/api/v4/';

@@ -5,10 +5,11 @@
  * patient data it touches — a read of a patient table or model (through provenance for the linted
  * file, syntactically for other modules) or a response carrying patient data — with the evidence.
  */
+import { dirname, relative, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import type { Classifier } from '../classifier';
-import { HOLE, walk } from '../ast';
+import { type FunctionNode, HOLE, walk } from '../ast';
 import { RECORD_LOOKUP_METHODS, RECORD_WRITES, ROW_READ_METHODS } from '../apis';
 import { isAuthName, isFunction } from '../routes';
 import { looksLikeSql, scanSql, tablesRead } from '../sql';
@@ -16,6 +17,7 @@ import { patientTable } from '../patient-tables';
 import { requestInputText } from '../request-input';
 import type { EndpointFile } from './file';
 import { fhirUpstream } from './upstream';
+import { type Delegate, delegatesOf } from './delegates';
 
 export type HandlerFunction =
   TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
@@ -23,10 +25,17 @@ export type HandlerFunction =
 /** Patient data a handler touches: a read of a table or model, or a response that carries it. */
 export type HandlerEvidence =
   /** `changes`: the handler inserts, updates or deletes patient rows rather than reading them. */
-  | { kind: 'read'; table: string; line: number; changes?: boolean }
+  | ({ kind: 'read'; table: string; line: number; changes?: boolean } & Delegated)
   /** The handler forwards the request to a FHIR server (`upstream`: its base URL as written). */
-  | { kind: 'upstream'; upstream: string; line: number }
+  | ({ kind: 'upstream'; upstream: string; line: number } & Delegated)
   | { kind: 'response'; description: string };
+
+/** Evidence found in a function the handler calls: the call as written, and its module's file. */
+interface Delegated {
+  via?: string;
+  /** From the folder of the route's file; absent when the function is in that file. */
+  file?: string;
+}
 
 /** The function a handler expression is: inline, or a function declared at the top of the module. */
 export function handlerFunction(
@@ -77,8 +86,46 @@ export function patientDataTouched(
   fn: HandlerFunction,
   f: EndpointFile,
 ): HandlerEvidence | undefined {
+  const own = touchedIn(fn, f);
+  if (own) return own;
+  // What the functions it hands the request to touch: controllers, services (two calls away).
+  let level = delegatesOf(fn, f);
+  for (let depth = 0; depth < MAX_DELEGATION_DEPTH && level.length > 0; depth++) {
+    const next: Delegate[] = [];
+    for (const delegate of level) {
+      const found = touchedIn(delegate.fn, delegate.file, true);
+      if (found && found.kind !== 'response')
+        return {
+          ...found,
+          via: delegate.name,
+          ...(delegate.file.file !== f.file
+            ? { file: relativeTo(f.file, delegate.file.file) }
+            : {}),
+        };
+      if (depth + 1 < MAX_DELEGATION_DEPTH) next.push(...delegatesOf(delegate.fn, delegate.file));
+    }
+    level = next;
+  }
+  return undefined;
+}
+
+/** A module's path from the folder of the route's file, `/`-separated: `../controllers/users.ts`. */
+function relativeTo(from: string, file: string): string {
+  const path = relative(dirname(from), file).split(sep).join('/');
+  return path.startsWith('.') ? path : `./${path}`;
+}
+
+/** Calls followed from a handler into the functions that do its work. */
+const MAX_DELEGATION_DEPTH = 2;
+
+function touchedIn(
+  fn: FunctionNode,
+  f: EndpointFile,
+  delegated = false,
+): HandlerEvidence | undefined {
   let found: HandlerEvidence | undefined;
-  const provenance = f.model?.provenance;
+  // A delegate's responses are its own: only what it reads or forwards counts.
+  const provenance = delegated ? undefined : f.model?.provenance;
   walk(fn.body, (node) => {
     if (found) return false;
     if (
