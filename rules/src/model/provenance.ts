@@ -8,6 +8,7 @@ import {
   isFunctionNode,
   keyName,
   localFunction,
+  reassigned,
   memberChain,
   outermostExpression,
   propertyName,
@@ -649,7 +650,10 @@ export class Provenance {
     const bound = variable?.defs.some(
       (def) => def.type === 'Parameter' && this.bindings.has(def.node as FunctionNode),
     );
-    if (own && isSource(own) && !actionOutcome && !bound)
+    // `const patientSummary = { id: patient.id, status }`, `const patientTab = 'details'`: a
+    // literal that shows it holds no data's fields decides, not the name it is given.
+    const literal = variable !== undefined && this.literalWithoutDataFields(variable);
+    if (own && isSource(own) && !actionOutcome && !bound && !literal)
       return this.source(id, `\`${id.name}\``, own);
     if (own && own.role !== 'data') return undefined; // patientId, patientCount: not the data
     // `questionnaireUrl`, `componentId`, `examVersion`: what the name holds is not the data.
@@ -1416,6 +1420,27 @@ export class Provenance {
     if (role === 'id' || role === 'count' || role === 'reference') return true;
     // A record's own `status` or `date` is about the record; `isActive` anywhere is a flag.
     return role === 'flag' && (words.length > 1 || inRecord);
+  }
+
+  /**
+   * A variable never reassigned, declared with a string or number literal, or with an object
+   * literal whose every key names record metadata (`{ id, status, createdAt }`): no field of a
+   * patient's data is written there, whatever the variable is called.
+   */
+  private literalWithoutDataFields(variable: TSESLint.Scope.Variable): boolean {
+    const def = variable.defs[0];
+    if (variable.defs.length !== 1 || def?.type !== 'Variable' || reassigned(variable))
+      return false;
+    if (def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+    const init = def.node.init && unwrap(def.node.init);
+    if (init?.type === AST_NODE_TYPES.Literal)
+      return typeof init.value === 'string' || typeof init.value === 'number';
+    if (init?.type !== AST_NODE_TYPES.ObjectExpression || init.properties.length === 0)
+      return false;
+    return init.properties.every((property) => {
+      const key = property.type === AST_NODE_TYPES.Property ? keyName(property) : undefined;
+      return key !== undefined && this.describesNonData(key, true);
+    });
   }
 
   /** Whether a constant is initialised with a member that describes its record: `patient.id`. */

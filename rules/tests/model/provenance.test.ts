@@ -302,6 +302,16 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(observation: Observation) { let value: number | undefined = observation.valueQuantity?.value; if (typeof value === 'number') { sink(value); } }`,
     'Observation',
   ],
+  [
+    "a literal of a record's metadata, whatever the variable is called",
+    `function f(payment, encounter) { const patientPaymentSummary = { paymentId: payment.id, encounterId: encounter.id, status: 'paid' }; sink(patientPaymentSummary); }`,
+    null,
+  ],
+  [
+    "…but a literal that writes a patient's fields keeps the name's verdict",
+    `function f(a, b) { const patient = { nom: a, prenom: b }; sink(patient); }`,
+    'patient',
+  ],
   // Record fields vs record metadata (issue 19): shapes seen in FHIR and EHR code, rewritten.
   [
     "a record's structural elements are not its data",
