@@ -240,6 +240,7 @@ const PROMISE_REJECTION_HANDLERS: ReadonlyMap<string, number> = new Map([
 
 /** The vocabulary's label of a date of birth: with one other identity field, a person. */
 const BIRTH_DATE_LABEL = 'date of birth';
+const SEX_LABEL = 'sex';
 
 /** Calls that print their first argument as it is: a message names that argument. */
 const SHOWN_THROUGH = new Set(['JSON.stringify', 'String', 'util.inspect', 'inspect']);
@@ -1170,6 +1171,9 @@ export class Provenance {
         }
       }
     }
+    // `{ f_name, l_name, dob, phone_no }`: a person's identity fields written together are a
+    // patient's identity, wherever their values come from (as identifiesTogether for members).
+    if (!found && !isFhir) found = this.identityFieldsTogether(object);
     // A request about a resource (`{ resourceType, id, operations }`) or its key alone
     // (`{ resourceType, id }`) is not the resource's body.
     const keys = object.properties.map((p) =>
@@ -1494,6 +1498,42 @@ export class Provenance {
    * Each alone is any user's (a name, an e-mail); together with a date of birth, or three of
    * them, they are a person's identity.
    */
+  /**
+   * An object literal whose keys write a person's identity fields together: a date of birth or a
+   * sex with another identity field (`{ f_name, l_name, dob, phone_no }`).
+   */
+  private identityFieldsTogether(object: TSESTree.ObjectExpression): Taint | undefined {
+    const labels = new Set<string>();
+    const keys: string[] = [];
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const key = keyName(property);
+      const value = unwrap(property.value);
+      if (
+        key === undefined ||
+        value.type === AST_NODE_TYPES.Literal ||
+        isLiteralEmpty(value) ||
+        this.isNumber(value)
+      )
+        continue;
+      const cls = this.classifier.classify(key, { inContainer: true });
+      if (!cls || cls.category !== 'identity' || cls.role !== 'data') continue;
+      labels.add(cls.label);
+      keys.push(key);
+    }
+    // A person's, not a business's (a place or an employer has a name, address and phone too).
+    if (labels.size < 2 || (!labels.has(BIRTH_DATE_LABEL) && !labels.has(SEX_LABEL)))
+      return undefined;
+    const shown = keys.slice(0, 3).map((key) => `\`${key}\``);
+    return {
+      source: object,
+      description: `the ${shown.join(', ')}${keys.length > 3 ? '…' : ''} fields written together`,
+      labels: [...labels],
+      steps: [],
+      sanitizers: [],
+    };
+  }
+
   private identifiesTogether(nodes: readonly TSESTree.Node[]): Taint | undefined {
     if (nodes.length < 2) return undefined;
     const byObject = new Map<string, { node: TSESTree.Node; labels: Set<string> }>();

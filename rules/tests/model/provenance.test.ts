@@ -312,6 +312,16 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(a, b) { const patient = { nom: a, prenom: b }; sink(patient); }`,
     'patient',
   ],
+  [
+    "a person's identity fields written together, wherever their values come from",
+    `function f(clients) { sink(clients.map(({ f_name, l_name, dob, phone_no, status }) => ({ f_name, l_name, dob, phone_no, status }))); }`,
+    'date of birth',
+  ],
+  [
+    "a place's name, address and phone are not a person's",
+    `function f(place) { sink({ name: place.displayName, address: place.formattedAddress, phone: place.phoneNumber }); }`,
+    null,
+  ],
   // Record fields vs record metadata (issue 19): shapes seen in FHIR and EHR code, rewritten.
   [
     "a record's structural elements are not its data",
