@@ -71,7 +71,7 @@ export function sinksInside<S>(
   fn: FunctionNode,
   pick: (node: TSESTree.Node) => S | undefined,
 ): readonly S[] {
-  let found = cache.get(fn);
+  const found = cache.get(fn);
   if (found) return found;
   const sinks: S[] = [];
   walk(fn.body, (node) => {

@@ -1354,3 +1354,34 @@ export const DUMMY_SECRET =
  */
 export const SECRET_PLACEHOLDER =
   /^(?:<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|\$[A-Z_][A-Z0-9_]*|%[sd]|:[a-z_]+|[x*._#?-]+|your[-_ ]?\w*|placeholder|redacted|todo|tbd|fixme|dummy|example|none|null|undefined|__hole__)$/i;
+
+/**
+ * HL7 v2 message types that carry a patient's data (the PID segment and what follows it):
+ * patient administration (ADT), observation results (ORU), orders (ORM, OML, OMG, OMI, OMB),
+ * medical documents (MDM), scheduling (SIU), financial transactions and billing (DFT, BAR),
+ * vaccinations (VXU), pharmacy (RDE, RDS, RAS, RGV), problems and goals (PPR, PGL), referrals
+ * (REF, RRI). Master files (MFN) and acknowledgements (ACK) carry none. A route or queue named
+ * after one (`/adt-a31`, `/oru_r01`) handles patients' messages.
+ */
+export const HL7_V2_PATIENT_MESSAGES: ReadonlySet<string> = new Set([
+  'adt',
+  'oru',
+  'orm',
+  'oml',
+  'omg',
+  'omi',
+  'omb',
+  'mdm',
+  'siu',
+  'dft',
+  'bar',
+  'vxu',
+  'rde',
+  'rds',
+  'ras',
+  'rgv',
+  'ppr',
+  'pgl',
+  'ref',
+  'rri',
+]);

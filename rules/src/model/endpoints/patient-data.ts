@@ -9,7 +9,12 @@ import { staticSegments } from '../routes';
 import { FHIR_PATIENT_RESOURCES } from '../vocabulary';
 import type { EndpointFile } from './file';
 import { handlerFunction, type HandlerEvidence, patientDataTouched } from './handlers';
-import { namesHealthCheck, namesLogin, namesPatientPathWord } from './words';
+import {
+  namesHealthCheck,
+  namesHl7PatientMessage,
+  namesLogin,
+  namesPatientPathWord,
+} from './words';
 import type { SiblingEvidence } from './siblings';
 
 /**
@@ -22,6 +27,7 @@ export type RouteEvidence = { kind: 'path'; segment: string } | HandlerEvidence 
 export function pathSegmentIsPatientData(segment: string, f: EndpointFile): boolean {
   if (FHIR_PATIENT_RESOURCES.has(segment)) return true;
   if (namesPatientPathWord(segment)) return true;
+  if (namesHl7PatientMessage(segment)) return true;
   if (f.classifier.container(segment)) return true;
   const cls = f.classifier.classify(segment);
   if (cls && cls.role === 'data' && cls.tier === 'strong' && cls.category !== 'identity')

@@ -5,6 +5,7 @@
  * Read by the endpoint model to decide whether a route serves patient data.
  */
 import { tokenize } from '../tokens';
+import { HL7_V2_PATIENT_MESSAGES } from '../vocabulary';
 
 /** Path words that name patient data beyond the classifier's containers: `/results`, `/resultats`. */
 export const PATIENT_PATH_WORDS: ReadonlySet<string> = new Set([
@@ -108,5 +109,19 @@ export function namesPatientPathWord(segment: string): boolean {
   return (
     PATIENT_PATH_WORDS.has(segment.toLowerCase()) ||
     tokenize(segment).some((w) => PATIENT_PATH_WORDS.has(w))
+  );
+}
+
+/**
+ * Whether a path segment names an HL7 v2 message type that carries patients' data, alone or with
+ * its trigger event: `/adt`, `/adt-a31`, `/ORU_R01`, `/oru^r01` (not `/ref` of a longer word).
+ */
+export function namesHl7PatientMessage(segment: string): boolean {
+  const [type, event, ...rest] = segment.toLowerCase().split(/[-_^]/);
+  return (
+    rest.length === 0 &&
+    type !== undefined &&
+    HL7_V2_PATIENT_MESSAGES.has(type) &&
+    (event === undefined ? type !== 'ref' && type !== 'bar' : /^[a-z]\d{2}$/.test(event))
   );
 }
