@@ -125,6 +125,8 @@ export {
   mayDeclareEndpoints,
   mountExposure,
   routeExposure,
+  handlerMountExposure,
+  type RouteExposure,
 } from './endpoints/exposure';
 export { lintedEndpointFile } from './endpoints/file';
 export type { EndpointFile } from './endpoints/file';

@@ -98,6 +98,12 @@ export interface ProgramRoutes {
   mounts: Mount[];
   /** Owner keys with a Hapi `server.auth.default(...)`. */
   hapiDefaultAuth: Set<string>;
+  /**
+   * `app.use('/adt-a31', handler)`: a function mounted at a path answers every method below it.
+   * Candidates (method `all`): the endpoint model keeps those whose last argument is a request
+   * handler `(req, res)`, not a router or a middleware.
+   */
+  handlerMounts: Route[];
 }
 
 const cache = new WeakMap<TSESTree.Program, ProgramRoutes>();
@@ -113,6 +119,7 @@ export function discoverRoutes(program: TSESTree.Program): ProgramRoutes {
     uses: [],
     mounts: [],
     hapiDefaultAuth: new Set(),
+    handlerMounts: [],
   };
   const bindings = factoryBindings(program);
   const clients = requestClients(program);
@@ -598,6 +605,23 @@ function visitCall(
     // restify `pre` handlers run before routing, for every request.
     const orderIndependent = PRE_ROUTING_METHODS.has(method);
     result.uses.push({ owner, call, path, middleware, orderIndependent });
+    const last = args[args.length - 1];
+    if (
+      USE_METHODS.has(method) &&
+      path !== undefined &&
+      last &&
+      args.length > index &&
+      (last.type === AST_NODE_TYPES.Identifier || isFunction(last))
+    )
+      result.handlerMounts.push({
+        owner,
+        call,
+        method: 'all',
+        path,
+        middleware: args.slice(index, -1),
+        handler: last,
+        firstHandlerArg: args[index],
+      });
     return;
   }
 

@@ -3,7 +3,6 @@ import {
   controllerExposures,
   describeLiteralForMessage,
   discoverControllers,
-  type EndpointFile,
   fileRouteExposures,
   fileRouteOf,
   healthModel,
@@ -14,6 +13,8 @@ import {
   type Route,
   type RouteEvidence,
   routeExposure,
+  handlerMountExposure,
+  type RouteExposure,
 } from '../model';
 import { createRule } from '../util/create-rule';
 import { report } from '../report';
@@ -144,8 +145,7 @@ export default createRule<Options, MessageIds>({
       ];
     }
 
-    function reportRoute(route: Route, f: EndpointFile): void {
-      const exposure = routeExposure(route, f);
+    function reportRoute(route: Route, exposure: RouteExposure | undefined): void {
       if (!exposure) return;
       const method = route.method.toUpperCase();
       const path = pathForMessage(exposure.path);
@@ -220,7 +220,9 @@ export default createRule<Options, MessageIds>({
         if (inTestCode(filename, context.cwd, model.config.testCode)) return;
         const f = lintedEndpointFile(filename, program, sourceCode.text, model);
 
-        for (const route of f.routes.routes) reportRoute(route, f);
+        for (const route of f.routes.routes) reportRoute(route, routeExposure(route, f));
+        for (const route of f.routes.handlerMounts)
+          reportRoute(route, handlerMountExposure(route, f));
 
         for (const mount of f.routes.mounts) {
           const exposure = mountExposure(mount, f);

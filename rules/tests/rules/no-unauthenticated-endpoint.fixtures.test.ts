@@ -52,7 +52,8 @@ describe('no-unauthenticated-endpoint across files (ESLint API on fixture projec
 
   it('judges a route by the controller and service methods it hands the request to', async () => {
     assert.deepEqual(await findings('express-controllers'), [
-      'app.ts:9:23 mountedWithoutAuth',
+      'app.ts:10:23 mountedWithoutAuth',
+      'app.ts:11:1 unauthenticated',
       'routes/notes.js:5:1 attachedWithoutAuth',
       'routes/users.ts:7:3 attachedWithoutAuth',
       'routes/users.ts:9:3 attachedWithoutAuth',

@@ -201,6 +201,10 @@ app.use('/fhir', fhir);`,
       code: 'export async function GET() {\n  return Response.json({ status: "ok" });\n}',
       filename: 'app/api/health/route.ts',
     },
+    // A middleware (it takes next) or an authenticated handler mounted at an HL7 path.
+    `${express}app.use('/oru-r01', (req, res, next) => next());`,
+    `${express}import { requireAuth } from './auth';
+app.use('/oru-r01', requireAuth, (req, res) => res.json(req.body));`,
     // A router whose mount is unknown is only reported with reportUnknownMounts.
     "import { Router } from 'express';\nexport const router = Router();\nrouter.get('/patients/:id', handler);",
     "module.exports = function routes(app) {\n  app.get('/patients/:id', handler);\n};",
@@ -231,6 +235,21 @@ app.use('/api', router);`,
             reason:
               'unlike 3 other routes of its router, which require `requireAuth`, it reads or writes data with none',
           },
+        },
+      ],
+    },
+    {
+      // A handler mounted at a path answers every method below it (hl7-service's HL7 endpoints).
+      code: `${express}app.use('/adt-a31', async (req, res) => {
+  await new Message(req.body).save();
+  res.json({ ok: true });
+});`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 3,
+          column: 1,
+          data: { method: 'ALL', path: '/adt-a31', reason: 'path segment `adt-a31`' },
         },
       ],
     },

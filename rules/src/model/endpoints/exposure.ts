@@ -34,8 +34,15 @@ import {
   propertyValue,
   type Route,
 } from '../routes';
-import type { EndpointFile } from './file';
-import { handlerChecksAuth, handlerFunction, type HandlerFunction } from './handlers';
+import { type EndpointFile, projectEndpointFile } from './file';
+import {
+  handlerChecksAuth,
+  handlerFunction,
+  type HandlerFunction,
+  patientDataTouched,
+} from './handlers';
+import { type FunctionNode, isFunctionNode, unwrap } from '../ast';
+import { importedFunction } from '../imported-functions';
 import {
   type ExposedRoute,
   exposedRoute,
@@ -114,13 +121,18 @@ export function mayDeclareEndpoints(filename: string, text: string): boolean {
 }
 
 /** Whether a route of the linted file serves patient data with nothing authenticating it. */
-export function routeExposure(route: Route, f: EndpointFile): RouteExposure | undefined {
+export function routeExposure(
+  route: Route,
+  f: EndpointFile,
+  handled?: { fn: FunctionNode; file: EndpointFile },
+): RouteExposure | undefined {
   // An upload stored before the route's authentication runs is exposed all the same.
   const uploadFirst = uploadBeforeAuth(route, f);
   if (!uploadFirst && routeAuthenticates(route, f)) return undefined;
   const path = joinPaths(firstMountPrefix(route.owner, f.routes), route.path);
-  const evidence =
-    routeServesPatientData(path, route.handler, f) ?? siblingsAuthenticate(route, path, f);
+  const evidence = handled
+    ? (routeServesPatientData(path, undefined, f) ?? patientDataTouched(handled.fn, handled.file))
+    : (routeServesPatientData(path, route.handler, f) ?? siblingsAuthenticate(route, path, f));
   if (!evidence) return undefined;
   const authOption = route.options ? propertyValue(route.options, 'auth') : undefined;
   // Hapi `options.auth: false` opts the route out of the server's default strategy.
@@ -144,6 +156,34 @@ export function routeExposure(route: Route, f: EndpointFile): RouteExposure | un
     attachedAt,
     uploadBeforeAuth: uploadFirst,
   };
+}
+
+/**
+ * A function mounted at a path (`app.use('/adt-a31', hl7Controller)`) that handles requests:
+ * inline, declared in the module or imported, with the two parameters of a handler `(req, res)`
+ * (a middleware takes `next`, a router is no function of two). Judged as a route of every
+ * method below the path, with what the function touches as evidence.
+ */
+export function handlerMountExposure(route: Route, f: EndpointFile): RouteExposure | undefined {
+  const handler = route.handler && unwrap(route.handler);
+  if (!handler) return undefined;
+  let handled: { fn: FunctionNode; file: EndpointFile } | undefined;
+  if (isFunctionNode(handler)) handled = { fn: handler, file: f };
+  else if (handler.type === AST_NODE_TYPES.Identifier) {
+    const local = handlerFunction(handler, f.program);
+    if (local) handled = { fn: local, file: f };
+    else {
+      const imported = importedFunction(handler, f.program, f.file);
+      if (imported)
+        handled = {
+          fn: imported.fn,
+          file: projectEndpointFile(imported.module, f.classifier, f.authNames),
+        };
+    }
+  }
+  if (!handled || handled.fn.params.length !== 2) return undefined;
+  if (handlerChecksAuth(handled.fn, handled.file)) return undefined;
+  return routeExposure(route, f, handled);
 }
 
 /** Whether a mount of the linted file exposes a foreign router's patient-data routes. */
