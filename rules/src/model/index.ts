@@ -129,6 +129,7 @@ export {
   type RouteExposure,
 } from './endpoints/exposure';
 export { lintedEndpointFile } from './endpoints/file';
+export { projectShowsAuthentication } from './endpoints/project-auth';
 export type { EndpointFile } from './endpoints/file';
 export type { RouteEvidence } from './endpoints/patient-data';
 export {

@@ -554,7 +554,39 @@ export function projectFiles(root: string): string[] {
 
 /** Project files whose text contains a string: a cheap filter before parsing. */
 export function projectFilesMentioning(root: string, needle: string): string[] {
-  const key = `${root}\0${needle}`;
+  return projectFilesWhere(root, needle, (text) => text.includes(needle));
+}
+
+/** Project files whose text matches a pattern (one pass over the project, kept a while). */
+export function projectFilesMatching(root: string, pattern: RegExp): string[] {
+  return projectFilesWhere(root, `/${pattern.source}/${pattern.flags}`, (text) =>
+    pattern.test(text),
+  );
+}
+
+/** The packages a project's `package.json` depends on (dependencies of every kind). */
+export function projectDependencies(root: string): string[] {
+  const manifest = readJson(join(root, 'package.json'));
+  if (!manifest) return [];
+  const names: string[] = [];
+  for (const field of [
+    'dependencies',
+    'devDependencies',
+    'peerDependencies',
+    'optionalDependencies',
+  ]) {
+    const value = manifest[field];
+    if (value && typeof value === 'object') names.push(...Object.keys(value));
+  }
+  return names;
+}
+
+function projectFilesWhere(
+  root: string,
+  test: string,
+  matches: (text: string) => boolean,
+): string[] {
+  const key = `${root}\0${test}`;
   const cached = mentions.get(key);
   if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.files;
   const found: string[] = [];
@@ -572,7 +604,7 @@ export function projectFilesMentioning(root: string, needle: string): string[] {
         continue;
       }
     }
-    if (text.includes(needle)) found.push(file);
+    if (matches(text)) found.push(file);
   }
   mentions.set(key, { files: found, at: Date.now() });
   return found;

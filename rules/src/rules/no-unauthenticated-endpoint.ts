@@ -14,6 +14,7 @@ import {
   type RouteEvidence,
   routeExposure,
   handlerMountExposure,
+  projectShowsAuthentication,
   type RouteExposure,
 } from '../model';
 import { createRule } from '../util/create-rule';
@@ -33,6 +34,7 @@ type MessageIds =
   | 'attachedWithoutAuth'
   | 'uploadBeforeAuth'
   | 'unknownMount'
+  | 'unknownMountNoAuth'
   | 'unguardedController'
   | 'publicOptOut'
   | 'nextUnauthenticated'
@@ -97,6 +99,8 @@ export default createRule<Options, MessageIds>({
         '{{method}} {{path}} serves patient data ({{reason}}) and `{{file}}` (line {{line}}) serves this router with no authentication before it: anyone who can reach the server can call it (GDPR art. 32).',
       uploadBeforeAuth:
         '{{method}} {{path}} stores uploaded files with `{{upload}}` before `{{auth}}` runs: anyone who can reach the server can put files there ({{reason}}) (GDPR art. 32).',
+      unknownMountNoAuth:
+        '{{method}} {{path}} serves patient data ({{reason}}) on `{{router}}`, whose mount point is not found, in a project with no authentication anywhere: anyone can call it (GDPR art. 32).',
       unknownMount:
         '{{method}} {{path}} serves patient data ({{reason}}) on `{{router}}`, whose mount point is not found in the project, so nothing shows it is authenticated (GDPR art. 32).',
       unguardedController:
@@ -161,10 +165,15 @@ export default createRule<Options, MessageIds>({
           data: { method, path, reason, upload: textOf(upload), auth: textOf(auth) },
         });
       } else if (exposure.kind === 'unknown') {
-        if (!reportUnknown) return;
+        // Nothing can authenticate it in a project that shows no authentication anywhere.
+        const noAuthAnywhere = !projectShowsAuthentication(
+          filename,
+          healthModel(context).config.auth.middleware,
+        );
+        if (!reportUnknown && !noAuthAnywhere) return;
         context.report({
           node: route.call,
-          messageId: 'unknownMount',
+          messageId: noAuthAnywhere ? 'unknownMountNoAuth' : 'unknownMount',
           data: { method, path, reason, router: route.owner.name },
           suggest,
         });

@@ -138,13 +138,21 @@ describe('no-unauthenticated-endpoint across files (ESLint API on fixture projec
     assert.deepEqual(await findings('express-protected', true), []);
   });
 
-  it('reports a router mounted nowhere only with reportUnknownMounts (strict)', async () => {
-    assert.deepEqual(await findings('orphan-router'), []);
-    assert.deepEqual(await findings('orphan-router', true), ['patients.js:6:1 unknownMount']);
+  it('reports a router mounted nowhere in a project with no authentication anywhere', async () => {
+    assert.deepEqual(await findings('orphan-router'), ['patients.js:6:1 unknownMountNoAuth']);
+    assert.deepEqual(await findings('orphan-router', true), ['patients.js:6:1 unknownMountNoAuth']);
+  });
+
+  it('reports a router mounted nowhere only with reportUnknownMounts (strict) in a project that authenticates', async () => {
+    assert.deepEqual(await findings('orphan-router-auth'), []);
+    assert.deepEqual(await findings('orphan-router-auth', true), ['patients.js:7:1 unknownMount']);
   });
 
   it('follows Fastify register() to the plugin module and its own hooks', async () => {
-    assert.deepEqual(await findings('fastify-plugin'), ['server.js:8:14 mountedWithoutAuth']);
+    assert.deepEqual(await findings('fastify-plugin'), [
+      'plugins/patients.js:2:3 unknownMountNoAuth',
+      'server.js:8:14 mountedWithoutAuth',
+    ]);
   });
 
   it('honours a NestJS global guard declared in another file, except on @Public() routes', async () => {
@@ -200,7 +208,7 @@ describe('no-unauthenticated-endpoint across files (ESLint API on fixture projec
       const messages = (await eslintFor(dir, true).lintFiles(['routes.js']))[0]!.messages;
       assert.deepEqual(
         messages.map((m) => m.messageId),
-        ['unknownMount'],
+        ['unknownMountNoAuth'],
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -18,3 +18,4 @@ export * from './orms';
 export * from './uploads';
 export * from './web-servers';
 export * from './fhir-clients';
+export * from './authentication';
