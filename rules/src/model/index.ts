@@ -130,6 +130,7 @@ export {
 } from './endpoints/exposure';
 export { lintedEndpointFile } from './endpoints/file';
 export { projectShowsAuthentication } from './endpoints/project-auth';
+export { serverFunctionExposures } from './endpoints/server-functions';
 export type { EndpointFile } from './endpoints/file';
 export type { RouteEvidence } from './endpoints/patient-data';
 export {

@@ -15,6 +15,7 @@ import {
   routeExposure,
   handlerMountExposure,
   projectShowsAuthentication,
+  serverFunctionExposures,
   type RouteExposure,
 } from '../model';
 import { createRule } from '../util/create-rule';
@@ -35,6 +36,7 @@ type MessageIds =
   | 'uploadBeforeAuth'
   | 'unknownMount'
   | 'unknownMountNoAuth'
+  | 'serverFunctionUnauthenticated'
   | 'unguardedController'
   | 'publicOptOut'
   | 'nextUnauthenticated'
@@ -99,6 +101,8 @@ export default createRule<Options, MessageIds>({
         '{{method}} {{path}} serves patient data ({{reason}}) and `{{file}}` (line {{line}}) serves this router with no authentication before it: anyone who can reach the server can call it (GDPR art. 32).',
       uploadBeforeAuth:
         '{{method}} {{path}} stores uploaded files with `{{upload}}` before `{{auth}}` runs: anyone who can reach the server can put files there ({{reason}}) (GDPR art. 32).',
+      serverFunctionUnauthenticated:
+        'Server action `{{name}}` serves patient data ({{reason}}) with no session check: any client can call it with a POST (GDPR art. 32).',
       unknownMountNoAuth:
         '{{method}} {{path}} serves patient data ({{reason}}) on `{{router}}`, whose mount point is not found, in a project with no authentication anywhere: anyone can call it (GDPR art. 32).',
       unknownMount:
@@ -292,6 +296,14 @@ export default createRule<Options, MessageIds>({
               ],
             });
           }
+        }
+
+        for (const { action, evidence } of serverFunctionExposures(f)) {
+          context.report({
+            node: action.name ?? action.fn,
+            messageId: 'serverFunctionUnauthenticated',
+            data: { name: action.name?.name ?? 'server action', reason: reasonOf(evidence) },
+          });
         }
 
         const fileRoute = fileRouteOf(filename);

@@ -205,6 +205,25 @@ app.use('/fhir', fhir);`,
     `${express}app.use('/oru-r01', (req, res, next) => next());`,
     `${express}import { requireAuth } from './auth';
 app.use('/oru-r01', requireAuth, (req, res) => res.json(req.body));`,
+    // Server actions that check the session first, or touch no patient data.
+    {
+      code: `'use server';
+import { auth } from '@/auth';
+import { prisma } from '@/lib/db';
+export async function updatePatient(id: string, formData: FormData) {
+  const session = await auth();
+  if (!session?.user) throw new Error('Unauthorized');
+  return prisma.patient.update({ where: { id }, data: { phone: String(formData.get('phone')) } });
+}`,
+      filename: 'app/patients/actions.ts',
+    },
+    {
+      code: `'use server';
+export async function subscribe(email: string) {
+  await fetch('https://newsletter.example.org/subscribe', { method: 'POST', body: email });
+}`,
+      filename: 'app/actions.ts',
+    },
     // A router whose mount is unknown is only reported with reportUnknownMounts.
     "import { Router } from 'express';\nexport const router = Router();\nrouter.get('/patients/:id', handler);",
     "module.exports = function routes(app) {\n  app.get('/patients/:id', handler);\n};",
@@ -252,6 +271,38 @@ app.use('/api', router);`,
           data: { method: 'ALL', path: '/adt-a31', reason: 'path segment `adt-a31`' },
         },
       ],
+    },
+    {
+      // A server action: any client can POST to it (Next.js asks each action to check the session).
+      code: `'use server';
+import { prisma } from '@/lib/db';
+export async function updatePatient(id: string, formData: FormData) {
+  return prisma.patient.update({ where: { id }, data: { phone: String(formData.get('phone')) } });
+}
+export async function listClinics() {
+  return prisma.clinic.findMany();
+}`,
+      filename: 'app/patients/actions.ts',
+      errors: [
+        {
+          messageId: 'serverFunctionUnauthenticated',
+          line: 3,
+          column: 23,
+          data: { name: 'updatePatient', reason: 'changes `patient` at line 4' },
+        },
+      ],
+    },
+    {
+      // An inline server action in a component.
+      code: `export default function Page() {
+  async function save(formData: FormData) {
+    'use server';
+    await db.query('INSERT INTO patients (nom, nir) VALUES (?, ?)', [formData.get('nom'), formData.get('nir')]);
+  }
+  return null;
+}`,
+      filename: 'app/patients/new/page.tsx',
+      errors: [{ messageId: 'serverFunctionUnauthenticated', line: 2, column: 18 }],
     },
     {
       // The handler hands the request to a function of its module that reads patients (issue 18).

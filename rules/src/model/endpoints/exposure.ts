@@ -43,6 +43,7 @@ import {
 } from './handlers';
 import { type FunctionNode, isFunctionNode, unwrap } from '../ast';
 import { importedFunction } from '../imported-functions';
+import { SERVER_FUNCTION_DIRECTIVES } from '../frameworks';
 import {
   type ExposedRoute,
   exposedRoute,
@@ -116,7 +117,8 @@ export function mayDeclareEndpoints(filename: string, text: string): boolean {
   return (
     fileRouteOf(filename) !== undefined ||
     /\.(get|post|put|patch|delete|del|all|route|use|register|addHook)\s*[<(]/.test(text) ||
-    mentionsControllers(text)
+    mentionsControllers(text) ||
+    [...SERVER_FUNCTION_DIRECTIVES].some((directive) => text.includes(directive))
   );
 }
 

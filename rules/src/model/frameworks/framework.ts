@@ -169,6 +169,12 @@ export interface Framework {
   decorators?: DecoratorRoutes;
   /** Routes declared by files and their exports (Next.js). */
   fileRoutes?: FileRoutes;
+  /**
+   * Functions the framework exposes as endpoints by a directive: a module whose first statement
+   * is the directive exports them all, a function whose body starts with it is one (React
+   * Server Functions, Next.js server actions: `'use server'`).
+   */
+  serverFunctions?: { directive: string };
 }
 
 // --- Static folders -------------------------------------------------------------------------

@@ -53,6 +53,10 @@ export const DEFAULT_AUTH = FRAMEWORKS.flatMap((f) => (f.defaultAuth ? [f.defaul
 export const DECORATOR_ROUTES = FRAMEWORKS.flatMap((f) => (f.decorators ? [f.decorators] : []));
 /** Frameworks whose routes are files (Next.js). */
 export const FILE_ROUTES = FRAMEWORKS.flatMap((f) => (f.fileRoutes ? [f.fileRoutes] : []));
+/** Directives that make functions endpoints: `'use server'`. */
+export const SERVER_FUNCTION_DIRECTIVES: ReadonlySet<string> = new Set(
+  FRAMEWORKS.flatMap((f) => (f.serverFunctions ? [f.serverFunctions.directive] : [])),
+);
 
 /** Every method through which a call may register a route, a mount, a hook or auth. */
 export const REGISTERING_METHODS: ReadonlySet<string> = new Set([

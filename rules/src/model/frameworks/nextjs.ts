@@ -16,11 +16,16 @@ import type { Framework } from './framework';
  *   `export const config = { matcher }` covers (every route without one); it authenticates with
  *   next-auth's `withAuth` / `next-auth/middleware`, Clerk's `clerkMiddleware` / `authMiddleware`,
  *   next-auth's `getToken`, jose's `jwtVerify`, Auth.js's `auth(…)`, or answers 401 itself.
+ * - Server actions (https://nextjs.org/docs/app/building-your-application/data-fetching/server-actions-and-mutations,
+ *   https://react.dev/reference/rsc/use-server): the exported async functions of a module that
+ *   starts with `'use server'`, and functions whose body starts with it, are called by a POST
+ *   from any client that knows their id; Next.js asks each one to verify the session itself.
  */
 export const nextjs: Framework = {
   name: 'Next.js',
   modules: [],
   verbs: [],
+  serverFunctions: { directive: 'use server' },
   fileRoutes: {
     routers: [
       {
