@@ -161,6 +161,16 @@ const MAX_WORKSPACE_PACKAGES = 500;
  * `src/index`, `index`, `lib/index`) or a file under it (`'utils/lib/fhir'`). Installed
  * dependencies are outside the project: undefined.
  */
+/** Whether a specifier names a module of the project: relative, or a workspace package of it. */
+export function isProjectSpecifier(fromFile: string, specifier: string): boolean {
+  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.') return true;
+  const name = specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+  return !!name && !name.startsWith('node:') && workspacePackages(fromFile)?.has(name) === true;
+}
+
 function resolveWorkspaceImport(fromFile: string, specifier: string): string | undefined {
   const parts = specifier.split('/');
   const nameLength = specifier.startsWith('@') ? 2 : 1;

@@ -30,6 +30,7 @@ import {
 } from './sql';
 import { isRequestCall } from './connections';
 import { type ImportedFunction, importedFunction, type ModuleSource } from './imported-functions';
+import { importedBinding, isProjectSpecifier } from './project-graph';
 import { patientFieldsOfInput } from './request-input';
 import {
   assertedNonPatient,
@@ -1025,6 +1026,26 @@ export class Provenance {
   }
 
   /**
+   * Whether a call's callee is a name imported from a module of the project (relative, or a
+   * workspace package): the only calls `calledFunction` can follow out of this file. Answered
+   * from the import declarations, once per name and program.
+   */
+  callsProjectImport(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || !this.where) return false;
+    const { program, file } = this.where;
+    let byName = projectImports.get(program);
+    if (!byName) projectImports.set(program, (byName = new Map()));
+    let found = byName.get(callee.name);
+    if (found === undefined) {
+      const binding = importedBinding(program, callee.name);
+      found = binding !== undefined && isProjectSpecifier(file, binding.specifier);
+      byName.set(callee.name, found);
+    }
+    return found;
+  }
+
+  /**
    * Sink summaries: what `judge` finds inside a called function when one argument of the call
    * carries patient data and its parameter is bound to it (the others to nothing), kept only when
    * what it finds came through that argument — `logError('failed', patient)` around a
@@ -1611,6 +1632,9 @@ export function joinLabels(labels: string[]): string {
 }
 
 /** `await call`, `await (call)`, `await call as T`. */
+/** Whether a name a program binds is imported from a module of the project (callsProjectImport). */
+const projectImports = new WeakMap<TSESTree.Program, Map<string, boolean>>();
+
 /** Provenances of the project's other modules, by parsed program, classifier and distance. */
 const moduleProvenances = new WeakMap<TSESTree.Program, WeakMap<Classifier, Provenance[]>>();
 

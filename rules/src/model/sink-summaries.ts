@@ -39,10 +39,11 @@ export function wrappedSink<S>(
 ): WrappedSink<S> | undefined {
   if (call.arguments.length === 0) return undefined;
   // A function of this file costs a scope lookup; one of another module is looked up (and its
-  // module parsed) only for a call that hands it patient data.
+  // module parsed) only for a name imported from the project and a call that hands it patient
+  // data. Calls of globals and installed packages end at the import declarations.
   const callee =
     provenance.calledFunction(call, { localOnly: true }) ??
-    (call.arguments.some((arg) => provenance.trace(arg))
+    (provenance.callsProjectImport(call) && call.arguments.some((arg) => provenance.trace(arg))
       ? provenance.calledFunction(call)
       : undefined);
   if (!callee) return undefined;
