@@ -84,9 +84,7 @@ export function importedClass(
   name: string,
   program: TSESTree.Program,
   file: string,
-):
-  | { module: ProjectModule; node: TSESTree.ClassDeclaration | TSESTree.ClassExpression }
-  | undefined {
+): { module: ProjectModule; node: ClassNode } | undefined {
   const binding = importedBinding(program, name);
   if (!binding || binding.imported === '*') return undefined;
   const target = resolveImport(file, binding.specifier);
@@ -140,7 +138,45 @@ function declaredFunction(program: TSESTree.Program, name: string): FunctionNode
   if (!exported) return undefined;
   const node = exported.node && unwrap(exported.node);
   if (node && isFunctionNode(node)) return node;
-  if (!exported.localName) return undefined;
+  return exported.localName ? topLevelFunction(program, exported.localName) : undefined;
+}
+
+/** The class a module exports as `name`, declared or bound at its top level. */
+function declaredClass(program: TSESTree.Program, name: string): ClassNode | undefined {
+  const exported = exportedValue(program, name);
+  if (!exported) return undefined;
+  const node = exported.node && unwrap(exported.node);
+  if (node && isClass(node)) return node;
+  return exported.localName ? topLevelClass(program, exported.localName) : undefined;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+function isClass(node: TSESTree.Node): node is ClassNode {
+  return (
+    node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression
+  );
+}
+
+/** A function declared at the top of a module (exported or not): `function f() {}`, `const f = () => …`. */
+export function topLevelFunction(
+  program: TSESTree.Program,
+  name: string,
+): FunctionNode | undefined {
+  return topLevel(program, name, (node) => (isFunctionNode(node) ? node : undefined));
+}
+
+/** A class declared at the top of a module (exported or not): `class A {}`, `const A = class {}`. */
+export function topLevelClass(program: TSESTree.Program, name: string): ClassNode | undefined {
+  return topLevel(program, name, (node) => (isClass(node) ? node : undefined));
+}
+
+/** What a top-level declaration of `name` declares, or its variable is initialised with, if `pick` takes it. */
+function topLevel<T>(
+  program: TSESTree.Program,
+  name: string,
+  pick: (node: TSESTree.Node) => T | undefined,
+): T | undefined {
   for (const statement of program.body) {
     const declaration =
       statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
@@ -149,74 +185,22 @@ function declaredFunction(program: TSESTree.Program, name: string): FunctionNode
         : statement;
     if (!declaration) continue;
     if (
-      declaration.type === AST_NODE_TYPES.FunctionDeclaration &&
-      declaration.id?.name === exported.localName
+      (declaration.type === AST_NODE_TYPES.FunctionDeclaration ||
+        declaration.type === AST_NODE_TYPES.ClassDeclaration) &&
+      declaration.id?.name === name
     )
-      return declaration;
+      return pick(declaration);
     if (declaration.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const declarator of declaration.declarations) {
-      if (
-        declarator.id.type !== AST_NODE_TYPES.Identifier ||
-        declarator.id.name !== exported.localName ||
-        !declarator.init
-      )
-        continue;
-      const init = unwrap(declarator.init);
-      return isFunctionNode(init) ? init : undefined;
-    }
-  }
-  return undefined;
-}
-
-/** The class a module exports as `name`, declared or bound at its top level. */
-function declaredClass(
-  program: TSESTree.Program,
-  name: string,
-): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  const exported = exportedValue(program, name);
-  if (!exported) return undefined;
-  const node = exported.node && unwrap(exported.node);
-  if (
-    node?.type === AST_NODE_TYPES.ClassDeclaration ||
-    node?.type === AST_NODE_TYPES.ClassExpression
-  )
-    return node;
-  if (!exported.localName) return undefined;
-  return topLevelClass(program, exported.localName);
-}
-
-/** A class declared at the top of a module (exported or not): `class A {}`, `const A = class {}`. */
-export function topLevelClass(
-  program: TSESTree.Program,
-  name: string,
-): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  for (const statement of program.body) {
-    const declaration =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-        ? statement.declaration
-        : statement;
-    if (declaration?.type === AST_NODE_TYPES.ClassDeclaration && declaration.id?.name === name)
-      return declaration;
-    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const declarator of declaration.declarations) {
-      const init = declarator.init && unwrap(declarator.init);
-      if (
-        declarator.id.type === AST_NODE_TYPES.Identifier &&
-        declarator.id.name === name &&
-        init?.type === AST_NODE_TYPES.ClassExpression
-      )
-        return init;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== name) continue;
+      return declarator.init ? pick(unwrap(declarator.init)) : undefined;
     }
   }
   return undefined;
 }
 
 /** A method of a class by name (not a getter, setter or constructor), or a function-valued property. */
-export function classMethod(
-  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
-  name: string,
-): FunctionNode | undefined {
+export function classMethod(node: ClassNode, name: string): FunctionNode | undefined {
   for (const member of node.body.body) {
     if (
       (member.type !== AST_NODE_TYPES.MethodDefinition &&

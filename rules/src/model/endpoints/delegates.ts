@@ -18,7 +18,13 @@ import {
   type ProjectModule,
   resolveImport,
 } from '../project-graph';
-import { classMethod, importedClass, importedFunction, topLevelClass } from '../imported-functions';
+import {
+  classMethod,
+  importedClass,
+  importedFunction,
+  topLevelClass,
+  topLevelFunction,
+} from '../imported-functions';
 import { type EndpointFile, projectEndpointFile } from './file';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -183,31 +189,6 @@ function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
       current.type === AST_NODE_TYPES.ClassExpression
     )
       return current;
-  return undefined;
-}
-
-/** A function declared at the top of a module: `function f() {}`, `const f = () => …`. */
-function topLevelFunction(program: TSESTree.Program, name: string): FunctionNode | undefined {
-  for (const statement of program.body) {
-    const declaration =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-        ? statement.declaration
-        : statement;
-    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name)
-      return declaration;
-    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const declarator of declaration.declarations) {
-      const init = declarator.init && unwrap(declarator.init);
-      if (
-        declarator.id.type === AST_NODE_TYPES.Identifier &&
-        declarator.id.name === name &&
-        init &&
-        isFunctionNode(init)
-      )
-        return init;
-    }
-  }
   return undefined;
 }
 
