@@ -1,7 +1,7 @@
 // Fixed: the new portal's Express application authenticates before any patient route or router.
 // Fixes: no-public-data-directory (no static serving of the export folder),
-// no-unauthenticated-endpoint (app.use(requireAuth) precedes the patients router and the report
-// route), require-access-audit.
+// no-unauthenticated-endpoint (app.use(requireAuth) precedes the patients and follow-up routers
+// and the report route), require-access-audit.
 // The /health probe stays before requireAuth on purpose: it serves no patient data.
 // CNIL SAN-2022-009: part of the server reachable from the internet without authentication
 // (art. 32); no supervision (art. 32).
@@ -11,6 +11,7 @@ import { pool } from '../migration/db';
 import { audit } from '../security/audit';
 import { requireAuth } from '../security/auth';
 import { patientsRouter } from './routes/patients';
+import { suiviRouter } from './routes/suivi';
 
 export const app = express();
 app.use(express.json());
@@ -22,6 +23,7 @@ app.get('/health', (_req, res) => {
 app.use(requireAuth);
 
 app.use('/api/patients', patientsRouter);
+app.use('/api', suiviRouter);
 
 app.get('/api/resultats/:id/compte-rendu', async (req, res) => {
   audit.record('compte-rendu.read', { actor: res.locals.user.sub, patientId: req.params.id });

@@ -1,6 +1,6 @@
 // Vulnerable: the new portal's Express application.
-// Shows: the export folder served as static files; the patients router mounted before the
-// authentication middleware; a results route registered before app.use(requireAuth), so it never
+// Shows: the export folder served as static files; the patients and follow-up routers mounted
+// before the authentication middleware; a results route registered before app.use(requireAuth), so it never
 // runs it; that route reads patient results with no audit event.
 // CNIL SAN-2022-009: part of the server reachable from the internet without authentication
 // (art. 32); no supervision (art. 32).
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pool } from '../migration/db';
 import { requireAuth } from '../security/auth';
 import { patientsRouter } from './routes/patients';
+import { suiviRouter } from './routes/suivi';
 
 export const app = express();
 app.use(express.json());
@@ -20,6 +21,8 @@ app.use('/exports', express.static(join(__dirname, '..', 'exports')));
 
 // no-unauthenticated-endpoint: mounted before app.use(requireAuth), so the router runs without it.
 app.use('/api/patients', patientsRouter);
+// no-unauthenticated-endpoint: the follow-up router too, whose route reads through a controller.
+app.use('/api', suiviRouter);
 
 // no-unauthenticated-endpoint + require-access-audit: registered before the auth middleware.
 app.get('/api/resultats/:id/compte-rendu', async (req, res) => {
