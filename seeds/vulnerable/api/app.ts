@@ -1,7 +1,7 @@
 // Vulnerable: the new portal's Express application.
 // Shows: the export folder served as static files; the patients and follow-up routers mounted
-// before the authentication middleware; a results route registered before app.use(requireAuth), so it never
-// runs it; that route reads patient results with no audit event.
+// before the authentication middleware; a results route registered before app.use(requireAuth),
+// so it never runs it; that route reads patient results with no audit event.
 // CNIL SAN-2022-009: part of the server reachable from the internet without authentication
 // (art. 32); no supervision (art. 32).
 // The catalogue route, behind requireAuth and reading reference data only, must stay unreported.
