@@ -364,6 +364,32 @@ export function keyName(
   return undefined;
 }
 
+/**
+ * The key of an object pattern that `name` is bound to directly: `{ message }`,
+ * `{ text: message = '' }`; undefined when it is nested deeper, in a rest element, or absent.
+ */
+export function directPatternKey(pattern: TSESTree.Node, name: string): string | undefined {
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value =
+      property.value.type === AST_NODE_TYPES.AssignmentPattern
+        ? property.value.left
+        : property.value;
+    if (value.type === AST_NODE_TYPES.Identifier && value.name === name) return keyName(property);
+  }
+  return undefined;
+}
+
+/** What `compute` answers, or undefined when it throws on code it does not expect. */
+export function safe<T>(compute: () => T): T | undefined {
+  try {
+    return compute();
+  } catch {
+    return undefined;
+  }
+}
+
 /** `a.b.c()` -> ['a', 'b', 'c']; calls and other nodes in the chain appear as their callee names. */
 export function memberChain(node: TSESTree.Node): string[] {
   const names: string[] = [];

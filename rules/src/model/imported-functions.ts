@@ -134,20 +134,25 @@ const STAR_EXPORT = /export\s*\*\s*from/;
 
 /** The function a module exports as `name`, declared or bound at its top level. */
 function declaredFunction(program: TSESTree.Program, name: string): FunctionNode | undefined {
-  const exported = exportedValue(program, name);
-  if (!exported) return undefined;
-  const node = exported.node && unwrap(exported.node);
-  if (node && isFunctionNode(node)) return node;
-  return exported.localName ? topLevelFunction(program, exported.localName) : undefined;
+  return declared(program, name, (node) => (isFunctionNode(node) ? node : undefined));
 }
 
 /** The class a module exports as `name`, declared or bound at its top level. */
 function declaredClass(program: TSESTree.Program, name: string): ClassNode | undefined {
+  return declared(program, name, (node) => (isClass(node) ? node : undefined));
+}
+
+/** What a module exports as `name`, if `pick` takes it: the exported node, or its local binding. */
+function declared<T>(
+  program: TSESTree.Program,
+  name: string,
+  pick: (node: TSESTree.Node) => T | undefined,
+): T | undefined {
   const exported = exportedValue(program, name);
   if (!exported) return undefined;
-  const node = exported.node && unwrap(exported.node);
-  if (node && isClass(node)) return node;
-  return exported.localName ? topLevelClass(program, exported.localName) : undefined;
+  const node = exported.node && pick(unwrap(exported.node));
+  if (node) return node;
+  return exported.localName ? topLevel(program, exported.localName, pick) : undefined;
 }
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;

@@ -1,7 +1,7 @@
 import { parse } from '@typescript-eslint/typescript-estree';
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { keyName, linkParents } from './ast';
+import { directPatternKey, keyName, linkParents } from './ast';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve as resolvePath, sep } from 'node:path';
 
@@ -332,19 +332,8 @@ function requireBinding(
   const id = declarator.id;
   if (id.type === AST_NODE_TYPES.Identifier)
     return id.name === localName ? { specifier, imported: '*' } : undefined;
-  if (id.type === AST_NODE_TYPES.ObjectPattern) {
-    for (const property of id.properties) {
-      if (property.type !== AST_NODE_TYPES.Property) continue;
-      const value =
-        property.value.type === AST_NODE_TYPES.AssignmentPattern
-          ? property.value.left
-          : property.value;
-      if (value.type !== AST_NODE_TYPES.Identifier || value.name !== localName) continue;
-      const key = keyName(property);
-      return key ? { specifier, imported: key } : undefined;
-    }
-  }
-  return undefined;
+  const key = directPatternKey(id, localName);
+  return key ? { specifier, imported: key } : undefined;
 }
 
 /** `require('./x')`, `require('./x').default`, `await import('./x')`: the specifier. */

@@ -4,6 +4,7 @@ import type { HealthDataConfig } from '../config/project-config';
 import {
   calleeName,
   constantInit,
+  directPatternKey,
   type FunctionNode,
   isFunctionNode,
   keyName,
@@ -1281,7 +1282,7 @@ export class Provenance {
         paramNode.type === AST_NODE_TYPES.AssignmentPattern ? paramNode.left : paramNode;
       // Bound to an object literal: the property the call wrote, `send({ people, message })`.
       const keys = bound?.[index]?.keys;
-      const key = keys && directKey(pattern, param.name);
+      const key = keys && directPatternKey(pattern, param.name);
       if (keys && key !== undefined) return keys.get(key);
       return this.destructuredFrom(pattern, param.name, owner);
     }
@@ -1826,20 +1827,6 @@ function containsNode(root: TSESTree.Node, target: TSESTree.Node): boolean {
 }
 
 /** Where a name sits in a destructuring pattern: its property key, or inside a rest element. */
-/** The key of an object pattern that `name` is bound to directly: `{ message }`, `{ text: message = '' }`. */
-function directKey(pattern: TSESTree.Node, name: string): string | undefined {
-  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
-  for (const property of pattern.properties) {
-    if (property.type !== AST_NODE_TYPES.Property) continue;
-    const value =
-      property.value.type === AST_NODE_TYPES.AssignmentPattern
-        ? property.value.left
-        : property.value;
-    if (value.type === AST_NODE_TYPES.Identifier && value.name === name) return keyName(property);
-  }
-  return undefined;
-}
-
 function patternPath(
   pattern: TSESTree.Node,
   name: string,

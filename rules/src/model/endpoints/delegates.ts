@@ -10,7 +10,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
-import { type FunctionNode, isFunctionNode, unwrap, walk } from '../ast';
+import { type FunctionNode, isFunctionNode, safe, unwrap, walk } from '../ast';
 import {
   exportedValue,
   importedBinding,
@@ -129,26 +129,33 @@ function classNamed(
 
 /** The class a variable of the module is made from: `const controller = new UsersController()`. */
 function instanceClass(program: TSESTree.Program, variable: string): string | undefined {
-  let found: string | undefined;
-  walk(program, (node) => {
-    if (found) return false;
-    if (
-      node.type === AST_NODE_TYPES.VariableDeclarator &&
-      node.id.type === AST_NODE_TYPES.Identifier &&
-      node.id.name === variable &&
-      node.init
-    ) {
+  let made = instances.get(program);
+  if (!made) {
+    // One walk per module for every call a handler makes on an instance.
+    const found = new Map<string, string>();
+    walk(program, (node) => {
+      if (
+        node.type !== AST_NODE_TYPES.VariableDeclarator ||
+        node.id.type !== AST_NODE_TYPES.Identifier ||
+        !node.init
+      )
+        return undefined;
       const init = unwrap(node.init);
       if (
         init.type === AST_NODE_TYPES.NewExpression &&
-        init.callee.type === AST_NODE_TYPES.Identifier
+        init.callee.type === AST_NODE_TYPES.Identifier &&
+        !found.has(node.id.name)
       )
-        found = init.callee.name;
-    }
-    return undefined;
-  });
-  return found;
+        found.set(node.id.name, init.callee.name);
+      return undefined;
+    });
+    made = found;
+    instances.set(program, made);
+  }
+  return made.get(variable);
 }
+
+const instances = new WeakMap<TSESTree.Program, Map<string, string>>();
 
 /** The type of a constructor parameter property: `constructor(private patients: PatientsService)`. */
 function injectedType(cls: ClassNode, property: string): string | undefined {
@@ -193,7 +200,7 @@ function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
 }
 
 /** The module a delegate is declared in, as an endpoint file (one per parsed module). */
-function fileOf(module: ProjectModule, from: EndpointFile): EndpointFile {
+export function fileOf(module: ProjectModule, from: EndpointFile): EndpointFile {
   if (module.file === from.file) return from;
   let file = files.get(module.program);
   if (!file) {
@@ -204,11 +211,3 @@ function fileOf(module: ProjectModule, from: EndpointFile): EndpointFile {
 }
 
 const files = new WeakMap<TSESTree.Program, EndpointFile>();
-
-function safe<T>(compute: () => T): T | undefined {
-  try {
-    return compute();
-  } catch {
-    return undefined;
-  }
-}

@@ -34,7 +34,8 @@ import {
   propertyValue,
   type Route,
 } from '../routes';
-import { type EndpointFile, projectEndpointFile } from './file';
+import type { EndpointFile } from './file';
+import { fileOf } from './delegates';
 import {
   handlerChecksAuth,
   handlerFunction,
@@ -176,11 +177,7 @@ export function handlerMountExposure(route: Route, f: EndpointFile): RouteExposu
     if (local) handled = { fn: local, file: f };
     else {
       const imported = importedFunction(handler, f.program, f.file);
-      if (imported)
-        handled = {
-          fn: imported.fn,
-          file: projectEndpointFile(imported.module, f.classifier, f.authNames),
-        };
+      if (imported) handled = { fn: imported.fn, file: fileOf(imported.module, f) };
     }
   }
   if (!handled || handled.fn.params.length !== 2) return undefined;

@@ -9,7 +9,7 @@ import { dirname, relative, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import type { Classifier } from '../classifier';
-import { type FunctionNode, HOLE, walk } from '../ast';
+import { type FunctionNode, HOLE, safe, walk } from '../ast';
 import { RECORD_LOOKUP_METHODS, RECORD_WRITES, ROW_READ_METHODS } from '../apis';
 import { isAuthName, isFunction } from '../routes';
 import { looksLikeSql, scanSql, tablesRead } from '../sql';
@@ -179,14 +179,6 @@ function touchedIn(
     return undefined;
   });
   return found;
-}
-
-function safe<T>(compute: () => T): T | undefined {
-  try {
-    return compute();
-  } catch {
-    return undefined;
-  }
 }
 
 /** The first patient table an SQL text reads or changes, if any. */
