@@ -352,7 +352,11 @@ export function propertyName(member: TSESTree.MemberExpression): string | undefi
 
 /** The key of a property as text: `a` in `{ a: 1 }`, `{ 'a': 1 }`, `{ a }`. */
 export function keyName(
-  property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+  property:
+    | TSESTree.Property
+    | TSESTree.PropertyDefinition
+    | TSESTree.MethodDefinition
+    | TSESTree.TSPropertySignature,
 ): string | undefined {
   const key = property.key;
   if (!property.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;

@@ -33,6 +33,8 @@ import { isRequestCall } from './connections';
 import { type ImportedFunction, importedFunction, type ModuleSource } from './imported-functions';
 import { importedBinding, isProjectSpecifier } from './project-graph';
 import { patientFieldsOfInput } from './request-input';
+import { dominatingMemberWrite, dominatingWrite } from './strong-update';
+import { declaredTypeOf, printsAsObjectTag, spellsOutNoData } from './declared-types';
 import {
   assertedNonPatient,
   declaredNonPatient,
@@ -593,7 +595,11 @@ export class Provenance {
       case AST_NODE_TYPES.YieldExpression:
         return expr.argument ? this.step(this.trace(expr.argument), expr) : undefined;
       case AST_NODE_TYPES.TemplateLiteral:
-        return this.any(expr.expressions, expr);
+        // `${report}` of a FHIR resource prints "[object Object]".
+        return this.any(
+          expr.expressions.filter((e) => !printsAsObjectTag(e, this.scopeOf)),
+          expr,
+        );
       case AST_NODE_TYPES.TaggedTemplateExpression: {
         const read = this.patientRead(expr);
         if (read) return this.readTaint(expr, read);
@@ -656,12 +662,21 @@ export class Provenance {
     // `const patientSummary = { id: patient.id, status }`, `const patientTab = 'details'`: a
     // literal that shows it holds no data's fields decides, not the name it is given.
     const literal = variable !== undefined && this.literalWithoutDataFields(variable);
-    if (own && isSource(own) && !actionOutcome && !bound && !literal)
+    // `useState<{ [specimenId: string]: { date: string } }>()`: a declared type that spells out
+    // its members, none of them data, decides over the name too.
+    const declared = own && isSource(own) ? declaredTypeOf(id, this.scopeOf) : undefined;
+    const spelled =
+      declared !== undefined &&
+      spellsOutNoData(declared, (key) => this.describesNonData(key, true));
+    if (own && isSource(own) && !actionOutcome && !bound && !literal && !spelled)
       return this.source(id, `\`${id.name}\``, own);
     if (own && own.role !== 'data') return undefined; // patientId, patientCount: not the data
     // `questionnaireUrl`, `componentId`, `examVersion`: what the name holds is not the data.
     if (!own && this.describesNonData(id.name)) return undefined;
     if (!variable) return undefined;
+    // `detail = '?'; console.warn(detail)`: the write just before decides (strong update).
+    const written = dominatingWrite(id, variable);
+    if (written) return this.step(this.trace(written), id);
     for (const def of variable.defs) {
       let taint: Taint | undefined;
       if (def.type === 'Variable') {
@@ -751,6 +766,8 @@ export class Provenance {
         labels,
       };
     }
+    const written = dominatingMemberWrite(member, (node) => this.text(node));
+    if (written) return this.step(this.trace(written), member);
     const prop = propertyName(member);
     if (prop !== undefined && COUNT_PROPERTIES.has(prop)) return undefined;
     // `process.env.EXTERNAL_PRESCRIPTION_CRED`, `import.meta.env.VITE_PATIENT_API`: settings.

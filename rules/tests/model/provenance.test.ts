@@ -41,6 +41,83 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(patient: Patient, def) { const item = { name: def.title }; item.name = patient.name; sink(item.name); }`,
     'name',
   ],
+  // Strong updates (issue 19): a PDF builder replacing a patient's unsupported characters.
+  [
+    'a character of the name replaced just before it is logged',
+    `function f(patient: Patient) { const chars = [...patient.name]; chars[i] = '?'; missing++; sink(chars[i]); }`,
+    null,
+  ],
+  [
+    'a variable overwritten by the statement before',
+    `function f(patient: Patient) { let shown = patient.name; shown = '?'; sink(shown); }`,
+    null,
+  ],
+  [
+    'a list emptied and then filled with the patient',
+    `function f(patient: Patient) { let rows = patient.name; rows = []; rows.push(patient); sink(rows); }`,
+    'patient',
+  ],
+  [
+    'a list emptied and then handed to a filler with the patient',
+    `function f(patient: Patient) { let rows = patient.name; rows = []; fillRows(rows, patient); sink(rows); }`,
+    'patient',
+  ],
+  [
+    'an element whose index moved after the write',
+    `function f(patient: Patient) { const chars = [...patient.name]; chars[i] = '?'; i++; sink(chars[i]); }`,
+    'name',
+  ],
+  [
+    'an overwrite in one branch only',
+    `function f(patient: Patient, short) { let shown = patient.name; if (short) { shown = '?'; } sink(shown); }`,
+    'name',
+  ],
+  [
+    'a loop that writes the data back after the read',
+    `function f(patient: Patient, rows) { let shown = '?'; for (const row of rows) { sink(shown); shown = patient.name; } }`,
+    'name',
+  ],
+  [
+    'a closure that may write in between',
+    `function f(patient: Patient) { let shown = '?'; const reset = () => { shown = patient.name; }; shown = ''; reset(); sink(shown); }`,
+    'name',
+  ],
+  // Declared types (issue 19): lab results put into an error string; a form's state hook.
+  [
+    'a FHIR report interpolated whole prints [object Object]',
+    `function f(results: DiagnosticReport[]) { for (let i = 0; i < results.length; i++) { const result = results[i]; if (!result.id) sink(\`result \${result} has no id\`); } }`,
+    null,
+  ],
+  [
+    'a FHIR report picked by a generic helper, interpolated whole',
+    `const pick = <T extends Resource>(resources: T[], id: string): T[] => resources.filter((r) => r.id === id); function f(results: DiagnosticReport[]) { const related = pick(results, 'x'); for (let i = 0; i < related.length; i++) { const result = related[i]; sink(\`result \${result} has no id\`); } }`,
+    null,
+  ],
+  [
+    'the conclusion of a report picked by a generic helper',
+    `const pick = <T extends Resource>(resources: T[], id: string): T[] => resources.filter((r) => r.id === id); function f(results: DiagnosticReport[]) { const related = pick(results, 'x'); sink(\`result \${related[0].conclusion}\`); }`,
+    'medical information',
+  ],
+  [
+    "a FHIR report's conclusion interpolated",
+    `function f(results: DiagnosticReport[]) { for (const result of results) sink(\`result \${result.conclusion}\`); }`,
+    'medical information',
+  ],
+  [
+    'an untyped patient interpolated whole (its class may print it)',
+    `function f(patient) { sink(\`saving \${patient}\`); }`,
+    'patient record',
+  ],
+  [
+    'state declared as dates by specimen id, whatever its name',
+    `function Form() { const [specimensData, setSpecimensData] = useState<{ [specimenId: string]: { date: string } }>({}); sink(specimensData); }`,
+    null,
+  ],
+  [
+    'state declared with a name field',
+    `function Form() { const [patientData, setPatientData] = useState<{ name: string }>({ name: '' }); sink(patientData); }`,
+    'patient record',
+  ],
   // Outcomes of actions and search criteria (issue 19): lab submission and document search code.
   [
     'the outcome of submitting lab results',

@@ -19,3 +19,4 @@ export * from './uploads';
 export * from './web-servers';
 export * from './fhir-clients';
 export * from './authentication';
+export * from './ui-state';

@@ -1,0 +1,189 @@
+/**
+ * What the code declares a value to be, read from the syntax (no type checker): the annotation of
+ * its variable, followed through constant initialisers, element reads (`reports[i]`, `for (const r
+ * of reports)`) and state hooks (`useState<T>()`). Used as evidence beside names and values.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+import {
+  calleeName,
+  constantInit,
+  keyName,
+  localFunction,
+  resolveVariable,
+  typeReferenceName,
+  unwrap,
+  walk,
+} from './ast';
+import { STATE_TUPLE_HOOKS } from './apis';
+import { FHIR_NON_PATIENT_RESOURCES, FHIR_PATIENT_RESOURCES } from './vocabulary';
+
+type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
+
+const MAX_STEPS = 6;
+
+/** The element type of an array type: `T[]`, `Array<T>`, `ReadonlyArray<T>`. */
+function elementType(type: TSESTree.TypeNode): TSESTree.TypeNode | undefined {
+  if (type.type === AST_NODE_TYPES.TSArrayType) return type.elementType;
+  const name = typeReferenceName(type);
+  if (
+    (name === 'Array' || name === 'ReadonlyArray') &&
+    type.type === AST_NODE_TYPES.TSTypeReference
+  )
+    return type.typeArguments?.params[0];
+  return undefined;
+}
+
+/** The declared type of a variable's declaration, or of what initialises it. */
+function variableType(
+  variable: TSESLint.Scope.Variable,
+  scopeOf: ScopeOf,
+  steps: number,
+): TSESTree.TypeNode | undefined {
+  if (variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0]!;
+  const name = def.name;
+  if (name.type === AST_NODE_TYPES.Identifier && name.typeAnnotation)
+    return name.typeAnnotation.typeAnnotation;
+  if (def.type !== 'Variable') return undefined;
+  const declarator = def.node;
+  // `const [state] = useState<T>(…)`
+  if (
+    declarator.id.type === AST_NODE_TYPES.ArrayPattern &&
+    declarator.id.elements[0] === name &&
+    declarator.init
+  ) {
+    const init = unwrap(declarator.init);
+    if (
+      init.type === AST_NODE_TYPES.CallExpression &&
+      STATE_TUPLE_HOOKS.has(calleeName(init.callee) ?? '')
+    )
+      return init.typeArguments?.params[0];
+    return undefined;
+  }
+  if (declarator.id !== name) return undefined;
+  // `for (const report of reports)`
+  const loop = declarator.parent?.parent;
+  if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) {
+    const list = declaredTypeOf(loop.right, scopeOf, steps + 1);
+    return list && elementType(list);
+  }
+  const init = constantInit(variable);
+  return init ? declaredTypeOf(init, scopeOf, steps + 1) : undefined;
+}
+
+/** The type the code declares for an expression, when the syntax says it; undefined otherwise. */
+export function declaredTypeOf(
+  node: TSESTree.Node,
+  scopeOf: ScopeOf,
+  steps = 0,
+): TSESTree.TypeNode | undefined {
+  if (steps > MAX_STEPS) return undefined;
+  const expr = unwrap(node);
+  if (expr.type === AST_NODE_TYPES.Identifier) {
+    const variable = resolveVariable(scopeOf(expr), expr);
+    return variable ? variableType(variable, scopeOf, steps) : undefined;
+  }
+  if (expr.type === AST_NODE_TYPES.CallExpression) return returnType(expr, scopeOf, steps);
+  // `reports[i]`
+  if (expr.type === AST_NODE_TYPES.MemberExpression && expr.computed) {
+    const list = declaredTypeOf(expr.object, scopeOf, steps + 1);
+    return list && elementType(list);
+  }
+  return undefined;
+}
+
+/**
+ * What a call of a function of this file returns by its declaration: `(): Report[]`, or a type
+ * parameter bound by an argument of the same declared shape, `<T>(resources: T[], …): T[]`.
+ */
+function returnType(
+  call: TSESTree.CallExpression,
+  scopeOf: ScopeOf,
+  steps: number,
+): TSESTree.TypeNode | undefined {
+  const fn = localFunction(call.callee, scopeOf(call));
+  const declared = fn?.returnType?.typeAnnotation;
+  if (!fn || !declared) return undefined;
+  const typeParameters = new Set(fn.typeParameters?.params.map((p) => p.name.name) ?? []);
+  let generic = false;
+  walk(declared, (node) => {
+    if (
+      node.type === AST_NODE_TYPES.TSTypeReference &&
+      typeParameters.has(typeReferenceName(node) ?? '')
+    )
+      generic = true;
+  });
+  if (!generic) return declared;
+  const text = typeText(declared);
+  const index = fn.params.findIndex(
+    (param) =>
+      param.type === AST_NODE_TYPES.Identifier &&
+      param.typeAnnotation !== undefined &&
+      param.typeAnnotation !== null &&
+      typeText(param.typeAnnotation.typeAnnotation) === text,
+  );
+  const argument = index >= 0 ? call.arguments[index] : undefined;
+  return argument ? declaredTypeOf(argument, scopeOf, steps + 1) : undefined;
+}
+
+/** A type's shape as text, enough to compare two annotations: `T[]`, `Array<T>`. */
+function typeText(type: TSESTree.TypeNode): string {
+  const element = elementType(type);
+  if (element) return `${typeText(element)}[]`;
+  return typeReferenceName(type) ?? type.type;
+}
+
+function isFhirResource(type: TSESTree.TypeNode): boolean {
+  const name = typeReferenceName(type);
+  return (
+    name !== undefined && (FHIR_PATIENT_RESOURCES.has(name) || FHIR_NON_PATIENT_RESOURCES.has(name))
+  );
+}
+
+/**
+ * A FHIR resource, or a list of them, put into a string: FHIR resources are plain JSON objects, so
+ * `${report}` prints "[object Object]" and none of their data.
+ */
+export function printsAsObjectTag(node: TSESTree.Node, scopeOf: ScopeOf): boolean {
+  const type = declaredTypeOf(node, scopeOf);
+  if (!type) return false;
+  const element = elementType(type);
+  return isFhirResource(element ?? type);
+}
+
+/**
+ * Whether a declared type spells out its members and none of them is data, by the names of its
+ * keys: `{ [specimenId: string]: { date: string } }`, `{ id: string; status: Status }[]`.
+ */
+export function spellsOutNoData(
+  type: TSESTree.TypeNode,
+  describesNonData: (key: string) => boolean,
+  depth = 0,
+): boolean {
+  if (depth > 3) return false;
+  const element = elementType(type);
+  if (element) return spellsOutNoData(element, describesNonData, depth + 1);
+  if (type.type !== AST_NODE_TYPES.TSTypeLiteral || type.members.length === 0) return false;
+  return type.members.every((member) => {
+    if (member.type === AST_NODE_TYPES.TSPropertySignature) {
+      const key = keyName(member);
+      return key !== undefined && describesNonData(key);
+    }
+    if (member.type === AST_NODE_TYPES.TSIndexSignature) {
+      const parameter = member.parameters[0];
+      const keyNamed =
+        parameter?.type === AST_NODE_TYPES.Identifier ? describesNonData(parameter.name) : false;
+      const value = member.typeAnnotation?.typeAnnotation;
+      return (
+        keyNamed &&
+        value !== undefined &&
+        (value.type === AST_NODE_TYPES.TSStringKeyword ||
+          value.type === AST_NODE_TYPES.TSNumberKeyword ||
+          value.type === AST_NODE_TYPES.TSBooleanKeyword ||
+          spellsOutNoData(value, describesNonData, depth + 1))
+      );
+    }
+    return false;
+  });
+}
