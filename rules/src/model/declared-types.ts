@@ -187,3 +187,11 @@ export function spellsOutNoData(
     return false;
   });
 }
+
+/** The holes of a template that print something of their value: not `${report}` of a resource. */
+export function printedHoles(
+  template: TSESTree.TemplateLiteral,
+  scopeOf: ScopeOf,
+): TSESTree.Expression[] {
+  return template.expressions.filter((hole) => !printsAsObjectTag(hole, scopeOf));
+}

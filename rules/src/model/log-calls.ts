@@ -24,6 +24,7 @@ import { requiredSpecifier } from './project-graph';
 import type { Provenance, Taint } from './provenance';
 import { sinksInside, type WrappedSink, wrappedSink } from './sink-summaries';
 import { tokenize } from './tokens';
+import { printedHoles } from './declared-types';
 import {
   ACCESS_LOGGER,
   BODY_TOKENS,
@@ -293,7 +294,7 @@ export function loggedPatientData(provenance: Provenance, node: TSESTree.Node): 
     if (prop && OUTCOME_PROPERTIES.has(prop)) return undefined;
   }
   if (expr.type === AST_NODE_TYPES.TemplateLiteral) {
-    for (const part of expr.expressions) {
+    for (const part of printedHoles(expr, provenance.scopeOf)) {
       const taint = loggedPatientData(provenance, part);
       if (taint) return taint;
     }

@@ -34,7 +34,7 @@ import { type ImportedFunction, importedFunction, type ModuleSource } from './im
 import { importedBinding, isProjectSpecifier } from './project-graph';
 import { patientFieldsOfInput } from './request-input';
 import { dominatingMemberWrite, dominatingWrite } from './strong-update';
-import { declaredTypeOf, printsAsObjectTag, spellsOutNoData } from './declared-types';
+import { declaredTypeOf, printedHoles, spellsOutNoData } from './declared-types';
 import {
   assertedNonPatient,
   declaredNonPatient,
@@ -596,10 +596,7 @@ export class Provenance {
         return expr.argument ? this.step(this.trace(expr.argument), expr) : undefined;
       case AST_NODE_TYPES.TemplateLiteral:
         // `${report}` of a FHIR resource prints "[object Object]".
-        return this.any(
-          expr.expressions.filter((e) => !printsAsObjectTag(e, this.scopeOf)),
-          expr,
-        );
+        return this.any(printedHoles(expr, this.scopeOf), expr);
       case AST_NODE_TYPES.TaggedTemplateExpression: {
         const read = this.patientRead(expr);
         if (read) return this.readTaint(expr, read);

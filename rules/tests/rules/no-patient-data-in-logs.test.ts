@@ -19,6 +19,35 @@ type MessageIds =
   | 'wrapInRedaction';
 
 const valid: ValidTestCase<Options>[] = [
+  // Strong updates and declared types (issue 19): what is printed, not what was there before.
+  {
+    // A FHIR report put whole into a template prints "[object Object]".
+    code: `function check(results: DiagnosticReport[]) {
+  for (let i = 0; i < results.length; i++) {
+    const report = results[i];
+    if (!report.id) console.log(\`report \${report} has no id\`);
+  }
+}`,
+  },
+  {
+    // The character replaced just before is logged, not the patient's name it came from.
+    code: `function draw(patient: Patient) {
+  const chars = [...patient.name[0].family];
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i].codePointAt(0) === undefined) {
+      chars[i] = '?';
+      console.warn('no code point for character', chars[i]);
+    }
+  }
+}`,
+  },
+  {
+    // A form's state declared as collection dates by specimen id.
+    code: `function OrderForm() {
+  const [specimensData, setSpecimensData] = useState<{ [specimenId: string]: { date: string } }>({});
+  console.log('specimensData', specimensData);
+}`,
+  },
   // Sink summaries (issue 19): a project function that logs only what it is given.
   {
     // Only the service's replies are logged, not the people or the message (issue 19).
