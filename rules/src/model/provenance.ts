@@ -35,6 +35,7 @@ import { importedBinding, isProjectSpecifier } from './project-graph';
 import { patientFieldsOfInput } from './request-input';
 import { dominatingMemberWrite, dominatingWrite } from './strong-update';
 import { declaredTypeOf, printedHoles, spellsOutNoData } from './declared-types';
+import { excludedVariant, ruledOut, tagConstraints } from './variant-narrowing';
 import {
   assertedNonPatient,
   declaredNonPatient,
@@ -628,6 +629,22 @@ export class Provenance {
   }
 
   private identifier(id: TSESTree.Identifier): Taint | undefined {
+    const taint = this.identifierValue(id);
+    const constraints = taint && tagConstraints(id);
+    const excluded = constraints && excludedVariant(taint.steps, constraints);
+    if (!excluded) return taint;
+    // `if (res.status === 'rejected')`: only the variants of that tag, returned beside the one
+    // the data came through, can be there.
+    const fn = enclosingFunction(excluded);
+    const returned = fn ? returnedExpressions(fn).map((e) => unwrap(e)) : [];
+    if (!returned.includes(excluded)) return taint;
+    const others = returned.filter(
+      (e) => e.type === AST_NODE_TYPES.ObjectExpression && !ruledOut(e, constraints),
+    );
+    return this.step(this.any(others, id), id);
+  }
+
+  private identifierValue(id: TSESTree.Identifier): Taint | undefined {
     if (id.name === 'undefined') return undefined;
     const own = this.classifier.classify(id.name);
     const variable = resolveVariable(this.scopeOf(id), id);

@@ -118,6 +118,35 @@ const CASES: Array<[string, string, string | null]> = [
     `function Form() { const [patientData, setPatientData] = useState<{ name: string }>({ name: '' }); sink(patientData); }`,
     'patient record',
   ],
+  // Tagged variants (issue 19): lab orders submitted in parallel, each settled as a tagged object.
+  ...(['fulfilled', 'rejected'] as const).flatMap(
+    (branch): Array<[string, string, string | null]> => {
+      const submit = `const settled = await Promise.all(orders.map(async (order) => { try { const receipt: DocumentReference = await lab.submit(order); return { status: 'fulfilled', order: order.number, receipt }; } catch (e) { return { status: 'rejected', order: order.number, reason: String(e) }; } }));`;
+      const expected = branch === 'fulfilled' ? 'patient record' : null;
+      return [
+        [
+          `the ${branch} variant under an if on its tag`,
+          `async function f(orders, lab) { ${submit} for (const res of settled) { if (res.status === '${branch}') sink(res); } }`,
+          expected,
+        ],
+        [
+          `the ${branch} variant in an else branch`,
+          `async function f(orders, lab) { ${submit} for (const res of settled) { if (res.status !== '${branch}') {} else sink(res); } }`,
+          expected,
+        ],
+        [
+          `the ${branch} variant in a switch case`,
+          `async function f(orders, lab) { ${submit} for (const res of settled) { switch (res.status) { case '${branch}': sink(res); break; } } }`,
+          expected,
+        ],
+      ];
+    },
+  ),
+  [
+    'the other variant carries the patient too',
+    `function f(items, patient: Patient) { const rs = items.map((i) => { if (i) return { kind: 'ok', id: i.id }; return { kind: 'bad', who: patient }; }); for (const r of rs) { if (r.kind === 'bad') sink(r); } }`,
+    'patient record',
+  ],
   // Outcomes of actions and search criteria (issue 19): lab submission and document search code.
   [
     'the outcome of submitting lab results',

@@ -21,6 +21,24 @@ type MessageIds =
 const valid: ValidTestCase<Options>[] = [
   // Strong updates and declared types (issue 19): what is printed, not what was there before.
   {
+    // Only the rejected variant, with the lab's error text, reaches the log (issue 19).
+    code: `async function submitAll(orders, lab) {
+  const settled = await Promise.all(
+    orders.map(async (order) => {
+      try {
+        const receipt: DocumentReference = await lab.submit(order);
+        return { status: 'fulfilled', order: order.number, receipt };
+      } catch (e) {
+        return { status: 'rejected', order: order.number, reason: String(e) };
+      }
+    }),
+  );
+  for (const res of settled) {
+    if (res.status === 'rejected') console.error('rejected result', res);
+  }
+}`,
+  },
+  {
     // A FHIR report put whole into a template prints "[object Object]".
     code: `function check(results: DiagnosticReport[]) {
   for (let i = 0; i < results.length; i++) {
