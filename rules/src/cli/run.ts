@@ -93,6 +93,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
       preset: options.preset,
       useEslintConfig: options.useEslintConfig,
       concurrency: options.concurrency,
+      changedSince: options.changedSince,
       onProgress: (done, total) => {
         if (!io.stderrIsTty || total < PROGRESS_THRESHOLD) return;
         progressShown = true;
