@@ -219,7 +219,7 @@ describe('action.yml (composite GitHub Action)', function () {
     );
   });
 
-  it('lints the changed files, writes the SARIF report and fails on a finding', function () {
+  it('reports the changed files, uploads a report of every file, fails on a finding', function () {
     if (!hasBash || !hasGit) this.skip();
     const dir = committedRepository({ 'src/old.ts': BROKEN_TS, 'src/edited.ts': BROKEN_TS });
     writeFile(dir, 'src/edited.ts', `// edited\n${BROKEN_TS}`);
@@ -243,7 +243,8 @@ describe('action.yml (composite GitHub Action)', function () {
     assert.equal(log.version, '2.1.0');
     assert.deepEqual(
       log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri),
-      ['src/edited.ts'],
+      ['src/edited.ts', 'src/old.ts'],
+      'a report without old.ts would close its alert in code scanning',
     );
     const upload = steps.find((candidate) => candidate.uses?.startsWith('github/codeql-action/'));
     assert.ok(upload, 'the SARIF upload step');
