@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BROKEN_TS,
@@ -74,6 +74,71 @@ describe('baselines', function () {
     assert.equal(after.status, 0);
     assert.deepEqual(after.report.findings, []);
     assert.equal(after.report.summary.baselined, before.findings.length);
+  });
+
+  it('says which entries are fixed, and --prune-baseline removes them and adds none', function () {
+    const dir = tempProject({ 'a.ts': BROKEN_TS, 'b.ts': BROKEN_TS, 'c.ts': BROKEN_TS });
+    assert.equal(runCli(['--write-baseline', 'baseline.json', '.'], dir).status, 0);
+    writeFile(dir, 'a.ts', 'export {};\n');
+    rmSync(join(dir, 'c.ts'));
+    writeFile(dir, 'd.ts', BROKEN_TS);
+
+    const check = runCli(['--baseline', 'baseline.json', '.'], dir);
+    assert.equal(check.status, 1, 'd.ts is new');
+    assert.match(
+      check.stderr,
+      /2 baseline entries are fixed; run with --prune-baseline to remove them/,
+    );
+    assert.deepEqual(
+      readBaseline(dir, 'baseline.json').entries.map((entry) => entry.file),
+      ['a.ts', 'b.ts', 'c.ts'],
+      'a plain run never rewrites the baseline',
+    );
+
+    const prune = runCli(['--baseline', 'baseline.json', '--prune-baseline', '.'], dir);
+    assert.equal(prune.status, 1, 'the report and the exit code are those of a plain run');
+    assert.match(prune.stderr, /removed 2 fixed entries from the baseline baseline\.json/);
+    const pruned = readBaseline(dir, 'baseline.json');
+    assert.deepEqual(
+      pruned.entries.map((entry) => entry.file),
+      ['b.ts'],
+      'the new finding of d.ts is not added',
+    );
+    assert.equal(pruned.version, 1);
+
+    const again = runCli(['--baseline', 'baseline.json', '--prune-baseline', '.'], dir);
+    assert.match(again.stderr, /no baseline entry is fixed; baseline\.json is unchanged/);
+    assert.doesNotMatch(runCli(['--baseline', 'baseline.json', '.'], dir).stderr, /fixed/);
+  });
+
+  it('never counts as fixed an entry of a file the run did not see or could not parse', function () {
+    const seed = firstSeedFinding();
+    if (!seed) this.skip();
+    const dir = copySeeds('vulnerable');
+    writeFile(dir, 'elsewhere/old.ts', BROKEN_TS);
+    assert.equal(runCli(['--write-baseline', 'baseline.json', '.'], dir).status, 0);
+    const recorded = readBaseline(dir, 'baseline.json').entries;
+    const file = seed.file.replace(/^seeds\/vulnerable\//, '');
+    assert.ok(recorded.some((entry) => entry.file === file && entry.ruleId === seed.ruleId));
+
+    // The seed file no longer parses: its findings are unknown, not fixed.
+    writeFile(dir, file, `${readText(dir, file)}\nexport function broken( {\n`);
+    const folder = file.split('/')[0]!;
+    const partial = runCli(['--baseline', 'baseline.json', '--prune-baseline', folder], dir);
+    assert.equal(partial.status, 1, 'the parse error is a new finding');
+    assert.match(partial.stderr, /no baseline entry is fixed/);
+    assert.deepEqual(readBaseline(dir, 'baseline.json').entries, recorded);
+  });
+
+  it('is not pruned while the configuration has a problem', function () {
+    const dir = tempProject({ 'a.ts': BROKEN_TS, 'b.ts': BROKEN_TS });
+    assert.equal(runCli(['--write-baseline', 'baseline.json', '.'], dir).status, 0);
+    writeFile(dir, 'a.ts', 'export {};\n');
+    writeFile(dir, 'healthdata.config.json', '{"vocabulary": {"health": 3}}');
+    const run = runCli(['--baseline', 'baseline.json', '--prune-baseline', '.'], dir);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /not pruned: fix the configuration problem first/);
+    assert.equal(readBaseline(dir, 'baseline.json').entries.length, 2);
   });
 
   it('rejects a file that is not a baseline', function () {

@@ -57,6 +57,8 @@ describe('health-data-lint CLI', function () {
         '--concurrency',
         '--use-eslint-config',
         '--list-suppressions',
+        '--prune-baseline',
+        '--changed-since',
       ])
         assert.ok(help.stdout.includes(option), `help mentions ${option}`);
     });
@@ -72,6 +74,13 @@ describe('health-data-lint CLI', function () {
       ['zero workers', ['--concurrency', '0'], /at least 1/],
       ['a missing path', ['no/such/folder'], /no such file or folder: no\/such\/folder/],
       ['a missing baseline', ['--baseline', 'nope.json', 'seeds/fixed'], /cannot read baseline/],
+      ['--prune-baseline without a baseline', ['--prune-baseline'], /--baseline FILE/],
+      [
+        'a partial baseline',
+        ['--changed-since', 'HEAD', '--write-baseline', 'b.json'],
+        /cannot be used with --changed-since/,
+      ],
+      ['a ref read as an option', ['--changed-since', '--output'], /expects a git ref/],
     ];
     for (const [name, args, message] of cases) {
       it(name, function () {

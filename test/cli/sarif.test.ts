@@ -30,6 +30,8 @@ interface SarifResult {
   partialFingerprints: Record<string, string>;
   fixes?: unknown[];
   suppressions?: { kind: string; status: string; justification?: string }[];
+  baselineState?: string;
+  message: { text: string };
 }
 
 interface SarifPhysical {
@@ -172,6 +174,61 @@ describe('SARIF output', function () {
     assert.ok(results.length > 0);
     for (const result of results)
       assert.equal(log.runs[0]!.tool.driver.rules[result.ruleIndex]!.id, result.ruleId);
+  });
+
+  describe('baselineState', function () {
+    function compared(): string {
+      const dir = tempProject({ 'kept.ts': BROKEN_TS, 'fixed.ts': BROKEN_TS });
+      assert.equal(runCli(['--write-baseline', 'baseline.json', '.'], dir).status, 0);
+      writeFile(dir, 'fixed.ts', 'export {};\n');
+      writeFile(dir, 'added.ts', BROKEN_TS);
+      return dir;
+    }
+    const uri = (result: SarifResult) => result.locations[0]!.physicalLocation.artifactLocation.uri;
+
+    it('is absent from every result when no baseline is used', function () {
+      const log = sarif(['.'], compared());
+      assert.equal(log.runs[0]!.results.length, 2);
+      assert.ok(log.runs[0]!.results.every((r) => r.baselineState === undefined));
+    });
+
+    it('marks every result new, and leaves out what the baseline hides, for code scanning', function () {
+      const log = sarif(['--baseline', 'baseline.json', '.'], compared());
+      assertValid(log);
+      const results = log.runs[0]!.results;
+      assert.deepEqual(
+        results.map((r) => [uri(r), r.baselineState]),
+        [['added.ts', 'new']],
+      );
+    });
+
+    it('with --list-suppressions, is the whole comparison: new, unchanged and absent', function () {
+      const dir = compared();
+      const log = sarif(['--baseline', 'baseline.json', '--list-suppressions', '.'], dir);
+      assertValid(log);
+      const results = log.runs[0]!.results;
+      assert.deepEqual(
+        results.map((r) => [uri(r), r.baselineState]),
+        [
+          ['added.ts', 'new'],
+          ['kept.ts', 'unchanged'],
+          ['fixed.ts', 'absent'],
+        ],
+      );
+      const [, unchanged, absent] = results;
+      assert.deepEqual(unchanged!.suppressions, [
+        { kind: 'external', status: 'accepted', justification: 'recorded in baseline.json' },
+      ]);
+      const recorded = (
+        JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')) as {
+          entries: { file: string; fingerprint: string }[];
+        }
+      ).entries.find((entry) => entry.file === 'fixed.ts');
+      assert.equal(absent!.partialFingerprints['healthDataLint/v1'], recorded?.fingerprint);
+      assert.equal(absent!.ruleId, 'health-data-lint/parse-error');
+      assert.equal(log.runs[0]!.tool.driver.rules[absent!.ruleIndex]!.id, absent!.ruleId);
+      assert.match(absent!.message.text, /no longer found/);
+    });
   });
 
   it('carries suppressions with their justification', function () {

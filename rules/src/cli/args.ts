@@ -10,6 +10,10 @@ export interface CliOptions {
   preset: Preset;
   baseline?: string;
   writeBaseline?: string;
+  /** With `baseline`: rewrite it without the entries that no longer occur. */
+  pruneBaseline: boolean;
+  /** Git ref: lint only the files changed since it (committed, staged, unstaged, untracked). */
+  changedSince?: string;
   concurrency: number;
   useEslintConfig: boolean;
   listSuppressions: boolean;
@@ -34,6 +38,10 @@ Options:
                                   (default: recommended)
   --baseline FILE                 Report only findings that are not in this baseline
   --write-baseline FILE           Record today's findings as the baseline and exit 0
+  --prune-baseline                With --baseline: remove the entries no longer found from FILE
+  --changed-since REF             Lint only the files changed since the git ref REF (its diff
+                                  with HEAD, staged, unstaged and untracked files); other files
+                                  are still read for cross-file facts
   --concurrency N                 Lint with N worker threads (default: 1)
   --use-eslint-config             Run inside the project's own eslint.config.* instead of a preset
   --list-suppressions             List every eslint-disable of a health-data rule with its reason
@@ -56,6 +64,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     format: 'stylish',
     preset: 'recommended',
     concurrency: 1,
+    pruneBaseline: false,
     useEslintConfig: false,
     listSuppressions: false,
     help: false,
@@ -69,6 +78,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     '--baseline',
     '--write-baseline',
     '--concurrency',
+    '--changed-since',
   ]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -117,6 +127,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--write-baseline':
         options.writeBaseline = value;
         break;
+      case '--prune-baseline':
+        options.pruneBaseline = true;
+        break;
+      case '--changed-since':
+        // A ref is handed to git: one that starts with "-" would be read as an option.
+        if (!value || value.startsWith('-'))
+          throw new UsageError(`--changed-since expects a git ref, got "${value}"`);
+        options.changedSince = value;
+        break;
       case '--concurrency': {
         const n = nonNegativeInteger(name, value!);
         if (n < 1) throw new UsageError('--concurrency must be at least 1');
@@ -143,6 +162,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (options.baseline !== undefined && options.writeBaseline !== undefined)
     throw new UsageError('--baseline and --write-baseline cannot be used together');
+  if (options.pruneBaseline && options.baseline === undefined)
+    throw new UsageError('--prune-baseline rewrites the file given with --baseline FILE');
+  // A baseline records every finding of the tree; a partial run would drop the others' entries.
+  if (options.changedSince !== undefined && options.writeBaseline !== undefined)
+    throw new UsageError(
+      '--write-baseline records the whole tree; it cannot be used with --changed-since',
+    );
   if (options.paths.length === 0) options.paths.push('.');
   return options;
 }

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { FileReport } from './findings';
+import { type FileReport, type Finding, PARSE_ERROR_RULE_ID } from './findings';
 
 export const BASELINE_VERSION = 1;
 
@@ -63,17 +63,56 @@ export function readBaseline(path: string): Baseline {
   return baseline as Baseline;
 }
 
-/** Drops the findings recorded in the baseline; returns the new reports and how many were dropped. */
+export interface BaselineComparison {
+  /** The reports without the findings the baseline records. */
+  reports: FileReport[];
+  /** How many findings the baseline hid. */
+  baselined: number;
+  /** The findings the baseline hid (SARIF `unchanged`). */
+  unchanged: Finding[];
+  /** Entries whose finding no longer occurs (SARIF `absent`): candidates for --prune-baseline. */
+  fixed: BaselineEntry[];
+}
+
+/**
+ * Drops the findings recorded in the baseline, and finds the entries that are fixed. An entry is
+ * fixed only when this run could have seen its finding: its file was linted and parsed, or the
+ * file is gone (`isGone`). Entries of files left out of the run (other paths, --changed-since,
+ * too large, ignored) stay: nothing is known of them.
+ */
 export function applyBaseline(
   reports: readonly FileReport[],
   baseline: Baseline,
-): { reports: FileReport[]; baselined: number } {
+  isGone: (file: string) => boolean = () => false,
+): BaselineComparison {
   const known = new Set(baseline.entries.map((entry) => entry.fingerprint));
   let baselined = 0;
+  const unchanged: Finding[] = [];
   const filtered = reports.map((report) => {
-    const findings = report.findings.filter((finding) => !known.has(finding.fingerprint));
+    const findings: Finding[] = [];
+    for (const finding of report.findings)
+      (known.has(finding.fingerprint) ? unchanged : findings).push(finding);
     baselined += report.findings.length - findings.length;
     return { ...report, findings };
   });
-  return { reports: filtered, baselined };
+  const occurring = new Set(unchanged.map((finding) => finding.fingerprint));
+  // A file that did not parse was not checked: its entries may well still be there.
+  const checked = new Set(
+    reports
+      .filter((report) => !report.findings.some((f) => f.ruleId === PARSE_ERROR_RULE_ID))
+      .map((report) => report.file),
+  );
+  const linted = new Set(reports.map((report) => report.file));
+  const fixed = baseline.entries.filter(
+    (entry) =>
+      !occurring.has(entry.fingerprint) &&
+      (checked.has(entry.file) || (!linted.has(entry.file) && isGone(entry.file))),
+  );
+  return { reports: filtered, baselined, unchanged, fixed };
+}
+
+/** The baseline without the fixed entries; it never gains an entry. */
+export function pruneBaseline(baseline: Baseline, fixed: readonly BaselineEntry[]): Baseline {
+  const removed = new Set(fixed);
+  return { ...baseline, entries: baseline.entries.filter((entry) => !removed.has(entry)) };
 }

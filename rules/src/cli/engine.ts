@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 import type { ConfigProblem } from '../config/project-config';
 import type { ConfigProblemHandler } from '../config/resolve';
 import type { Preset } from '../util/create-rule';
-import { discoverFiles, type SkippedFile } from './discover';
+import { changedFiles, onlyChanged } from './changed-files';
+import { discoverFiles, type Discovery, type SkippedFile } from './discover';
 import { type FileReport, today } from './findings';
 import { createEslint, type LintJob, lintFiles } from './lint';
 
@@ -14,6 +15,11 @@ export interface LintRequest {
   preset: Preset;
   useEslintConfig: boolean;
   concurrency: number;
+  /**
+   * Git ref: only the files changed since it are linted. The rules still read every other file
+   * of the project from disk (project-graph.ts), so cross-file facts are those of a full run.
+   */
+  changedSince?: string;
   /** Called with (files done, files total) as linting progresses. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -119,7 +125,17 @@ function split<T>(items: readonly T[], parts: number): T[][] {
  * are sorted by path and each file is linted by exactly one ESLint instance.
  */
 export async function lintPaths(request: LintRequest): Promise<LintOutcome> {
-  const discovery = discoverFiles(request.paths, request.cwd);
+  let discovery: Discovery = discoverFiles(request.paths, request.cwd);
+  if (request.changedSince !== undefined) {
+    // Discovered first, then narrowed: the same ignores apply, and report paths (so baseline
+    // fingerprints) stay relative to the same root as in a full run.
+    const changed = changedFiles(request.cwd, request.changedSince);
+    discovery = {
+      ...discovery,
+      files: onlyChanged(discovery.files, changed, (file) => file),
+      skipped: onlyChanged(discovery.skipped, changed, (skipped) => skipped.file),
+    };
+  }
   const targets = request.paths.map((path) => resolve(request.cwd, path));
   const root = commonAncestor([resolve(request.cwd), ...targets]);
   const job: LintJob = {

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { HealthDataRuleDocs } from '../util/create-rule';
+import type { BaselineEntry } from './baseline';
 import {
   type Edit,
   type FileReport,
@@ -182,14 +183,27 @@ function provenanceOf(finding: Finding) {
   return { relatedLocations, codeFlows: [{ threadFlows: [threadFlow] }] };
 }
 
-function result(finding: Finding, ruleIndex: Map<string, number>, withSuppressions: boolean) {
+type BaselineState = 'new' | 'unchanged' | 'absent';
+
+function result(
+  finding: Finding,
+  ruleIndex: Map<string, number>,
+  withSuppressions: boolean,
+  baseline?: { state: BaselineState; file: string },
+) {
   const fixes = [
     ...(finding.fix ? [sarifFix(finding.file, describeEdit(finding.fix), finding.fix)] : []),
     ...finding.suggestions.map((suggestion) =>
       sarifFix(finding.file, suggestion.description, suggestion.edit),
     ),
   ];
-  const suppressions = withSuppressions ? suppressionOf(finding) : undefined;
+  const suppressions = [
+    ...((withSuppressions ? suppressionOf(finding) : undefined) ?? []),
+    // A finding the baseline hides: suppressed outside the source, in the baseline file.
+    ...(baseline?.state === 'unchanged'
+      ? [{ kind: 'external', status: 'accepted', justification: `recorded in ${baseline.file}` }]
+      : []),
+  ];
   const index = ruleIndex.get(finding.ruleId);
   return {
     ruleId: finding.ruleId,
@@ -209,9 +223,38 @@ function result(finding: Finding, ruleIndex: Map<string, number>, withSuppressio
     ],
     ...provenanceOf(finding),
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    ...(baseline ? { baselineState: baseline.state } : {}),
     ...(fixes.length > 0 ? { fixes } : {}),
-    ...(suppressions ? { suppressions } : {}),
+    ...(suppressions.length > 0 ? { suppressions } : {}),
   };
+}
+
+/**
+ * A baseline entry whose finding is gone. The baseline keeps no line, message or level: the
+ * result names the file only, and its level is the rule's default, as when it was recorded.
+ */
+function absentResult(entry: BaselineEntry, ruleIndex: Map<string, number>, file: string) {
+  const index = ruleIndex.get(entry.ruleId);
+  return {
+    ruleId: entry.ruleId,
+    ...(index !== undefined ? { ruleIndex: index } : {}),
+    message: { text: `Recorded in ${file}, no longer found.` },
+    locations: [{ physicalLocation: { artifactLocation: artifact(entry.file) } }],
+    partialFingerprints: { [FINGERPRINT_KEY]: entry.fingerprint },
+    baselineState: 'absent',
+  };
+}
+
+/** The comparison with a baseline, for `baselineState`. */
+export interface SarifBaseline {
+  /** The baseline file as given on the command line. */
+  file: string;
+  /** Fingerprints the baseline records. */
+  recorded: ReadonlySet<string>;
+  /** Findings of this run the baseline records (and hides). */
+  unchanged: readonly Finding[];
+  /** Entries whose finding no longer occurs. */
+  absent: readonly BaselineEntry[];
 }
 
 export interface SarifOptions {
@@ -219,6 +262,13 @@ export interface SarifOptions {
   tool: { name: string; version: string };
   rules: RuleInfo[];
   listSuppressions: boolean;
+  /**
+   * Set when a baseline was applied: every result then has a `baselineState` (SARIF 2.1.0
+   * §3.27.24 asks for it on all results of the run or none). The hidden `unchanged` findings and
+   * the `absent` entries are results only with `listSuppressions`, like in-source suppressions:
+   * code scanning reads neither `baselineState` nor `suppressions` and would open an alert for each.
+   */
+  baseline?: SarifBaseline;
 }
 
 /** A SARIF 2.1.0 log with one run; validated against the OASIS schema in test/cli. */
@@ -228,6 +278,16 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
   const findings = reports.flatMap((report) => report.findings);
   const suppressed = options.listSuppressions ? reports.flatMap((report) => report.suppressed) : [];
   const rootUri = pathToFileURL(options.root).href;
+  const baseline = options.baseline;
+  const stateOf = (finding: Finding) =>
+    baseline
+      ? {
+          state: (baseline.recorded.has(finding.fingerprint)
+            ? 'unchanged'
+            : 'new') as BaselineState,
+          file: baseline.file,
+        }
+      : undefined;
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -245,8 +305,18 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },
         columnKind: 'utf16CodeUnits',
         results: [
-          ...findings.map((finding) => result(finding, ruleIndex, options.listSuppressions)),
-          ...suppressed.map((finding) => result(finding, ruleIndex, true)),
+          ...findings.map((finding) =>
+            result(finding, ruleIndex, options.listSuppressions, stateOf(finding)),
+          ),
+          ...suppressed.map((finding) => result(finding, ruleIndex, true, stateOf(finding))),
+          ...(baseline && options.listSuppressions
+            ? [
+                ...baseline.unchanged.map((finding) =>
+                  result(finding, ruleIndex, true, { state: 'unchanged', file: baseline.file }),
+                ),
+                ...baseline.absent.map((entry) => absentResult(entry, ruleIndex, baseline.file)),
+              ]
+            : []),
         ],
       },
     ],

@@ -1,17 +1,20 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import plugin from '../index';
 import { type CliOptions, parseArgs, USAGE, UsageError } from './args';
 import {
   applyBaseline,
+  type Baseline,
+  type BaselineComparison,
   BaselineError,
   createBaseline,
+  pruneBaseline,
   readBaseline,
   writeBaseline,
 } from './baseline';
 import { type LintOutcome, lintPaths } from './engine';
 import { formatJson } from './format-json';
-import { formatSarif, ruleInfos } from './format-sarif';
+import { formatSarif, ruleInfos, type SarifBaseline } from './format-sarif';
 import { formatStylish } from './format-stylish';
 import { summarize } from './summary';
 
@@ -37,7 +40,12 @@ export function defaultIo(): CliIo {
   };
 }
 
-function render(options: CliOptions, outcome: LintOutcome, baselined: number): string {
+function render(
+  options: CliOptions,
+  outcome: LintOutcome,
+  baselined: number,
+  sarifBaseline?: SarifBaseline,
+): string {
   const summary = summarize(outcome.reports, outcome.skipped, baselined);
   switch (options.format) {
     case 'json':
@@ -48,6 +56,7 @@ function render(options: CliOptions, outcome: LintOutcome, baselined: number): s
         tool: TOOL,
         rules: ruleInfos(plugin.rules),
         listSuppressions: options.listSuppressions,
+        baseline: sarifBaseline,
       });
     default:
       return formatStylish(outcome.reports, summary, {
@@ -75,7 +84,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     return 0;
   }
 
-  let baseline;
+  let baseline: Baseline | undefined;
   try {
     baseline = options.baseline ? readBaseline(resolve(io.cwd, options.baseline)) : undefined;
   } catch (error) {
@@ -93,6 +102,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
       preset: options.preset,
       useEslintConfig: options.useEslintConfig,
       concurrency: options.concurrency,
+      changedSince: options.changedSince,
       onProgress: (done, total) => {
         if (!io.stderrIsTty || total < PROGRESS_THRESHOLD) return;
         progressShown = true;
@@ -130,13 +140,23 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
   }
 
   let baselined = 0;
+  let comparison: BaselineComparison | undefined;
   if (baseline) {
-    const applied = applyBaseline(outcome.reports, baseline);
-    outcome = { ...outcome, reports: applied.reports };
-    baselined = applied.baselined;
+    comparison = applyBaseline(outcome.reports, baseline, isGoneUnder(outcome.root, options, io));
+    outcome = { ...outcome, reports: comparison.reports };
+    baselined = comparison.baselined;
   }
+  const sarifBaseline: SarifBaseline | undefined =
+    comparison && baseline
+      ? {
+          file: options.baseline!,
+          recorded: new Set(baseline.entries.map((entry) => entry.fingerprint)),
+          unchanged: comparison.unchanged,
+          absent: comparison.fixed,
+        }
+      : undefined;
 
-  const text = render(options, outcome, baselined);
+  const text = render(options, outcome, baselined, sarifBaseline);
   if (options.output) {
     const path = resolve(io.cwd, options.output);
     mkdirSync(dirname(path), { recursive: true });
@@ -145,9 +165,59 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     io.stdout(text);
   }
 
+  if (baseline && comparison) reportFixedEntries(options, baseline, comparison, configExit, io);
+
   if (configExit) return configExit;
   const summary = summarize(outcome.reports, outcome.skipped, baselined);
   if (summary.errors > 0) return 1;
   if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) return 1;
   return 0;
+}
+
+/** A baseline's file that no longer exists under the linted paths: its findings are fixed. */
+function isGoneUnder(root: string, options: CliOptions, io: CliIo): (file: string) => boolean {
+  const targets = options.paths.map((path) => resolve(io.cwd, path));
+  return (file) => {
+    const path = resolve(root, file);
+    const under = targets.some((target) => {
+      const rel = relative(target, path);
+      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    });
+    return under && !existsSync(path);
+  };
+}
+
+const entries = (n: number) => (n === 1 ? '1 baseline entry' : `${n} baseline entries`);
+
+/** Says how many baseline entries no longer occur, and removes them with --prune-baseline. */
+function reportFixedEntries(
+  options: CliOptions,
+  baseline: Baseline,
+  comparison: BaselineComparison,
+  configExit: number,
+  io: CliIo,
+): void {
+  const fixed = comparison.fixed.length;
+  if (!options.pruneBaseline) {
+    if (fixed > 0)
+      io.stderr(
+        `health-data-lint: ${entries(fixed)} ${fixed === 1 ? 'is' : 'are'} fixed; run with --prune-baseline to remove ${fixed === 1 ? 'it' : 'them'}\n`,
+      );
+    return;
+  }
+  // With a configuration problem some findings may be missing only for this run.
+  if (configExit) {
+    io.stderr(
+      `health-data-lint: baseline ${options.baseline} not pruned: fix the configuration problem first\n`,
+    );
+    return;
+  }
+  if (fixed === 0) {
+    io.stderr(`health-data-lint: no baseline entry is fixed; ${options.baseline} is unchanged\n`);
+    return;
+  }
+  writeBaseline(resolve(io.cwd, options.baseline!), pruneBaseline(baseline, comparison.fixed));
+  io.stderr(
+    `health-data-lint: removed ${fixed} fixed ${fixed === 1 ? 'entry' : 'entries'} from the baseline ${options.baseline}\n`,
+  );
 }
