@@ -1258,6 +1258,9 @@ export class Provenance {
   ): Taint | undefined {
     const path = patternPath(pattern, name);
     if (!path) return undefined;
+    // `const [requests, order] = build(…)`: the element the tuple holds at that place.
+    const element = init && this.tupleElement(pattern, name, init);
+    if (element) return element.taint;
     const initTaint = init ? this.trace(init) : undefined;
     const key = path.key;
     if (key !== undefined && this.describesNonData(key, initTaint !== undefined)) return undefined;
@@ -1278,6 +1281,47 @@ export class Provenance {
         return undefined;
     }
     return path.rest || key === undefined || initTaint ? initTaint : undefined;
+  }
+
+  /**
+   * What a name bound directly by an array pattern receives from a tuple: the element at its
+   * place of an array literal, or of every array literal a function of this file returns
+   * (`return [requests, order]`). Undefined when the value is not such a tuple.
+   */
+  private tupleElement(
+    pattern: TSESTree.Node,
+    name: string,
+    init: TSESTree.Expression,
+  ): { taint: Taint | undefined } | undefined {
+    if (pattern.type !== AST_NODE_TYPES.ArrayPattern) return undefined;
+    const index = pattern.elements.findIndex(
+      (e) => e?.type === AST_NODE_TYPES.Identifier && e.name === name,
+    );
+    if (index < 0) return undefined;
+    let value = unwrap(init);
+    if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+    const elementOf = (tuple: TSESTree.Node): TSESTree.Node | null | undefined => {
+      const array = unwrap(tuple);
+      if (array.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+      if (array.elements.slice(0, index + 1).some((e) => e?.type === AST_NODE_TYPES.SpreadElement))
+        return undefined;
+      return array.elements[index] ?? null;
+    };
+    const direct = elementOf(value);
+    if (direct !== undefined) return { taint: direct ? this.trace(direct) : undefined };
+    if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const fn = localFunction(value.callee, this.scopeOf(value.callee));
+    if (!fn || this.bindings.has(fn) || this.bindings.size >= MAX_SUMMARY_DEPTH) return undefined;
+    const returned = returnedExpressions(fn);
+    const elements = returned.map(elementOf);
+    if (elements.length === 0 || elements.some((e) => e === undefined)) return undefined;
+    const bound = value.arguments.map((arg) => this.bind(arg));
+    const taint = this.judgedWith(fn, bound, () => {
+      let found: Taint | undefined;
+      for (const e of elements) if (e) found = merge(found, this.trace(e));
+      return found;
+    });
+    return { taint: this.step(taint, value) };
   }
 
   private parameter(

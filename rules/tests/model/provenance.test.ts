@@ -147,6 +147,22 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(items, patient: Patient) { const rs = items.map((i) => { if (i) return { kind: 'ok', id: i.id }; return { kind: 'bad', who: patient }; }); for (const r of rs) { if (r.kind === 'bad') sink(r); } }`,
     'patient record',
   ],
+  // Tuples (issue 19): a claim builder returning its requests and the order of their labels.
+  [
+    'the labels element of a returned tuple',
+    `function build(cov: Coverage): [object[], string[]] { const requests = []; const order: string[] = []; requests.push({ resource: cov }); order.push('coverage'); return [requests, order]; } function f(cov: Coverage) { const [requests, order] = build(cov); sink(order); }`,
+    null,
+  ],
+  [
+    'the requests element of a returned tuple',
+    `function build(cov: Coverage): [object[], string[]] { const requests = []; const order: string[] = []; requests.push({ resource: cov }); order.push('coverage'); return [requests, order]; } function f(cov: Coverage) { const [requests, order] = build(cov); sink(requests); }`,
+    'patient record',
+  ],
+  [
+    'an element of an array literal',
+    `function f(patient: Patient) { const [label, name] = ['patient', patient.name]; sink(name); }`,
+    'name',
+  ],
   // Outcomes of actions and search criteria (issue 19): lab submission and document search code.
   [
     'the outcome of submitting lab results',
