@@ -665,8 +665,15 @@ export class Provenance {
       )
     )
       return undefined;
-    // `const medicalRecordNumber = patient.id`: the value is known to be a record's id.
-    if (own && variable && this.initDescribesNonData(variable)) return undefined;
+    // `const medicalRecordNumber = patient.id`: the value is known to be a record's id;
+    // `const pendingPatientPayments = await sumPending(…)` of a function declared `: Promise<number>`.
+    if (
+      own &&
+      variable &&
+      (this.initDescribesNonData(variable) ||
+        (isSource(own) && this.initCallReturnsNonData(variable)))
+    )
+      return undefined;
     // `submitLabResults`, `deletePatientOutcome`: the outcome of an action on the data.
     const actionOutcome = own && NON_DATA_CALL_PREFIXES.has(tokenize(id.name)[0] ?? '');
     // In a summary a parameter holds what the call passes, whatever it is named.
@@ -1542,6 +1549,21 @@ export class Provenance {
       const key = property.type === AST_NODE_TYPES.Property ? keyName(property) : undefined;
       return key !== undefined && this.describesNonData(key, true);
     });
+  }
+
+  /** Whether a constant is initialised by a call of a function declared to return no data. */
+  private initCallReturnsNonData(variable: TSESLint.Scope.Variable): boolean {
+    const init = constantInit(variable);
+    let value = init && unwrap(init);
+    if (value?.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+    if (value?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrap(value.callee);
+    const fn =
+      localFunction(callee, this.scopeOf(callee)) ??
+      (this.where && callee.type === AST_NODE_TYPES.Identifier
+        ? importedFunction(callee, this.where.program, this.where.file)?.fn
+        : undefined);
+    return fn !== undefined && this.returnsNonData(fn);
   }
 
   /** Whether a constant is initialised with a member that describes its record: `patient.id`. */

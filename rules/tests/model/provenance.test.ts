@@ -163,6 +163,16 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(patient: Patient) { const [label, name] = ['patient', patient.name]; sink(name); }`,
     'name',
   ],
+  [
+    'a sum of pending payments from a function declared to return a number',
+    `async function pendingCents(client, id): Promise<number> { const r = await client.payments.list(id); return r.total; } async function f(client, id) { const pendingPatientPayments = await pendingCents(client, id); sink({ pendingPaymentCents: pendingPatientPayments || 0 }); }`,
+    null,
+  ],
+  [
+    'a patient from a function declared to return one',
+    `async function pendingFor(client, id): Promise<Patient> { return client.patients.get(id); } async function f(client, id) { const pendingPatient = await pendingFor(client, id); sink(pendingPatient); }`,
+    'patient record',
+  ],
   // Outcomes of actions and search criteria (issue 19): lab submission and document search code.
   [
     'the outcome of submitting lab results',
