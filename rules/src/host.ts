@@ -9,6 +9,7 @@ import { HOST_SETTINGS_KEY, type HostOptions as ConfigHostOptions } from './conf
 import type { RelatedStore } from './model/related';
 import { clearProjectGraphCache } from './model/project-graph';
 import { clearSchemaCache } from './model/schema';
+import { clearModuleKindCache } from './util/module-kind';
 
 export { default as plugin } from './index';
 export type { Preset } from './util/create-rule';
@@ -32,10 +33,11 @@ export function hostConfig(options: HostOptions): Linter.Config {
 }
 
 /**
- * Forgets what was read from project files (the cross-file route graph, schemas): for hosts that
- * outlive a change of those files.
+ * Forgets what was read from project files (the cross-file route graph, schemas, package.json
+ * `type`): for hosts that outlive a change of those files.
  */
 export function clearProjectCaches(): void {
   clearProjectGraphCache();
   clearSchemaCache();
+  clearModuleKindCache();
 }

@@ -44,7 +44,7 @@ function newEslint(job: LintJob, host: HostOptions): ESLint {
   return new ESLint({
     cwd: job.root,
     overrideConfigFile: true,
-    overrideConfig: [plugin.configs[job.preset] as never, governance, hostConfig(host)],
+    overrideConfig: [...(plugin.configs[job.preset] as never[]), governance, hostConfig(host)],
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
   });
