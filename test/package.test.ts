@@ -88,7 +88,7 @@ describe('eslint-plugin-health-data as a packed tarball', function () {
       const dir = project(eslintPackage);
       writeFileSync(
         join(dir, 'eslint.config.mjs'),
-        "import healthData from 'eslint-plugin-health-data';\n\nexport default [healthData.configs.recommended];\n",
+        "import healthData from 'eslint-plugin-health-data';\n\nexport default [...healthData.configs.recommended];\n",
       );
       writeFileSync(
         join(dir, 'clean.ts'),
@@ -136,7 +136,7 @@ describe('eslint-plugin-health-data as a packed tarball', function () {
           "import js from '@eslint/js';",
           "import healthData from 'eslint-plugin-health-data';",
           '',
-          'export default [js.configs.recommended, healthData.configs.recommended];',
+          'export default [js.configs.recommended, ...healthData.configs.recommended];',
           '',
         ].join('\n'),
       );

@@ -252,7 +252,7 @@ describe('health-data-lint CLI', function () {
 
     it("runs inside the project's flat config, its ignores included", function () {
       const dir = tempProject({
-        'eslint.config.mjs': `import healthData from '${pluginUrl}';\nexport default [{ ignores: ['legacy/**'] }, healthData.configs.recommended];\n`,
+        'eslint.config.mjs': `import healthData from '${pluginUrl}';\nexport default [{ ignores: ['legacy/**'] }, ...healthData.configs.recommended];\n`,
         'legacy/old.ts': BROKEN_TS,
         'src/new.ts': BROKEN_TS,
       });
@@ -268,7 +268,7 @@ describe('health-data-lint CLI', function () {
 
     it("exits 2 with ESLint's message when the project config is invalid", function () {
       const dir = tempProject({
-        'eslint.config.mjs': `import healthData from '${pluginUrl}';\nexport default [healthData.configs.recommended, { rules: { 'health-data/no-such-rule': 'error' } }];\n`,
+        'eslint.config.mjs': `import healthData from '${pluginUrl}';\nexport default [...healthData.configs.recommended, { rules: { 'health-data/no-such-rule': 'error' } }];\n`,
         'src/a.ts': 'export {};\n',
       });
       const run = runCli(['--use-eslint-config', '.'], dir);
@@ -293,7 +293,7 @@ describe('health-data-lint CLI', function () {
       writeFile(
         dir,
         'eslint.config.mjs',
-        `import healthData from '${pluginUrl}';\nexport default [healthData.configs.strict, { rules: { '${finding.ruleId}': 'warn' } }];\n`,
+        `import healthData from '${pluginUrl}';\nexport default [...healthData.configs.strict, { rules: { '${finding.ruleId}': 'warn' } }];\n`,
       );
       const warned = runJson(['--use-eslint-config', '.'], dir);
       const warnings = warned.report.findings.filter((f) => f.ruleId === finding.ruleId);
