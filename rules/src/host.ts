@@ -14,7 +14,12 @@ import { clearModuleKindCache } from './util/module-kind';
 export { default as plugin } from './index';
 export type { Preset } from './util/create-rule';
 export type { ConfigProblem, LoadedConfig } from './config/project-config';
-export { CONFIG_FILE_NAME, clearConfigCache, findProjectConfig } from './config/project-config';
+export {
+  CONFIG_FILE_NAME,
+  clearConfigCache,
+  findProjectConfig,
+  formatConfigProblem,
+} from './config/project-config';
 export type { ConfigProblemHandler } from './config/resolve';
 export { createRelatedStore, relatedFor } from './model/related';
 export type { RelatedStore };
