@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -313,37 +312,5 @@ describe('health-data-lint CLI', function () {
 
   it('the bin exists after the build', function () {
     assert.ok(existsSync(CLI));
-  });
-});
-
-describe('health-data-lint progress', function () {
-  before(ensureBuilt);
-  after(cleanTemps);
-
-  it('draws a file count on a terminal for large trees, and never in logs', function () {
-    // Two lints of 210 files: slow on a loaded machine.
-    this.timeout(180_000);
-    const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
-    if (script.error) this.skip();
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 210; i++) files[`src/m${i}.ts`] = `export const m${i} = ${i};\n`;
-    const dir = tempProject(files);
-    const logged = runCli(['.'], dir);
-    assert.equal(logged.status, 0);
-    assert.doesNotMatch(logged.stderr, /files/);
-    // `script` gives the CLI a pseudo-terminal, as an interactive shell would.
-    const tty = spawnSync(
-      'script',
-      [
-        '-qec',
-        `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --output report.txt .`,
-        '/dev/null',
-      ],
-      { cwd: dir, encoding: 'utf8' },
-    );
-    assert.equal(tty.status, 0, tty.stdout);
-    assert.match(tty.stdout, /health-data-lint: 50\/210 files/);
-    assert.match(tty.stdout, /health-data-lint: 210\/210 files/);
-    assert.match(readFileSync(join(dir, 'report.txt'), 'utf8'), /210 files linted/);
   });
 });
