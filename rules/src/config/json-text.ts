@@ -13,7 +13,7 @@ export type JsonText =
       /** Where the key at `path` is written (or its value, for an array item), when it is. */
       locate: (path: readonly string[]) => TextPosition | undefined;
     }
-  | { ok: false; message: string; position: TextPosition };
+  | { ok: false; message: string; position?: TextPosition };
 
 function positionAt(text: string, offset: number): TextPosition {
   let line = 1;
@@ -35,6 +35,15 @@ function child(node: Node, segment: string): Node | undefined {
   return property;
 }
 
+/** JSON.parse alone, without positions: for text nested deeper than jsonc-parser can recurse. */
+function readWithoutPositions(text: string): JsonText {
+  try {
+    return { ok: true, data: JSON.parse(text), locate: () => undefined };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /**
  * Reads a JSON file's text: strict JSON (no comments, no trailing commas), with the position of
  * the first syntax error, and of any key afterwards. jsonc-parser only finds the positions; the
@@ -42,7 +51,13 @@ function child(node: Node, segment: string): Node | undefined {
  */
 export function readJsonText(text: string): JsonText {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  } catch {
+    // A stack overflow on hostile nesting: a configuration file never loses its lint for it.
+    return readWithoutPositions(text);
+  }
   const [first] = errors;
   if (first) {
     // `CommaExpected` → "comma expected".
@@ -51,13 +66,8 @@ export function readJsonText(text: string): JsonText {
       .toLowerCase();
     return { ok: false, message: what, position: positionAt(text, first.offset) };
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: reason, position: { line: 1, column: 1 } };
-  }
+  const json = readWithoutPositions(text);
+  if (!json.ok) return json;
   const locate = (path: readonly string[]): TextPosition | undefined => {
     let node = tree;
     for (const segment of path) {
@@ -70,5 +80,5 @@ export function readJsonText(text: string): JsonText {
     const key = node.parent?.type === 'property' ? node.parent.children?.[0] : node;
     return key ? positionAt(text, key.offset) : undefined;
   };
-  return { ok: true, data, locate };
+  return { ...json, locate };
 }
