@@ -23,5 +23,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  { ...healthData.configs.strict, files: ['seeds/fixed/**/*.{js,cjs,mjs,jsx,ts,tsx}'] },
+  // Each object of the preset keeps its own `files` (the CommonJS one decides per file).
+  ...healthData.configs.strict.map((config) => ({ ...config, basePath: 'seeds/fixed' })),
 );

@@ -31,7 +31,7 @@ function writeConfig(plugin: Plugin, preset: OxlintPreset): string {
   const config =
     preset === 'none'
       ? {}
-      : { jsPlugins: [BUILT_PLUGIN], rules: plugin.configs[preset].rules as unknown };
+      : { jsPlugins: [BUILT_PLUGIN], rules: plugin.configs[preset][0]!.rules as unknown };
   writeFileSync(path, JSON.stringify(config));
   return path;
 }

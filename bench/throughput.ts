@@ -52,9 +52,11 @@ export interface Setup {
  * start-up included: its own default rules alone, and with the plugin's presets as a JS plugin.
  */
 export function setups(plugin: Plugin): Setup[] {
-  const preset = plugin.configs.recommended as unknown as Linter.Config;
-  const files = preset.files!;
-  const base: Linter.Config = { files, languageOptions: preset.languageOptions };
+  const preset = plugin.configs.recommended as unknown as Linter.Config[];
+  const [main, ...moduleKinds] = preset;
+  const files = main!.files!;
+  // The preset's parser and per-file module kinds, without its plugin and rules.
+  const base: Linter.Config[] = [{ files, languageOptions: main!.languageOptions }, ...moduleKinds];
   const quiet: Linter.Config = {
     linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
   };
@@ -65,34 +67,39 @@ export function setups(plugin: Plugin): Setup[] {
   // ESLint's own price for running any rule at all, whatever the rule does.
   const nothing = { create: () => ({}) };
   return [
-    { id: 'floor', label: '(a) parser, no rules (floor)', config: [base, quiet], disabled: [] },
+    { id: 'floor', label: '(a) parser, no rules (floor)', config: [...base, quiet], disabled: [] },
     {
       id: 'empty',
       label: "(a') one rule that does nothing",
       config: [
-        base,
+        ...base,
         { plugins: { bench: { rules: { nothing } } }, rules: { 'bench/nothing': 'error' } },
         quiet,
       ],
       disabled: [],
     },
-    { id: 'recommended', label: '(b) configs.recommended', config: [preset, quiet], disabled: [] },
+    {
+      id: 'recommended',
+      label: '(b) configs.recommended',
+      config: [...preset, quiet],
+      disabled: [],
+    },
     {
       id: 'strict',
       label: '(c) configs.strict',
-      config: [plugin.configs.strict as unknown as Linter.Config, quiet],
+      config: [...(plugin.configs.strict as unknown as Linter.Config[]), quiet],
       disabled: [],
     },
     {
       id: 'security',
       label: '(d) eslint-plugin-security recommended',
-      config: [base, other(security.configs.recommended), quiet],
+      config: [...base, other(security.configs.recommended), quiet],
       disabled: [],
     },
     {
       id: 'sonarjs',
       label: '(e) eslint-plugin-sonarjs recommended',
-      config: [base, other(sonarjs.configs?.recommended), quiet],
+      config: [...base, other(sonarjs.configs?.recommended), quiet],
       disabled: [],
     },
     ...(

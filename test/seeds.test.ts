@@ -175,7 +175,8 @@ describe('seed codebase linted with the strict preset', () => {
   const linter = new Linter({ configType: 'flat', cwd: REPO_ROOT });
   // Inline directives are ignored so that an eslint-disable comment cannot make a seed pass.
   const config = [
-    { ...(plugin.configs.strict as Linter.Config), linterOptions: { noInlineConfig: true } },
+    ...(plugin.configs.strict as Linter.Config[]),
+    { linterOptions: { noInlineConfig: true } },
   ];
 
   function reportedRules(file: string): string[] {

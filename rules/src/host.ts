@@ -9,11 +9,17 @@ import { HOST_SETTINGS_KEY, type HostOptions as ConfigHostOptions } from './conf
 import type { RelatedStore } from './model/related';
 import { clearProjectGraphCache } from './model/project-graph';
 import { clearSchemaCache } from './model/schema';
+import { clearModuleKindCache } from './util/module-kind';
 
 export { default as plugin } from './index';
 export type { Preset } from './util/create-rule';
 export type { ConfigProblem, LoadedConfig } from './config/project-config';
-export { CONFIG_FILE_NAME, clearConfigCache, findProjectConfig } from './config/project-config';
+export {
+  CONFIG_FILE_NAME,
+  clearConfigCache,
+  findProjectConfig,
+  formatConfigProblem,
+} from './config/project-config';
 export type { ConfigProblemHandler } from './config/resolve';
 export { createRelatedStore, relatedFor } from './model/related';
 export type { RelatedStore };
@@ -32,10 +38,11 @@ export function hostConfig(options: HostOptions): Linter.Config {
 }
 
 /**
- * Forgets what was read from project files (the cross-file route graph, schemas): for hosts that
- * outlive a change of those files.
+ * Forgets what was read from project files (the cross-file route graph, schemas, package.json
+ * `type`): for hosts that outlive a change of those files.
  */
 export function clearProjectCaches(): void {
   clearProjectGraphCache();
   clearSchemaCache();
+  clearModuleKindCache();
 }

@@ -10,10 +10,13 @@ describe('eslint-plugin-health-data package', () => {
   it('recommended turns on every recommended rule and strict every rule', () => {
     for (const [id, rule] of Object.entries(plugin.rules)) {
       const docs = rule.meta.docs as { preset?: string } | undefined;
-      assert.ok(plugin.configs.strict.rules?.[`health-data/${id}`], `${id} missing from strict`);
+      assert.ok(
+        plugin.configs.strict[0]!.rules?.[`health-data/${id}`],
+        `${id} missing from strict`,
+      );
       if (docs?.preset === 'recommended') {
         assert.ok(
-          plugin.configs.recommended.rules?.[`health-data/${id}`],
+          plugin.configs.recommended[0]!.rules?.[`health-data/${id}`],
           `${id} missing from recommended`,
         );
       }
@@ -21,10 +24,10 @@ describe('eslint-plugin-health-data package', () => {
   });
 
   it('presets bring the TypeScript parser and cover JS and TS files', () => {
-    for (const preset of [plugin.configs.recommended, plugin.configs.strict]) {
-      assert.ok(preset.languageOptions?.parser, 'parser missing');
-      for (const ext of ['js', 'cjs', 'mjs', 'jsx', 'ts', 'tsx']) {
-        assert.ok(preset.files?.includes(`**/*.${ext}`), `.${ext} not covered`);
+    for (const [main] of [plugin.configs.recommended, plugin.configs.strict]) {
+      assert.ok(main!.languageOptions?.parser, 'parser missing');
+      for (const ext of ['js', 'cjs', 'mjs', 'jsx', 'ts', 'cts', 'mts', 'tsx']) {
+        assert.ok(main!.files?.includes(`**/*.${ext}`), `.${ext} not covered`);
       }
     }
   });

@@ -29,14 +29,14 @@ export function buildConfigArray(
   settings: Pick<Settings, 'preset' | 'rules'>,
   host: HostOptions = {},
 ): FlatConfig[] {
-  const preset = plugin.configs[settings.preset] as unknown as FlatConfig;
+  const preset = plugin.configs[settings.preset] as unknown as FlatConfig[];
   const overrides: Linter.RulesRecord = {};
   for (const [id, level] of Object.entries(settings.rules)) {
     if (knownRule(id)) overrides[id] = level;
   }
   return [
-    preset,
-    { files: preset.files, rules: overrides },
+    ...preset,
+    { files: preset[0]!.files, rules: overrides },
     {
       linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
     },

@@ -35,6 +35,7 @@ import {
   clearProjectCaches,
   createRelatedStore,
   findProjectConfig,
+  formatConfigProblem,
   plugin,
 } from '../../rules/src/host';
 import { documentTarget, folderOf } from './documentTarget';
@@ -124,7 +125,7 @@ function settingsFor(uri: string): Promise<Settings> {
 
 /** Tells the user once per problem (until the file changes) and keeps it in the log. */
 function reportConfigProblem(problem: ConfigProblem): void {
-  const text = `Health Data Lint: ${problem.file}: "${problem.key}" ${problem.message}`;
+  const text = `Health Data Lint: ${formatConfigProblem(problem)}`;
   if (reportedProblems.has(text)) return;
   reportedProblems.add(text);
   connection.console.warn(text);

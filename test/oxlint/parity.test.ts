@@ -69,7 +69,7 @@ type Plugin = typeof host.plugin;
 function eslintFindings(plugin: Plugin, related?: host.RelatedStore): Set<string> {
   const linter = new Linter({ configType: 'flat', cwd: ROOT });
   const config: Linter.Config[] = [
-    plugin.configs.strict as unknown as Linter.Config,
+    ...(plugin.configs.strict as unknown as Linter.Config[]),
     { linterOptions: { reportUnusedDisableDirectives: 'off' } },
     ...(related ? [host.hostConfig({ related })] : []),
   ];
@@ -110,7 +110,7 @@ describe(`oxlint parity: the seeds under oxlint and ESLint${skipped}`, function 
           plugins: [],
           categories: { correctness: 'off' },
           jsPlugins: [BUILT_PLUGIN],
-          rules: built.configs.strict.rules,
+          rules: built.configs.strict[0]!.rules,
         }),
       );
       const trees = SEED_TREES.map((tree) => relative(ROOT, join(SEEDS_ROOT, tree)));

@@ -408,8 +408,8 @@ describe('robustness: hostile configuration files', function () {
     const run = runBuiltCli(['--format', 'json', '.'], dir);
     assert.equal(run.status, 2);
     const configPath = join(dir, 'healthdata.config.json');
-    assert.ok(run.stderr.includes(`${configPath}: "__proto__" is not a known key`), run.stderr);
-    assert.ok(run.stderr.includes(`${configPath}: "maxFileSizeKb"`), run.stderr);
+    assert.ok(run.stderr.includes(`${configPath}:1:2: "__proto__" is not a known key`), run.stderr);
+    assert.ok(run.stderr.includes(`${configPath}:1:32: "maxFileSizeKb"`), run.stderr);
   });
 
   it('reports a binary config, passes over a folder or a link loop named like it, and carries on', function () {
@@ -427,7 +427,7 @@ describe('robustness: hostile configuration files', function () {
     }
     const run = runBuiltCli(['--format', 'json', '.'], dir);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /healthdata\.config\.json: "\(root\)" is not valid JSON/);
+    assert.match(run.stderr, /healthdata\.config\.json:1:1: "\(root\)" is not valid JSON/);
     const report = JSON.parse(run.stdout) as { findings: unknown[] };
     assert.equal(report.findings.length, 1, 'the file is still linted with the defaults');
   });

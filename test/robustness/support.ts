@@ -12,7 +12,7 @@ export const CLI = join(ROOT, 'rules', 'dist', 'cli.js');
 export const SERVER = join(ROOT, 'dist', 'server.js');
 
 /** Every rule of the catalog, at error: the strict preset is the widest configuration we ship. */
-export const STRICT = [plugin.configs.strict as unknown as Linter.Config];
+export const STRICT = plugin.configs.strict as unknown as Linter.Config[];
 export const RULE_IDS = Object.keys(plugin.rules);
 
 /**

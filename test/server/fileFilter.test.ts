@@ -45,11 +45,22 @@ describe('workspace file discovery', () => {
       'd.mjs': '',
       'e.jsx': '',
       'f.tsx': '',
+      'f2.cts': '',
+      'f3.mts': '',
       'g.json': '',
       'h.d.ts.map': '',
       'README.md': '',
     });
-    assert.deepEqual(await walk(root), ['a.js', 'b.ts', 'c.cjs', 'd.mjs', 'e.jsx', 'f.tsx']);
+    assert.deepEqual(await walk(root), [
+      'a.js',
+      'b.ts',
+      'c.cjs',
+      'd.mjs',
+      'e.jsx',
+      'f.tsx',
+      'f2.cts',
+      'f3.mts',
+    ]);
   });
 
   it('skips node_modules, dist and .git at any depth', async () => {

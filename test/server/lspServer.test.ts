@@ -260,7 +260,7 @@ describe('language server over stdio', function () {
     assert.equal(warnings.length, 1);
     assert.match(
       warnings[0]!.message,
-      /healthdata\.config\.json: "vocabulary\.helth" is not a known key/,
+      /healthdata\.config\.json:1:16: "vocabulary\.helth" is not a known key \(did you mean "health"\?\)/,
     );
   });
 

@@ -57,7 +57,7 @@ function expectedFindings(file: string, preset: 'recommended' | 'strict'): Findi
   const folder = SEED_FOLDERS.find((dir) => file.startsWith(dir)) ?? SEEDS;
   const linter = new Linter({ configType: 'flat', cwd: folder });
   const config = [
-    plugin.configs[preset] as unknown as Linter.Config,
+    ...(plugin.configs[preset] as unknown as Linter.Config[]),
     { linterOptions: { reportUnusedDisableDirectives: 'off' as const } },
   ];
   return linter

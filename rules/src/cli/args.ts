@@ -1,4 +1,6 @@
 import type { Preset } from '../util/create-rule';
+import { didYouMean } from '../config/did-you-mean';
+import { LINTED_EXTENSIONS } from '../util/files';
 
 export type Format = 'stylish' | 'json' | 'sarif';
 
@@ -19,6 +21,11 @@ export interface CliOptions {
   listSuppressions: boolean;
   help: boolean;
   version: boolean;
+  /** Report errors only, as ESLint's `--quiet`: warnings are neither printed nor counted. */
+  quiet: boolean;
+  /** Lint the text on standard input as if it were the file `stdinFilename`. */
+  stdin: boolean;
+  stdinFilename?: string;
 }
 
 /** A mistake in the command line: reported with the usage hint and exit code 2. */
@@ -45,13 +52,27 @@ Options:
   --concurrency N                 Lint with N worker threads (default: 1)
   --use-eslint-config             Run inside the project's own eslint.config.* instead of a preset
   --list-suppressions             List every eslint-disable of a health-data rule with its reason
+  --quiet                         Report errors only (warnings are not printed or counted)
+  --stdin                         Lint the text on standard input (needs --stdin-filename)
+  --stdin-filename PATH           The path that text stands for: it decides the parser, the
+                                  project configuration and the rules
   --help                          Show this help
   --version                       Show the version
+
+Progress goes to stderr: a line every 10 s when stderr is a log, a bar on a terminal.
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration error.`;
 
 const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif'];
 const PRESETS: readonly Preset[] = ['recommended', 'strict'];
+
+/** Every option the help names: what a mistyped option is compared with. */
+const KNOWN_OPTIONS = [...new Set(USAGE.match(/--[a-z][a-z-]*/g) ?? [])];
+
+function unknownOption(name: string): UsageError {
+  const near = name.startsWith('--') ? didYouMean(name, KNOWN_OPTIONS) : undefined;
+  return new UsageError(`unknown option ${name}${near ? `; did you mean ${near}?` : ''}`);
+}
 
 function nonNegativeInteger(option: string, raw: string): number {
   if (!/^\d+$/.test(raw)) throw new UsageError(`${option} expects a whole number, got "${raw}"`);
@@ -69,6 +90,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     listSuppressions: false,
     help: false,
     version: false,
+    quiet: false,
+    stdin: false,
   };
   const valueTaking = new Set([
     '--format',
@@ -79,6 +102,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     '--write-baseline',
     '--concurrency',
     '--changed-since',
+    '--stdin-filename',
   ]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -156,8 +180,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '-v':
         options.version = true;
         break;
+      case '--quiet':
+        options.quiet = true;
+        break;
+      case '--stdin':
+        options.stdin = true;
+        break;
+      case '--stdin-filename':
+        options.stdinFilename = value;
+        break;
       default:
-        throw new UsageError(`unknown option ${name}`);
+        throw unknownOption(name);
     }
   }
   if (options.baseline !== undefined && options.writeBaseline !== undefined)
@@ -169,6 +202,22 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(
       '--write-baseline records the whole tree; it cannot be used with --changed-since',
     );
+  checkStdin(options);
   if (options.paths.length === 0) options.paths.push('.');
   return options;
+}
+
+function checkStdin(options: CliOptions): void {
+  if (options.stdinFilename !== undefined && !options.stdin)
+    throw new UsageError('--stdin-filename is for --stdin');
+  if (!options.stdin) return;
+  if (options.stdinFilename === undefined)
+    throw new UsageError('--stdin needs --stdin-filename PATH (the path decides parser and rules)');
+  if (options.paths.length > 0)
+    throw new UsageError('--stdin lints standard input: give no paths with it');
+  const extension = /\.[^./\\]+$/.exec(options.stdinFilename)?.[0].toLowerCase();
+  if (!extension || !LINTED_EXTENSIONS.includes(extension))
+    throw new UsageError(
+      `--stdin-filename must name a ${LINTED_EXTENSIONS.join(' ')} file, got "${options.stdinFilename}"`,
+    );
 }

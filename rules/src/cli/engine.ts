@@ -48,7 +48,8 @@ export interface WorkerInput {
 /** Files per `lintFiles` call: small enough for a lively progress count, large enough to be cheap. */
 export const BATCH_SIZE = 50;
 
-function commonAncestor(paths: readonly string[]): string {
+/** The deepest folder holding every path: the report root. */
+export function commonAncestor(paths: readonly string[]): string {
   let common = paths[0]!;
   for (const path of paths.slice(1)) {
     while (relative(common, path).startsWith('..') || parse(common).root !== parse(path).root) {

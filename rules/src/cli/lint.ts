@@ -44,7 +44,7 @@ function newEslint(job: LintJob, host: HostOptions): ESLint {
   return new ESLint({
     cwd: job.root,
     overrideConfigFile: true,
-    overrideConfig: [plugin.configs[job.preset] as never, governance, hostConfig(host)],
+    overrideConfig: [...(plugin.configs[job.preset] as never[]), governance, hostConfig(host)],
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
   });
@@ -61,32 +61,56 @@ export async function lintFiles(
   files: readonly string[],
 ): Promise<FileReport[]> {
   if (files.length === 0) return [];
-  const related = relatedStores.get(eslint);
   const results = await eslint.lintFiles([...files]);
   const byPath = new Map(results.map((result) => [result.filePath, result]));
   const reports: FileReport[] = [];
   for (const file of files) {
     const result = byPath.get(file);
-    const path = relativePath(job.root, file);
     // No result: the project's own ESLint config ignores the file (--use-eslint-config).
-    if (!result) continue;
-    let source = result.source;
-    if (source === undefined) {
-      const needsText = result.messages.length > 0 || result.suppressedMessages.length > 0;
-      source = needsText ? readFileSync(file, 'utf8') : '';
-    }
-    // Read here, in the thread that linted the file: the rules' notes live in its module instance.
-    const relatedOf = (message: Linter.LintMessage): RelatedFinding[] =>
-      (related ? relatedFor(related, file, message) : []).map((item) => ({
-        file: item.filename ? relativePath(job.root, item.filename) : path,
-        line: item.loc.start.line,
-        column: item.loc.start.column + 1,
-        endLine: item.loc.end.line,
-        endColumn: item.loc.end.column + 1,
-        message: item.message,
-        ...(item.kind ? { kind: item.kind } : {}),
-      }));
-    reports.push(normalizeResult(result, { file: path, source, today: job.today, relatedOf }));
+    if (result) reports.push(toReport(eslint, job, result, () => readFileSync(file, 'utf8')));
   }
   return reports;
+}
+
+/**
+ * Lints `text` as if it were the file `file` (which need not exist): the parser, the project
+ * configuration and the rules are those of that path. No report when the project's own ESLint
+ * config ignores the path (--use-eslint-config).
+ */
+export async function lintText(
+  eslint: ESLint,
+  job: LintJob,
+  text: string,
+  file: string,
+): Promise<FileReport[]> {
+  const results = await eslint.lintText(text, { filePath: file });
+  return results.map((result) => toReport(eslint, job, result, () => text));
+}
+
+function toReport(
+  eslint: ESLint,
+  job: LintJob,
+  result: ESLint.LintResult,
+  readSource: () => string,
+): FileReport {
+  const file = result.filePath;
+  const related = relatedStores.get(eslint);
+  const path = relativePath(job.root, file);
+  let source = result.source;
+  if (source === undefined) {
+    const needsText = result.messages.length > 0 || result.suppressedMessages.length > 0;
+    source = needsText ? readSource() : '';
+  }
+  // Read here, in the thread that linted the file: the rules' notes live in its module instance.
+  const relatedOf = (message: Linter.LintMessage): RelatedFinding[] =>
+    (related ? relatedFor(related, file, message) : []).map((item) => ({
+      file: item.filename ? relativePath(job.root, item.filename) : path,
+      line: item.loc.start.line,
+      column: item.loc.start.column + 1,
+      endLine: item.loc.end.line,
+      endColumn: item.loc.end.column + 1,
+      message: item.message,
+      ...(item.kind ? { kind: item.kind } : {}),
+    }));
+  return normalizeResult(result, { file: path, source, today: job.today, relatedOf });
 }

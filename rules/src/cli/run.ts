@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { formatConfigProblem } from '../config/project-config';
 import plugin from '../index';
 import { type CliOptions, parseArgs, USAGE, UsageError } from './args';
 import {
@@ -16,19 +17,34 @@ import { type LintOutcome, lintPaths } from './engine';
 import { formatJson } from './format-json';
 import { formatSarif, ruleInfos, type SarifBaseline } from './format-sarif';
 import { formatStylish } from './format-stylish';
-import { summarize } from './summary';
+import type { FileReport } from './findings';
+import { createProgress } from './progress';
+import { lintStdin, readStandardInput } from './stdin';
+import { type Summary, summarize, summaryLine } from './summary';
 
 export const TOOL = { name: 'health-data-lint', version: plugin.meta.version };
-
-/** Trees at least this large get a progress count on an interactive stderr. */
-const PROGRESS_THRESHOLD = 200;
 
 export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** True when stderr is a terminal: progress is drawn only there, never in CI logs. */
+  /** True when stderr is a terminal: a live bar there, a line now and then in a log. */
   stderrIsTty: boolean;
+  /** Standard input, read whole (--stdin). */
+  readStdin: () => Promise<string>;
+  /** The clock progress is measured with, and its delays (progress.ts). */
+  now: () => number;
+  progress: { logIntervalMs: number; barDelayMs: number };
+}
+
+/**
+ * `HEALTH_DATA_LINT_PROGRESS_MS` sets both progress delays (a line in a log every N ms, a bar on a
+ * terminal after N ms): 0 shows progress at every batch, as the tests of the built CLI need.
+ */
+function progressDelays(): CliIo['progress'] {
+  const raw = process.env.HEALTH_DATA_LINT_PROGRESS_MS;
+  const ms = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
+  return { logIntervalMs: ms ?? 10_000, barDelayMs: ms ?? 2_000 };
 }
 
 export function defaultIo(): CliIo {
@@ -37,16 +53,26 @@ export function defaultIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stderrIsTty: process.stderr.isTTY === true,
+    readStdin: readStandardInput,
+    now: () => performance.now(),
+    progress: progressDelays(),
   };
+}
+
+/** `--quiet`: errors only, as ESLint's option; warnings are neither printed nor counted. */
+function errorsOnly(reports: FileReport[]): FileReport[] {
+  return reports.map((report) => ({
+    ...report,
+    findings: report.findings.filter((finding) => finding.severity === 'error'),
+  }));
 }
 
 function render(
   options: CliOptions,
   outcome: LintOutcome,
-  baselined: number,
+  summary: Summary,
   sarifBaseline?: SarifBaseline,
 ): string {
-  const summary = summarize(outcome.reports, outcome.skipped, baselined);
   switch (options.format) {
     case 'json':
       return formatJson(outcome.reports, summary, TOOL, options.listSuppressions);
@@ -93,22 +119,31 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     return 2;
   }
 
-  let progressShown = false;
+  const progress = createProgress({
+    write: io.stderr,
+    isTty: io.stderrIsTty,
+    now: io.now,
+    ...io.progress,
+  });
   let outcome: LintOutcome;
   try {
-    outcome = await lintPaths({
-      paths: options.paths,
-      cwd: io.cwd,
-      preset: options.preset,
-      useEslintConfig: options.useEslintConfig,
-      concurrency: options.concurrency,
-      changedSince: options.changedSince,
-      onProgress: (done, total) => {
-        if (!io.stderrIsTty || total < PROGRESS_THRESHOLD) return;
-        progressShown = true;
-        io.stderr(`\rhealth-data-lint: ${done}/${total} files`);
-      },
-    });
+    outcome = options.stdin
+      ? await lintStdin({
+          text: await io.readStdin(),
+          filename: options.stdinFilename!,
+          cwd: io.cwd,
+          preset: options.preset,
+          useEslintConfig: options.useEslintConfig,
+        })
+      : await lintPaths({
+          paths: options.paths,
+          cwd: io.cwd,
+          preset: options.preset,
+          useEslintConfig: options.useEslintConfig,
+          concurrency: options.concurrency,
+          changedSince: options.changedSince,
+          onProgress: (done, total) => progress.update(done, total),
+        });
   } catch (error) {
     // A usage mistake, or a project ESLint config that ESLint itself rejects: exit 2 either way.
     const message = error instanceof Error ? error.message : String(error);
@@ -119,11 +154,11 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     );
     return 2;
   } finally {
-    if (progressShown) io.stderr('\r\x1b[K');
+    progress.finish();
   }
 
   for (const problem of outcome.configProblems)
-    io.stderr(`health-data-lint: ${problem.file}: "${problem.key}" ${problem.message}\n`);
+    io.stderr(`health-data-lint: ${formatConfigProblem(problem)}\n`);
   for (const skipped of outcome.skipped)
     io.stderr(`health-data-lint: skipped ${skipped.file}: ${skipped.reason}\n`);
   const configExit = outcome.configProblems.length > 0 ? 2 : 0;
@@ -156,11 +191,16 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
         }
       : undefined;
 
-  const text = render(options, outcome, baselined, sarifBaseline);
+  if (options.quiet) outcome = { ...outcome, reports: errorsOnly(outcome.reports) };
+
+  const summary = summarize(outcome.reports, outcome.skipped, baselined);
+  const text = render(options, outcome, summary, sarifBaseline);
   if (options.output) {
     const path = resolve(io.cwd, options.output);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
+    // The report is in the file; the log still says in one line what it holds.
+    io.stderr(`health-data-lint: ${summaryLine(summary)} (report: ${options.output})\n`);
   } else {
     io.stdout(text);
   }
@@ -168,7 +208,6 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
   if (baseline && comparison) reportFixedEntries(options, baseline, comparison, configExit, io);
 
   if (configExit) return configExit;
-  const summary = summarize(outcome.reports, outcome.skipped, baselined);
   if (summary.errors > 0) return 1;
   if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) return 1;
   return 0;

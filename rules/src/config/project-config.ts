@@ -2,6 +2,8 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, parse as parsePath } from 'node:path';
 import schema from '../../schema/healthdata.config.schema.json';
+import { didYouMean } from './did-you-mean';
+import { readJsonText, type TextPosition } from './json-text';
 
 /** The project configuration file name, looked up from each linted file's folder upwards. */
 export const CONFIG_FILE_NAME = 'healthdata.config.json';
@@ -45,6 +47,15 @@ export interface ConfigProblem {
   /** Dotted path of the offending key, e.g. `vocabulary.helth`. */
   key: string;
   message: string;
+  /** Where in the file, when the problem is in a file: the key, or the JSON syntax error. */
+  line?: number;
+  column?: number;
+}
+
+/** One line for a log or an output channel: `file:line:column: "key" message` when placed. */
+export function formatConfigProblem(problem: ConfigProblem): string {
+  const place = problem.line === undefined ? '' : `:${problem.line}:${problem.column ?? 1}`;
+  return `${problem.file}${place}: "${problem.key}" ${problem.message}`;
 }
 
 export interface LoadedConfig {
@@ -86,10 +97,33 @@ function keyOf(error: ErrorObject): string[] {
   return extra === undefined ? path : [...path, extra];
 }
 
-function describe(error: ErrorObject): string {
+interface SchemaNode {
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+}
+
+/** The keys the schema allows in the object at `path` (its `$ref`s followed). */
+function knownKeysAt(path: readonly string[]): string[] {
+  const definitions = (schema as { definitions?: Record<string, SchemaNode> }).definitions ?? {};
+  const deref = (node: SchemaNode | undefined) =>
+    node?.$ref ? definitions[node.$ref.replace('#/definitions/', '')] : node;
+  let node = deref(schema as SchemaNode);
+  for (const part of path) {
+    const next: SchemaNode | undefined =
+      node?.properties && Object.hasOwn(node.properties, part)
+        ? node.properties[part]
+        : node?.items;
+    node = deref(next);
+  }
+  return Object.keys(node?.properties ?? {});
+}
+
+function describe(error: ErrorObject, path: readonly string[]): string {
   const extra = (error.params as { additionalProperty?: string }).additionalProperty;
-  if (extra !== undefined) return 'is not a known key';
-  return error.message ?? 'is invalid';
+  if (extra === undefined) return error.message ?? 'is invalid';
+  const near = didYouMean(extra, knownKeysAt(path.slice(0, -1)));
+  return near ? `is not a known key (did you mean "${near}"?)` : 'is not a known key';
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -165,7 +199,11 @@ function toConfig(value: Record<string, unknown>): HealthDataConfig {
  * unknown key yields one problem naming the file and the key, and is replaced by its default;
  * everything valid is kept.
  */
-export function interpretConfig(data: unknown, file: string): LoadedConfig {
+export function interpretConfig(
+  data: unknown,
+  file: string,
+  locate: (path: readonly string[]) => TextPosition | undefined = () => undefined,
+): LoadedConfig {
   if (!isPlainObject(data)) {
     return {
       file,
@@ -194,7 +232,12 @@ export function interpretConfig(data: unknown, file: string): LoadedConfig {
       const key = path.join('.') || '(root)';
       if (!seen.has(key)) {
         seen.add(key);
-        problems.push({ file, key, message: `${describe(error)}; using the default for it` });
+        problems.push({
+          file,
+          key,
+          message: `${describe(error, path)}; using the default for it`,
+          ...locate(path),
+        });
       }
       dropKey(copy, path);
     }
@@ -217,18 +260,22 @@ export function parseConfigText(text: string, file: string): LoadedConfig {
       ],
     };
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  const json = readJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!json.ok) {
     return {
       file,
       config: defaultConfig(),
-      problems: [{ file, key: '(root)', message: `is not valid JSON (${reason}); using defaults` }],
+      problems: [
+        {
+          file,
+          key: '(root)',
+          message: `is not valid JSON (${json.message}); using defaults`,
+          ...json.position,
+        },
+      ],
     };
   }
-  return interpretConfig(data, file);
+  return interpretConfig(json.data, file, json.locate);
 }
 
 interface CachedFile {

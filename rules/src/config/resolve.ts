@@ -4,6 +4,7 @@ import {
   type HealthDataConfig,
   defaultConfig,
   findProjectConfig,
+  formatConfigProblem,
   interpretConfig,
   type LoadedConfig,
   mergeConfigs,
@@ -39,7 +40,7 @@ export interface HostOptions<Related = unknown> {
 const reported = new Set<string>();
 /** Without a host: one line on stderr per problem per process, so CI logs name the file and key. */
 const reportOnStderr: ConfigProblemHandler = (problem) => {
-  const line = `health-data-lint: ${problem.file}: "${problem.key}" ${problem.message}`;
+  const line = `health-data-lint: ${formatConfigProblem(problem)}`;
   if (reported.has(line)) return;
   reported.add(line);
   process.stderr.write(`${line}\n`);

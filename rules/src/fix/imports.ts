@@ -32,18 +32,32 @@ function imports(program: TSESTree.Program): TSESTree.ImportDeclaration[] {
   );
 }
 
+/** An `import` or `export` at the top level: the file is written as an ES module, whatever its parse. */
+function hasModuleSyntax(program: TSESTree.Program): boolean {
+  return program.body.some(
+    (s) =>
+      s.type === AST_NODE_TYPES.ImportDeclaration ||
+      s.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      s.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      s.type === AST_NODE_TYPES.ExportAllDeclaration,
+  );
+}
+
 /**
  * Whether a new import should be written as `require`: the file's extension when it says
- * (`.cjs`/`.cts` CommonJS; `.mjs`/`.mts` ES module), else what the file already does (imports,
- * or `require`/`module.exports`), else how the file was parsed.
+ * (`.cjs`/`.cts` CommonJS; `.mjs`/`.mts` ES module), else what the file already does (imports or
+ * exports, or `require`/`module.exports`), else, for JavaScript, how the file was parsed (the
+ * presets parse by package.json `type`). TypeScript compiles `import` to whatever the package
+ * needs, so a TypeScript file without either gets an `import`.
  */
 function usesCommonJs(sourceCode: SourceCode, filename: string): boolean {
   if (/\.c[jt]s$/i.test(filename)) return true;
   if (/\.m[jt]s$/i.test(filename)) return false;
   const program = sourceCode.ast;
-  if (imports(program).length > 0) return false;
+  if (hasModuleSyntax(program)) return false;
   if (topLevelRequires(program).length > 0 || /\bmodule\.exports\b/.test(sourceCode.text))
     return true;
+  if (/\.tsx?$/i.test(filename)) return false;
   return program.sourceType === 'script';
 }
 

@@ -33,10 +33,7 @@ export function save(dossier: unknown) {
 
   function lint(host: HostOptions): string[] {
     const linter = new Linter({ configType: 'flat', cwd: root });
-    const config = [
-      ...([] as Linter.Config[]).concat(plugin.configs.recommended as Linter.Config),
-      hostConfig(host),
-    ];
+    const config = [...(plugin.configs.recommended as Linter.Config[]), hostConfig(host)];
     return linter.verify(code, config, { filename: file }).map((m) => m.ruleId ?? 'fatal');
   }
 

@@ -18,7 +18,12 @@ import {
  * import of the same module, next to the file's imports or requires, and in the file's module
  * system when it has neither.
  */
-function withImport(code: string, request: NamedImport, filename = 'src/app.ts'): string {
+function withImport(
+  code: string,
+  request: NamedImport,
+  filename = 'src/app.ts',
+  sourceType: 'module' | 'commonjs' = filename.endsWith('.cjs') ? 'commonjs' : 'module',
+): string {
   const rule: TSESLint.RuleModule<'add', []> = {
     defaultOptions: [],
     meta: { type: 'suggestion', fixable: 'code', messages: { add: 'add' }, schema: [] },
@@ -40,7 +45,7 @@ function withImport(code: string, request: NamedImport, filename = 'src/app.ts')
     [
       {
         files: ['**/*.ts', '**/*.js', '**/*.cjs'],
-        languageOptions: { parser, sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module' },
+        languageOptions: { parser, sourceType },
         plugins: { kit: { rules: { add: rule as never } } },
         rules: { 'kit/add': 'error' },
       },
@@ -101,6 +106,23 @@ describe('fix kit: addNamedImport', () => {
     assert.equal(
       withImport('module.exports = () => x();\n', request, 'src/app.js'),
       "const { encrypt } = require('./crypto');\nmodule.exports = () => x();\n",
+    );
+  });
+
+  it('follows the parse of a JavaScript file only when the file itself does not say', () => {
+    // The presets parse `.js` and `.ts` as CommonJS in a package without `"type": "module"`.
+    assert.equal(
+      withImport('x();\n', request, 'src/app.js', 'commonjs'),
+      "const { encrypt } = require('./crypto');\nx();\n",
+    );
+    assert.equal(
+      withImport('export const y = x();\n', request, 'src/app.js', 'commonjs'),
+      "import { encrypt } from './crypto';\nexport const y = x();\n",
+    );
+    // TypeScript compiles `import` for CommonJS packages too.
+    assert.equal(
+      withImport('x();\n', request, 'src/app.ts', 'commonjs'),
+      "import { encrypt } from './crypto';\nx();\n",
     );
   });
 

@@ -48,12 +48,12 @@ describe('model/file-lifetime: per-file state is dropped when the last rule leav
   it('releases once per linted file, after every rule of the preset ran', () => {
     const linter = new Linter({ configType: 'flat' });
     const text = readFileSync(seed, 'utf8');
-    const strict = plugin.configs.strict as unknown as Linter.Config;
-    const messages = linter.verify(text, [strict], { filename: seed });
+    const strict = plugin.configs.strict as unknown as Linter.Config[];
+    const messages = linter.verify(text, strict, { filename: seed });
     assert.ok(messages.length > 0, 'the seed has findings');
     assert.equal(released.length, 1);
     assert.equal(released[0], linter.getSourceCode());
-    linter.verify(text, [strict], { filename: seed });
+    linter.verify(text, strict, { filename: seed });
     assert.equal(released.length, 2, 'a new lint pass is a new file');
   });
 
@@ -73,7 +73,7 @@ describe('model/file-lifetime: per-file state is dropped when the last rule leav
         [
           {
             files: ['**/*.ts'],
-            languageOptions: (plugin.configs.recommended as unknown as Linter.Config)
+            languageOptions: (plugin.configs.recommended[0] as unknown as Linter.Config)
               .languageOptions,
             plugins: { 'health-data': plugin as never, late: local as never },
             rules: Object.fromEntries(order.map((id) => [id, 'error'])),
@@ -89,11 +89,11 @@ describe('model/file-lifetime: per-file state is dropped when the last rule leav
 
   it('does not release a file that fails to parse (no rule ran), and keeps linting the next', () => {
     const linter = new Linter({ configType: 'flat' });
-    const strict = plugin.configs.strict as unknown as Linter.Config;
-    const broken = linter.verify('const = ;', [strict], { filename: 'broken.ts' });
+    const strict = plugin.configs.strict as unknown as Linter.Config[];
+    const broken = linter.verify('const = ;', strict, { filename: 'broken.ts' });
     assert.equal(broken[0]?.fatal, true);
     assert.equal(released.length, 0);
-    linter.verify(readFileSync(seed, 'utf8'), [strict], { filename: seed });
+    linter.verify(readFileSync(seed, 'utf8'), strict, { filename: seed });
     assert.equal(released.length, 1);
   });
 });

@@ -233,7 +233,7 @@ describe('related locations of the shipped rules on the seed codebase', () => {
     const linter = new Linter({ configType: 'flat', cwd: resolve(__dirname, '../../..') });
     const messages = linter.verify(
       text,
-      [plugin.configs.recommended as never, hostConfig({ related: store })],
+      [...(plugin.configs.recommended as never[]), hostConfig({ related: store })],
       file,
     );
     const write = messages.find(

@@ -10,17 +10,18 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'no-unauthenticated-endpoint'
 const RULE = 'health-data/no-unauthenticated-endpoint';
 
 function eslintFor(cwd: string, strict: boolean): ESLint {
-  const preset = (strict ? plugin.configs.strict : plugin.configs.recommended) as Linter.Config;
-  const severity = preset.rules?.[RULE];
+  const preset = (strict ? plugin.configs.strict : plugin.configs.recommended) as Linter.Config[];
+  const severity = preset[0]!.rules?.[RULE];
   return new ESLint({
     cwd,
     overrideConfigFile: true,
     overrideConfig: [
       {
-        ...preset,
+        ...preset[0],
         rules: { [RULE]: severity ?? 'error' },
         linterOptions: { noInlineConfig: true },
       },
+      ...preset.slice(1),
     ],
   });
 }

@@ -18,7 +18,7 @@ export function lintWithPlugin(
     filename?: string;
   } = {},
 ): Linter.LintMessage[] {
-  const config = ([] as Linter.Config[]).concat(plugin.configs[preset] as Linter.Config);
+  const config = plugin.configs[preset] as Linter.Config[];
   const messages = linter.verify(code, config, { filename: `/project/${filename}` });
   assert.deepEqual(
     messages.filter((m) => !m.ruleId),
