@@ -9,6 +9,7 @@ import {
   calleeName,
   constantInit,
   keyName,
+  literalString,
   localFunction,
   resolveVariable,
   typeReferenceName,
@@ -16,7 +17,11 @@ import {
   walk,
 } from './ast';
 import { STATE_TUPLE_HOOKS } from './apis';
-import { FHIR_NON_PATIENT_RESOURCES, FHIR_PATIENT_RESOURCES } from './vocabulary';
+import {
+  FHIR_NON_PATIENT_RESOURCES,
+  FHIR_PATIENT_RESOURCES,
+  FHIR_REFERENCE_ELEMENTS,
+} from './vocabulary';
 
 type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
 
@@ -162,6 +167,30 @@ export function spellsOutNoData(
   depth = 0,
 ): boolean {
   if (depth > 3) return false;
+  // `NonNullable<Encounter['diagnosis']> | null`
+  if (type.type === AST_NODE_TYPES.TSUnionType) {
+    const named = type.types.filter(
+      (member) =>
+        member.type !== AST_NODE_TYPES.TSNullKeyword &&
+        member.type !== AST_NODE_TYPES.TSUndefinedKeyword,
+    );
+    return named.length > 0 && named.every((m) => spellsOutNoData(m, describesNonData, depth + 1));
+  }
+  if (typeReferenceName(type) === 'NonNullable' && type.type === AST_NODE_TYPES.TSTypeReference) {
+    const inner = type.typeArguments?.params[0];
+    return inner !== undefined && spellsOutNoData(inner, describesNonData, depth + 1);
+  }
+  if (type.type === AST_NODE_TYPES.TSIndexedAccessType) {
+    const resource = typeReferenceName(type.objectType);
+    const index = type.indexType;
+    const key =
+      index.type === AST_NODE_TYPES.TSLiteralType ? literalString(index.literal) : undefined;
+    return (
+      resource !== undefined &&
+      key !== undefined &&
+      FHIR_REFERENCE_ELEMENTS.has(`${resource}.${key}`)
+    );
+  }
   const element = elementType(type);
   if (element) return spellsOutNoData(element, describesNonData, depth + 1);
   if (type.type !== AST_NODE_TYPES.TSTypeLiteral || type.members.length === 0) return false;
@@ -194,4 +223,23 @@ export function printedHoles(
   scopeOf: ScopeOf,
 ): TSESTree.Expression[] {
   return template.expressions.filter((hole) => !printsAsObjectTag(hole, scopeOf));
+}
+
+const REFERENCE_ELEMENT_NAMES = new Set([...FHIR_REFERENCE_ELEMENTS].map((e) => e.split('.')[1]));
+
+/**
+ * A member that reads a FHIR element of references only from a value declared as its resource:
+ * `encounter.diagnosis` of `encounter: Encounter` (condition references and ranks).
+ */
+export function readsReferenceElement(
+  member: TSESTree.MemberExpression,
+  scopeOf: ScopeOf,
+): boolean {
+  const prop = member.property;
+  const name =
+    !member.computed && prop.type === AST_NODE_TYPES.Identifier ? prop.name : literalString(prop);
+  if (name === undefined || !REFERENCE_ELEMENT_NAMES.has(name)) return false;
+  const owner = declaredTypeOf(member.object, scopeOf);
+  const resource = owner && typeReferenceName(owner);
+  return resource !== undefined && FHIR_REFERENCE_ELEMENTS.has(`${resource}.${name}`);
 }

@@ -34,7 +34,12 @@ import { type ImportedFunction, importedFunction, type ModuleSource } from './im
 import { importedBinding, isProjectSpecifier } from './project-graph';
 import { patientFieldsOfInput } from './request-input';
 import { dominatingMemberWrite, dominatingWrite } from './strong-update';
-import { declaredTypeOf, printedHoles, spellsOutNoData } from './declared-types';
+import {
+  declaredTypeOf,
+  printedHoles,
+  readsReferenceElement,
+  spellsOutNoData,
+} from './declared-types';
 import { excludedVariant, ruledOut, tagConstraints } from './variant-narrowing';
 import {
   assertedNonPatient,
@@ -800,6 +805,8 @@ export class Provenance {
       SCREAMING_CASE.test(memberChain(member)[0] ?? '')
     )
       return undefined;
+    // `encounter.diagnosis` of an `Encounter`: condition references and ranks.
+    if (readsReferenceElement(member, this.scopeOf)) return undefined;
     // `testItem.name` of `const testItem = { name: definition.name, … }`: that property's value.
     const literal = prop !== undefined ? this.literalProperty(member.object, prop) : undefined;
     if (literal) return this.step(this.trace(literal), member);

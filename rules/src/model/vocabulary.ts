@@ -1147,6 +1147,23 @@ export const FHIR_PATIENT_RESOURCES = new Set([
 ]);
 
 /**
+ * Elements of FHIR R4 resources that hold only references, codes of workflow and timing: who took
+ * part and where, the conditions an encounter points to with their rank, the status history. A
+ * value declared as one (`Encounter['diagnosis']`) carries no patient data of its own, whatever
+ * its name (https://hl7.org/fhir/R4/encounter.html#resource, appointment.html#resource).
+ */
+export const FHIR_REFERENCE_ELEMENTS: ReadonlySet<string> = new Set([
+  'Encounter.diagnosis',
+  'Encounter.participant',
+  'Encounter.location',
+  'Encounter.statusHistory',
+  'Encounter.classHistory',
+  'Appointment.participant',
+  'EpisodeOfCare.diagnosis',
+  'EpisodeOfCare.statusHistory',
+]);
+
+/**
  * FHIR R4 resource types that never hold a patient's data: definitions, terminology, the
  * organisation's own people and places, and infrastructure (outside the Patient compartment,
  * https://hl7.org/fhir/R4/resourcelist.html). A value declared or narrowed to one of them

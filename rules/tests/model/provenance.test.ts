@@ -173,6 +173,22 @@ const CASES: Array<[string, string, string | null]> = [
     `async function pendingFor(client, id): Promise<Patient> { return client.patients.get(id); } async function f(client, id) { const pendingPatient = await pendingFor(client, id); sink(pendingPatient); }`,
     'patient record',
   ],
+  // FHIR elements of references only (issue 19): an encounter's diagnosis list being rebuilt.
+  [
+    "an encounter's diagnosis list declared by its FHIR element",
+    `function f(encounter: Encounter) { let encounterDiagnoses: NonNullable<Encounter['diagnosis']> | null = null; encounterDiagnoses = []; encounterDiagnoses.push({ condition: { reference: 'urn:uuid:1' }, rank: 1 }); sink(JSON.stringify(encounterDiagnoses)); }`,
+    null,
+  ],
+  [
+    "an encounter's diagnosis element read from the encounter",
+    `function f(encounter: Encounter) { sink(encounter.diagnosis); }`,
+    null,
+  ],
+  [
+    "a condition's code",
+    `function f(condition: Condition) { sink(condition.code); }`,
+    'patient record',
+  ],
   // Outcomes of actions and search criteria (issue 19): lab submission and document search code.
   [
     'the outcome of submitting lab results',
