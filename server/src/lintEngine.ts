@@ -42,7 +42,7 @@ export function rulesOf(
 
 /**
  * The flat config the server lints with: the plugin's preset (its parser and module kinds, the
- * very config CI uses), then every rule of the plugin as `rulesOf` or the project's ESLint config
+ * very config CI uses) with every rule of the plugin as `rulesOf` or the project's ESLint config
  * set them. Unused-directive reports are off because the workspace's disable comments mostly name
  * rules this linter never loads.
  */
@@ -52,9 +52,11 @@ export function buildConfigArray(rules: Linter.RulesRecord, host: HostOptions = 
   for (const [id, level] of Object.entries(rules)) {
     if (knownRule(id)) known[id] = level;
   }
+  // In place of the preset's own rules, so that rules run in catalog order whatever the preset
+  // (findings at one place then come in the order ESLint gives them with the plugin's preset).
   return [
-    ...preset,
-    { files: preset[0]!.files, rules: known },
+    { ...preset[0]!, rules: known },
+    ...preset.slice(1),
     {
       linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
     },

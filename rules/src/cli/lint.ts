@@ -54,7 +54,7 @@ function newEslint(job: LintJob, host: HostOptions): ESLint {
     cwd: job.root,
     overrideConfigFile: true,
     overrideConfig: [
-      ...(plugin.configs[job.preset ?? DEFAULT_PRESET] as never[]),
+      ...presetInCatalogOrder(job.preset ?? DEFAULT_PRESET),
       ...job.configFiles.map(projectRules(job)),
       governance,
       hostConfig(host),
@@ -62,6 +62,16 @@ function newEslint(job: LintJob, host: HostOptions): ESLint {
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
   });
+}
+
+/**
+ * The preset with every rule listed, `off` included: a configuration file's rules then override
+ * its entries without adding keys, so rules run (and findings at one place come) in catalog order
+ * whatever the preset, as under ESLint with the plugin's preset.
+ */
+function presetInCatalogOrder(preset: Preset): never[] {
+  const [first, ...rest] = plugin.configs[preset];
+  return [{ ...first, rules: ruleConfiguration({}, { preset }) }, ...rest] as never[];
 }
 
 /**

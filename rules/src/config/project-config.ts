@@ -2,7 +2,6 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, parse as parsePath } from 'node:path';
 import schema from '../../schema/healthdata.config.schema.json';
-import type { Preset } from '../util/create-rule';
 import { didYouMean } from './did-you-mean';
 import { readJsonText, type TextPosition } from './json-text';
 
@@ -26,7 +25,7 @@ export type RuleSetting = RuleSeverity | readonly [RuleSeverity, ...unknown[]];
 /** The configuration after validation and defaults: every list present, every key known. */
 export interface HealthDataConfig {
   /** Absent: the host's choice, else `recommended` (rule-config.ts). */
-  preset?: Preset;
+  preset?: 'recommended' | 'strict';
   /** Per rule id (`health-data/<rule>`), over the preset. */
   rules: Record<string, RuleSetting>;
   vocabulary: {
