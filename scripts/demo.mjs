@@ -1,4 +1,5 @@
-// `npm start [-- <dir>]`: lints the seed codebase (or another folder) with the strict preset and
+// `npm start [-- <dir>]`: lints the seed codebase (or another folder) as `health-data-lint <dir>`
+// does with no option (the preset and rules of its healthdata.config.json, else recommended) and
 // prints the findings grouped by file, with the fix or suggestion on offer, then a summary line.
 // Reuses the CLI's library code from the built plugin, so the demo shows exactly what CI shows.
 import { createRequire } from 'node:module';
@@ -16,7 +17,6 @@ try {
   const outcome = await lintPaths({
     paths: [target],
     cwd,
-    preset: 'strict',
     useEslintConfig: false,
     concurrency: 1,
   });
@@ -25,7 +25,8 @@ try {
       `health-data-lint: ${problem.file}: "${problem.key}" ${problem.message}\n`,
     );
   const summary = summarize(outcome.reports, outcome.skipped);
-  process.stdout.write(`Health Data Lint: ${relative(cwd, target) || '.'} (strict preset)\n\n`);
+  const shown = relative(cwd, target) || '.';
+  process.stdout.write(`Health Data Lint: ${shown} (as \`npx health-data-lint ${shown}\`)\n\n`);
   process.stdout.write(
     formatStylish(outcome.reports, summary, { listSuppressions: summary.suppressed > 0 }),
   );

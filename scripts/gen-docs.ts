@@ -1,6 +1,6 @@
-// Regenerates, from each rule's `meta`, the README rules table and the header block of every
-// docs/rules/<id>.md, and from test/oxlint/gaps.ts the list of differences under oxlint in
-// docs/ci.md. `npm run docs` writes the files; test/docs.test.ts fails when they drift.
+// Regenerates, from each rule's `meta`, the README rules table, the header block of every
+// docs/rules/<id>.md and the `rules` entries of the configuration file's JSON Schema, and from
+// test/oxlint/gaps.ts the list of differences under oxlint in docs/ci.md. `npm run docs` writes the files; test/docs.test.ts fails when they drift.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as prettier from 'prettier';
@@ -20,6 +20,8 @@ export const ROOT = resolve(__dirname, '..');
 export interface RuleDoc {
   id: string;
   docs: HealthDataRuleDocs;
+  /** The rule's options schema (`meta.schema`): one object, or none. */
+  options: unknown[];
   fixable: boolean;
   hasSuggestions: boolean;
 }
@@ -29,6 +31,7 @@ export function catalog(): RuleDoc[] {
     .map(([id, rule]) => ({
       id,
       docs: rule.meta.docs as unknown as HealthDataRuleDocs,
+      options: Array.isArray(rule.meta.schema) ? (rule.meta.schema as unknown[]) : [],
       fixable: rule.meta.fixable !== undefined,
       hasSuggestions: rule.meta.hasSuggestions === true,
     }))
@@ -127,6 +130,33 @@ export function oxlintGapsTables(
 }
 
 /** Replaces what lies between the markers; undefined when the markers are missing. */
+const SEVERITY = { $ref: '#/definitions/ruleSeverity' };
+
+/**
+ * `properties.rules.properties` of healthdata.config.schema.json: each rule by its full id, with a
+ * severity or `[severity, options]` checked against the rule's own options schema, so the
+ * configuration loader validates options as ESLint would.
+ */
+export function schemaRuleEntries(catalogRules: readonly RuleDoc[]): Record<string, unknown> {
+  return Object.fromEntries(
+    catalogRules.map((rule) => [
+      `health-data/${rule.id}`,
+      {
+        description: `${rule.docs.description} (${rule.docs.preset === 'recommended' ? 'recommended' : 'strict only'}).`,
+        anyOf: [
+          SEVERITY,
+          {
+            type: 'array',
+            items: [SEVERITY, ...rule.options],
+            minItems: 1,
+            maxItems: 1 + rule.options.length,
+          },
+        ],
+      },
+    ]),
+  );
+}
+
 export function replaceBetween(
   text: string,
   start: string,
@@ -159,7 +189,7 @@ function withHeader(text: string, header: string): string {
 }
 
 /**
- * The README, docs/ci.md and the existing docs/rules/<id>.md of catalog rules, as they are and as
+ * The README, docs/ci.md, the configuration schema and the existing docs/rules/<id>.md of catalog rules, as they are and as
  * they should be. A missing doc is not created: test/docs.test.ts reports it so that someone writes it.
  */
 export async function generate(root = ROOT): Promise<GeneratedFile[]> {
@@ -177,6 +207,17 @@ export async function generate(root = ROOT): Promise<GeneratedFile[]> {
   if (gaps === undefined)
     throw new Error(`docs/ci.md lacks the ${GAPS_START} / ${GAPS_END} markers`);
   files.push({ path: ciPath, current: ci, expected: await format(gaps, ciPath) });
+  const schemaPath = join(root, 'rules/schema/healthdata.config.schema.json');
+  const schemaText = readFileSync(schemaPath, 'utf8');
+  const schema = JSON.parse(schemaText) as {
+    properties: { rules: { properties: Record<string, unknown> } };
+  };
+  schema.properties.rules.properties = schemaRuleEntries(list);
+  files.push({
+    path: schemaPath,
+    current: schemaText,
+    expected: await format(JSON.stringify(schema), schemaPath),
+  });
   for (const rule of list) {
     const path = join(root, 'docs/rules', `${rule.id}.md`);
     if (!existsSync(path)) continue;

@@ -33,6 +33,7 @@ function seededRules(): Set<string> {
 
 const sample: RuleDoc = {
   id: 'no-select-star-export',
+  options: [],
   docs: {
     description: 'Disallow `SELECT *` | wildcards in patient-data exports',
     preset: 'recommended',

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureBuilt, runCli } from './cli/helpers';
 
 const root = join(__dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -33,5 +35,28 @@ describe('README documents the extension manifest', () => {
         `${command.command} missing from the README`,
       );
     }
+  });
+});
+
+describe('README: npm start', function () {
+  this.timeout(120_000);
+  before(ensureBuilt);
+
+  it('prints what the CLI prints with no option, with the numbers the README gives', () => {
+    const demo = spawnSync(process.execPath, [join(root, 'scripts/demo.mjs'), 'seeds'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    const cli = runCli(['seeds'], root);
+    const [header, ...body] = demo.stdout.split('\n\n');
+    assert.match(header!, /^Health Data Lint: seeds/);
+    assert.equal(body.join('\n\n'), cli.stdout);
+    const summary = /(\d+) files linted, (\d+) findings/.exec(cli.stdout);
+    assert.ok(summary, cli.stdout.slice(-400));
+    assert.ok(
+      readme.replace(/\s+/g, ' ').includes(`${summary[2]} findings in ${summary[1]} files`),
+      `README should say "${summary[2]} findings in ${summary[1]} files"`,
+    );
   });
 });

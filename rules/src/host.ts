@@ -13,7 +13,18 @@ import { clearModuleKindCache } from './util/module-kind';
 
 export { default as plugin } from './index';
 export type { Preset } from './util/create-rule';
-export type { ConfigProblem, LoadedConfig } from './config/project-config';
+export type {
+  ConfigProblem,
+  HealthDataConfig,
+  LoadedConfig,
+  RuleSetting,
+} from './config/project-config';
+export {
+  DEFAULT_PRESET,
+  ruleConfiguration,
+  type RuleChoice,
+  withRuleSettings,
+} from './rule-config';
 export {
   CONFIG_FILE_NAME,
   clearConfigCache,

@@ -1,27 +1,13 @@
 import * as parser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import packageJson from '../package.json';
-import type { HealthDataRuleDocs, Preset } from './util/create-rule';
+import type { Preset } from './util/create-rule';
+import { presetRules } from './rule-config';
 import { rules } from './rules';
 import { LINTED_FILES, PACKAGE_TYPED_FILES } from './util/files';
 import { moduleKindOf } from './util/module-kind';
 
 const PLUGIN_PREFIX = 'health-data';
-
-function presetRules(preset: Preset): TSESLint.FlatConfig.Rules {
-  const entries = Object.entries(rules).filter(([, rule]) => {
-    const docs = rule.meta.docs as HealthDataRuleDocs | undefined;
-    return preset === 'strict' || docs?.preset === 'recommended';
-  });
-  return Object.fromEntries(
-    entries.map(([id, rule]) => {
-      const strictOptions = (rule.meta.docs as HealthDataRuleDocs | undefined)?.strictOptions;
-      const entry: TSESLint.FlatConfig.RuleEntry =
-        preset === 'strict' && strictOptions ? ['error', ...strictOptions] : 'error';
-      return [`${PLUGIN_PREFIX}/${id}`, entry];
-    }),
-  );
-}
 
 type Config = TSESLint.FlatConfig.Config;
 

@@ -1,9 +1,11 @@
 import { Linter } from 'eslint/universal';
 import {
+  type HealthDataConfig,
   type HostOptions,
   avoidRuleContextRetention,
   hostConfig,
   plugin,
+  ruleConfiguration,
 } from '../../rules/src/host';
 import { RULE_PREFIX, type Settings } from './settings';
 
@@ -20,23 +22,41 @@ export interface LintOutcome {
 
 type FlatConfig = Linter.Config;
 
+/** Every rule of the plugin with its level and options: what one file is linted with. */
+export type LintRules = Linter.RulesRecord;
+
 /**
- * The flat config the server lints with: the plugin's own preset (the very config CI uses),
- * then the user's per-rule severity overrides. Unused-directive reports are off because the
- * workspace's disable comments mostly name rules this linter never loads.
+ * Our rules for one file, as the CLI configures them (rules/src/rule-config.ts): the editor's
+ * preset, else the project file's, else `recommended`; then the project's `rules`, then the
+ * editor's. `project` is the file's healthdata.config.json, when one is read.
  */
-export function buildConfigArray(
+export function rulesOf(
   settings: Pick<Settings, 'preset' | 'rules'>,
-  host: HostOptions = {},
-): FlatConfig[] {
-  const preset = plugin.configs[settings.preset] as unknown as FlatConfig[];
-  const overrides: Linter.RulesRecord = {};
-  for (const [id, level] of Object.entries(settings.rules)) {
-    if (knownRule(id)) overrides[id] = level;
+  project?: Pick<HealthDataConfig, 'preset' | 'rules'>,
+): Linter.RulesRecord {
+  return ruleConfiguration(project ?? {}, {
+    preset: settings.preset === 'project' ? undefined : settings.preset,
+    rules: settings.rules,
+  }) as Linter.RulesRecord;
+}
+
+/**
+ * The flat config the server lints with: the plugin's preset (its parser and module kinds, the
+ * very config CI uses) with every rule of the plugin as `rulesOf` or the project's ESLint config
+ * set them. Unused-directive reports are off because the workspace's disable comments mostly name
+ * rules this linter never loads.
+ */
+export function buildConfigArray(rules: Linter.RulesRecord, host: HostOptions = {}): FlatConfig[] {
+  const preset = plugin.configs.recommended as unknown as FlatConfig[];
+  const known: Linter.RulesRecord = {};
+  for (const [id, level] of Object.entries(rules)) {
+    if (knownRule(id)) known[id] = level;
   }
+  // In place of the preset's own rules, so that rules run in catalog order whatever the preset
+  // (findings at one place then come in the order ESLint gives them with the plugin's preset).
   return [
-    ...preset,
-    { files: preset[0]!.files, rules: overrides },
+    { ...preset[0]!, rules: known },
+    ...preset.slice(1),
     {
       linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
     },
@@ -99,11 +119,12 @@ export class LintEngine {
     return linter;
   }
 
-  lint(text: string, filename: string, cwd: string, settings: Settings): LintOutcome {
+  /** `rules`: every rule of the plugin with its level, from `rulesOf` or the project's ESLint config. */
+  lint(text: string, filename: string, cwd: string, rules: Linter.RulesRecord): LintOutcome {
     const linter = this.linterFor(cwd);
     const failedRules: LintOutcome['failedRules'] = [];
     const disabled: Linter.RulesRecord = {};
-    const base = buildConfigArray(settings, this.host);
+    const base = buildConfigArray(rules, this.host);
     for (;;) {
       const config = failedRules.length === 0 ? base : [...base, { rules: disabled }];
       try {
@@ -128,7 +149,7 @@ export class LintEngine {
     text: string,
     filename: string,
     cwd: string,
-    settings: Settings,
+    rules: Linter.RulesRecord,
     skipRules: readonly string[] = [],
   ): string | undefined {
     const linter = this.linterFor(cwd);
@@ -137,7 +158,7 @@ export class LintEngine {
       // Only our rules are configured, so every fix ESLint applies is one of theirs.
       const result = linter.verifyAndFix(
         text,
-        [...buildConfigArray(settings, this.host), { rules: off }],
+        [...buildConfigArray(rules, this.host), { rules: off }],
         {
           filename,
           fix: true,

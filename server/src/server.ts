@@ -37,12 +37,14 @@ import {
   findProjectConfig,
   formatConfigProblem,
   plugin,
+  withRuleSettings,
 } from '../../rules/src/host';
-import { documentTarget, folderOf } from './documentTarget';
+import { type DocumentTarget, documentTarget, folderOf } from './documentTarget';
+import { ESLINT_CONFIG_FILES, EslintConfigRules } from './eslintConfigRules';
 import { matchesConfigIgnores } from './fileFilter';
 import { IdleCollector, exposedGc } from './idleCollector';
 import { MAX_LINT_DELAY_MS, TypingPace } from './lintDelay';
-import { LintEngine, type LintOutcome, ruleDocsUrl } from './lintEngine';
+import { LintEngine, type LintOutcome, type LintRules, ruleDocsUrl, rulesOf } from './lintEngine';
 import { SCAN_WORKSPACE_REQUEST, SERVER_COMMANDS } from './protocol';
 import { SettingsCache, type Settings } from './settings';
 import { FIX_ALL_KIND, type LintSnapshot, minimalEdit, toCodeActions } from './toCodeActions';
@@ -69,6 +71,8 @@ interface CachedLint extends LintSnapshot {
   generation: number;
   failedRules: string[];
   settings: Settings;
+  /** What the document was linted with; absent when it was not linted. */
+  rules?: LintRules;
   /** The fix-all text of this version, once asked: the editor asks on every cursor move. */
   fixAll?: { text: string | undefined };
 }
@@ -82,6 +86,8 @@ const host: HostOptions = {
   related: createRelatedStore(),
 };
 const engine = new LintEngine(host);
+/** `healthData.useEslintConfig`: the project's own ESLint config, read in trusted workspaces only. */
+const eslintConfigRules = new EslintConfigRules();
 /** Two seconds without a lint: typing has paused, a full collection will not be felt. */
 const idleCollector = new IdleCollector(2000, exposedGc());
 
@@ -162,6 +168,29 @@ function logRuleFailures(filename: string, outcome: LintOutcome): void {
   }
 }
 
+/**
+ * Every rule of the plugin with its level for one file: from the project's own ESLint config when
+ * the user asks and the workspace is trusted, else as the CLI builds it from healthdata.config.json
+ * (rulesOf); the editor's `healthData.rules` over either. Undefined: the ESLint config ignores the
+ * file, so the CLI with `--use-eslint-config` would not lint it either.
+ */
+async function rulesFor(
+  target: DocumentTarget,
+  settings: Settings,
+): Promise<LintRules | undefined> {
+  if (settings.useEslintConfig && projectConfigEnabled) {
+    const answer = await eslintConfigRules.rulesFor(target.filename, target.cwd);
+    if (answer.kind === 'ignored') return undefined;
+    if (answer.kind === 'rules') return withRuleSettings(answer.rules, settings.rules) as LintRules;
+    reportConfigProblem({
+      file: target.cwd,
+      key: 'healthData.useEslintConfig',
+      message: `cannot use the project's ESLint config (${answer.error}); linting with healthdata.config.json`,
+    });
+  }
+  return rulesOf(settings, projectConfigOf(target.filename)?.config);
+}
+
 /** The stricter of the editor setting and the project's `maxFileSizeKb`. */
 function sizeLimitKb(filename: string, settings: Settings): number {
   const project = projectConfigOf(filename);
@@ -170,8 +199,13 @@ function sizeLimitKb(filename: string, settings: Settings): number {
     : settings.maxFileSizeKb;
 }
 
-/** Lints one document snapshot; never throws. */
-function lintSnapshot(document: TextDocument, settings: Settings): CachedLint {
+/** Lints one document snapshot with `rules` (none: not linted); never throws. */
+function lintSnapshot(
+  document: TextDocument,
+  settings: Settings,
+  target: DocumentTarget,
+  rules: LintRules | undefined,
+): CachedLint {
   const snapshot: CachedLint = {
     document,
     messages: [],
@@ -180,8 +214,8 @@ function lintSnapshot(document: TextDocument, settings: Settings): CachedLint {
     failedRules: [],
     settings,
   };
-  if (!settings.enable) return snapshot;
-  const target = documentTarget(document.uri, document.languageId, folders, process.cwd());
+  if (!settings.enable || !rules) return snapshot;
+  snapshot.rules = rules;
   if (target.onDisk && ignoredByProjectConfig(target.filename)) {
     return snapshot;
   }
@@ -195,7 +229,7 @@ function lintSnapshot(document: TextDocument, settings: Settings): CachedLint {
   let outcome: LintOutcome;
   const started = performance.now();
   try {
-    outcome = engine.lint(text, target.filename, target.cwd, settings);
+    outcome = engine.lint(text, target.filename, target.cwd, rules);
   } catch (error) {
     outcome = { messages: [], failedRules: [], internalError: String(error) };
   }
@@ -226,6 +260,8 @@ function freshCache(document: TextDocument): CachedLint | undefined {
 /** The lint result of the document's current version: from the cache, or computed now. */
 async function currentLint(document: TextDocument): Promise<CachedLint> {
   const settings = await settingsFor(document.uri);
+  const target = documentTarget(document.uri, document.languageId, folders, process.cwd());
+  const rules = settings.enable ? await rulesFor(target, settings) : undefined;
   // The settings round trip may have let newer edits arrive; lint the newest text.
   const latest = documents.get(document.uri) ?? document;
   const cached = freshCache(latest);
@@ -236,7 +272,7 @@ async function currentLint(document: TextDocument): Promise<CachedLint> {
     latest.version,
     latest.getText(),
   );
-  const result = lintSnapshot(snapshot, settings);
+  const result = lintSnapshot(snapshot, settings, target, rules);
   if (documents.get(latest.uri)) lintCache.set(latest.uri, result);
   return result;
 }
@@ -320,6 +356,7 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [
         { globPattern: `**/${CONFIG_FILE_NAME}` },
+        { globPattern: `**/{${ESLINT_CONFIG_FILES.join(',')}}` },
         // Cross-file facts: mounted routers, global guards, table schemas, project roots.
         { globPattern: `**/*.{${CROSS_FILE_EXTENSIONS.join(',')}}` },
         { globPattern: '**/package.json' },
@@ -352,6 +389,10 @@ connection.onDidChangeConfiguration((params) => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
+  if (params.changes.some((change) => isEslintConfig(change.uri))) {
+    eslintConfigRules.clear();
+    reportedProblems.clear();
+  }
   if (params.changes.some((change) => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
     clearConfigCache();
     reportedProblems.clear();
@@ -377,6 +418,10 @@ const CROSS_FILE_EXTENSIONS = [
   'sql',
   'prisma',
 ];
+
+function isEslintConfig(uri: string): boolean {
+  return ESLINT_CONFIG_FILES.includes(uri.slice(uri.lastIndexOf('/') + 1));
+}
 
 function isCrossFileSource(uri: string): boolean {
   const name = uri.slice(uri.lastIndexOf('/') + 1);
@@ -470,13 +515,15 @@ connection.onCodeAction(async (params) => {
     snippetEdits: capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
     fixAllText: () => {
       snapshot.fixAll ??= {
-        text: engine.fixAll(
-          snapshot.document.getText(),
-          target.filename,
-          target.cwd,
-          snapshot.settings,
-          snapshot.failedRules,
-        ),
+        text:
+          snapshot.rules &&
+          engine.fixAll(
+            snapshot.document.getText(),
+            target.filename,
+            target.cwd,
+            snapshot.rules,
+            snapshot.failedRules,
+          ),
       };
       return snapshot.fixAll.text;
     },
@@ -493,7 +540,9 @@ async function lintFileOnDisk(path: string): Promise<Diagnostic[]> {
   const text = await readFile(path, 'utf8');
   const document = TextDocument.create(uri, 'typescript', 0, text);
   const target = documentTarget(uri, document.languageId, folders, process.cwd());
-  const outcome = engine.lint(text, target.filename, target.cwd, settings);
+  const rules = await rulesFor(target, settings);
+  if (!rules) return [];
+  const outcome = engine.lint(text, target.filename, target.cwd, rules);
   logRuleFailures(path, outcome);
   return outcome.messages.map((message, index) =>
     toDiagnostic(message, index, document, {
@@ -586,13 +635,15 @@ async function applyFixAll(uri: string): Promise<boolean> {
   if (!document) return false;
   const snapshot = await currentLint(document);
   const target = documentTarget(uri, document.languageId, folders, process.cwd());
-  const fixed = engine.fixAll(
-    snapshot.document.getText(),
-    target.filename,
-    target.cwd,
-    snapshot.settings,
-    snapshot.failedRules,
-  );
+  const fixed =
+    snapshot.rules &&
+    engine.fixAll(
+      snapshot.document.getText(),
+      target.filename,
+      target.cwd,
+      snapshot.rules,
+      snapshot.failedRules,
+    );
   if (fixed === undefined) return false;
   const result = await connection.workspace.applyEdit({
     label: 'Fix all auto-fixable health-data problems',

@@ -3,12 +3,21 @@ import type { Preset } from '../../rules/src/host';
 export type RuleLevel = 'off' | 'warn' | 'error';
 export type RunMode = 'onType' | 'onSave';
 
+/** `project`: the `preset` of healthdata.config.json, else `recommended`, as the CLI. */
+export type PresetSetting = Preset | 'project';
+
 /** The `healthData.*` editor settings of one workspace folder, after validation. */
 export interface Settings {
   enable: boolean;
-  preset: Preset;
-  /** Severity overrides keyed by full rule id (`health-data/<rule>`). */
+  /** A preset named here overrides the project's, as the CLI's `--config-preset` does. */
+  preset: PresetSetting;
+  /** Severity overrides keyed by full rule id (`health-data/<rule>`), over the project's. */
   rules: Record<string, RuleLevel>;
+  /**
+   * Take our rules' severities and options from the project's own `eslint.config.*`, as the
+   * CLI's `--use-eslint-config`; honoured only in a trusted workspace (loading it runs its code).
+   */
+  useEslintConfig: boolean;
   run: RunMode;
   maxFileSizeKb: number;
 }
@@ -16,7 +25,14 @@ export interface Settings {
 export const RULE_PREFIX = 'health-data/';
 
 export function defaultSettings(): Settings {
-  return { enable: true, preset: 'recommended', rules: {}, run: 'onType', maxFileSizeKb: 1024 };
+  return {
+    enable: true,
+    preset: 'project',
+    rules: {},
+    useEslintConfig: false,
+    run: 'onType',
+    maxFileSizeKb: 1024,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -32,6 +48,7 @@ export function normalizeSettings(raw: unknown): Settings {
   if (!isRecord(raw)) return settings;
   if (typeof raw.enable === 'boolean') settings.enable = raw.enable;
   if (raw.preset === 'recommended' || raw.preset === 'strict') settings.preset = raw.preset;
+  if (typeof raw.useEslintConfig === 'boolean') settings.useEslintConfig = raw.useEslintConfig;
   if (raw.run === 'onType' || raw.run === 'onSave') settings.run = raw.run;
   if (typeof raw.maxFileSizeKb === 'number' && raw.maxFileSizeKb > 0) {
     settings.maxFileSizeKb = raw.maxFileSizeKb;

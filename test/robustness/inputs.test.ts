@@ -293,6 +293,7 @@ describe('robustness: files the CLI reads', function () {
     const job: LintJob = {
       root: dir,
       preset: 'strict',
+      configFiles: [],
       useEslintConfig: false,
       today: '2026-01-01',
     };

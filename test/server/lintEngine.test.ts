@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import plugin from '../../rules/src/index';
-import { LintEngine, buildConfigArray, knownRule, ruleDocsUrl } from '../../server/src/lintEngine';
+import {
+  LintEngine,
+  buildConfigArray,
+  knownRule,
+  ruleDocsUrl,
+  rulesOf,
+} from '../../server/src/lintEngine';
 import { defaultSettings } from '../../server/src/settings';
 
 type Rule = TSESLint.RuleModule<string, readonly unknown[]>;
@@ -58,10 +64,9 @@ const testRules: Record<string, Rule> = {
 };
 
 const catalog = plugin.rules as Record<string, Rule>;
-const settings = (rules: Record<string, 'off' | 'warn' | 'error'>) => ({
-  ...defaultSettings(),
-  rules,
-});
+const settings = (rules: Record<string, 'off' | 'warn' | 'error'>) =>
+  rulesOf({ ...defaultSettings(), rules });
+const defaults = () => rulesOf(defaultSettings());
 const FILE = '/project/src/file.ts';
 
 describe('LintEngine', () => {
@@ -71,15 +76,40 @@ describe('LintEngine', () => {
   });
 
   it('turns settings overrides into the config after the preset, ignoring unknown rules', () => {
-    const config = buildConfigArray({
-      preset: 'recommended',
+    const rules = rulesOf({
+      preset: 'project',
       rules: { 'health-data/zz-test-reports-var': 'warn', 'health-data/not-a-rule': 'error' },
     });
+    const config = buildConfigArray({ ...rules, 'health-data/not-a-rule': 'error' });
     const preset = plugin.configs.recommended;
-    assert.deepEqual(config.slice(0, preset.length), preset);
-    assert.deepEqual(config[preset.length]!.rules, { 'health-data/zz-test-reports-var': 'warn' });
+    assert.deepEqual(config.slice(1, preset.length), preset.slice(1));
+    assert.deepEqual({ ...config[0], rules: undefined }, { ...preset[0], rules: undefined });
+    const configured = config[0]!.rules!;
+    assert.equal(configured['health-data/zz-test-reports-var'], 'warn');
+    assert.equal(configured['health-data/no-select-star-export'], 'error');
+    assert.equal(configured['health-data/require-access-audit'], 'off', 'strict only');
+    assert.equal(Object.hasOwn(configured, 'health-data/not-a-rule'), false);
     assert.equal(knownRule('health-data/not-a-rule'), false);
     assert.equal(knownRule('zz-test-reports-var'), false, 'rule ids carry the plugin prefix');
+  });
+
+  it('takes the preset and rules of healthdata.config.json under the editor settings', () => {
+    const project = {
+      preset: 'strict' as const,
+      rules: { 'health-data/require-access-audit': 'warn' as const },
+    };
+    const fromProject = rulesOf(defaultSettings(), project);
+    assert.equal(fromProject['health-data/require-access-audit'], 'warn');
+    assert.deepEqual(fromProject['health-data/no-select-star-export'], [
+      'error',
+      { reportOutsideExportContext: true },
+    ]);
+    const overridden = rulesOf(
+      { preset: 'recommended', rules: { 'require-access-audit': 'error' } },
+      project,
+    );
+    assert.equal(overridden['health-data/require-access-audit'], 'error');
+    assert.equal(overridden['health-data/no-select-star-export'], 'error');
   });
 
   it('reports findings with the configured severity, fix and suggestion', () => {
@@ -125,7 +155,7 @@ describe('LintEngine', () => {
   });
 
   it('gives one fatal message for a file that does not parse', () => {
-    const outcome = new LintEngine().lint('const = ;', FILE, '/project', defaultSettings());
+    const outcome = new LintEngine().lint('const = ;', FILE, '/project', defaults());
     assert.equal(outcome.messages.length, 1);
     assert.equal(outcome.messages[0]!.fatal, true);
     assert.equal(outcome.messages[0]!.ruleId, null);
@@ -133,7 +163,7 @@ describe('LintEngine', () => {
 
   it('drops reports about other plugins’ directives and unused disable comments', () => {
     const text = '// eslint-disable-next-line no-console -- legacy\nconsole.log(1);\n';
-    const outcome = new LintEngine().lint(text, FILE, '/project', defaultSettings());
+    const outcome = new LintEngine().lint(text, FILE, '/project', defaults());
     assert.deepEqual(outcome.messages, []);
   });
 
@@ -150,7 +180,7 @@ describe('LintEngine', () => {
       ['health-data/zz-test-throws-on-visit'],
     );
     assert.equal(fixed, 'const a = 1;\nconst b = 2;\n');
-    assert.equal(engine.fixAll('let a = 1;\n', FILE, '/project', defaultSettings()), undefined);
+    assert.equal(engine.fixAll('let a = 1;\n', FILE, '/project', defaults()), undefined);
   });
 
   it('links each catalog rule to its documentation', () => {

@@ -104,6 +104,10 @@ describe('language server over stdio', function () {
           registerOptions: {
             watchers: [
               { globPattern: '**/healthdata.config.json' },
+              {
+                globPattern:
+                  '**/{eslint.config.js,eslint.config.mjs,eslint.config.cjs,eslint.config.ts,eslint.config.mts,eslint.config.cts}',
+              },
               { globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,sql,prisma}' },
               { globPattern: '**/package.json' },
             ],

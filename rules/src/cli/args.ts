@@ -9,7 +9,8 @@ export interface CliOptions {
   format: Format;
   output?: string;
   maxWarnings?: number;
-  preset: Preset;
+  /** `--config-preset`; absent, the `preset` of healthdata.config.json, else `recommended`. */
+  preset?: Preset;
   baseline?: string;
   writeBaseline?: string;
   /** With `baseline`: rewrite it without the entries that no longer occur. */
@@ -42,7 +43,8 @@ Options:
   --max-warnings N                Exit 1 when there are more than N warnings
   --config-preset recommended|strict
                                   Rule preset when not using the project's ESLint config
-                                  (default: recommended)
+                                  (default: the "preset" of healthdata.config.json, else
+                                  recommended; its "rules" still apply over it)
   --baseline FILE                 Report only findings that are not in this baseline
   --write-baseline FILE           Record today's findings as the baseline and exit 0
   --prune-baseline                With --baseline: remove the entries no longer found from FILE
@@ -83,7 +85,6 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     paths: [],
     format: 'stylish',
-    preset: 'recommended',
     concurrency: 1,
     pruneBaseline: false,
     useEslintConfig: false,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, parse, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ConfigProblem } from '../config/project-config';
+import { type ConfigProblem, findProjectConfig } from '../config/project-config';
 import type { ConfigProblemHandler } from '../config/resolve';
 import type { Preset } from '../util/create-rule';
 import { changedFiles, onlyChanged } from './changed-files';
@@ -12,7 +12,8 @@ import { createEslint, type LintJob, lintFiles } from './lint';
 export interface LintRequest {
   paths: readonly string[];
   cwd: string;
-  preset: Preset;
+  /** `--config-preset`; absent, each healthdata.config.json's `preset`, else `recommended`. */
+  preset?: Preset;
   useEslintConfig: boolean;
   concurrency: number;
   /**
@@ -47,6 +48,16 @@ export interface WorkerInput {
 
 /** Files per `lintFiles` call: small enough for a lively progress count, large enough to be cheap. */
 export const BATCH_SIZE = 50;
+
+/** The healthdata.config.json files that apply to `files`, each once. */
+export function configFilesOf(files: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const file of files) {
+    const configFile = findProjectConfig(file).file;
+    if (configFile !== undefined) found.add(configFile);
+  }
+  return [...found];
+}
 
 /** The deepest folder holding every path: the report root. */
 export function commonAncestor(paths: readonly string[]): string {
@@ -142,6 +153,7 @@ export async function lintPaths(request: LintRequest): Promise<LintOutcome> {
   const job: LintJob = {
     root,
     preset: request.preset,
+    configFiles: configFilesOf(discovery.files),
     useEslintConfig: request.useEslintConfig,
     today: today(),
   };

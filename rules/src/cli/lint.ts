@@ -1,16 +1,25 @@
 import { ESLint, Linter } from 'eslint';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
+import { findProjectConfig } from '../config/project-config';
 import { type HostOptions, hostConfig, plugin } from '../host';
 import { createRelatedStore, type RelatedStore, relatedFor } from '../model/related';
+import { DEFAULT_PRESET, ruleConfiguration } from '../rule-config';
 import type { Preset } from '../util/create-rule';
+import { LINTED_FILES } from '../util/files';
 import { avoidRuleContextRetention } from '../util/eslint-rule-contexts';
 import { type FileReport, normalizeResult, type RelatedFinding } from './findings';
 
 export interface LintJob {
   /** Report root: file paths in findings are relative to it. */
   root: string;
-  preset: Preset;
+  /** `--config-preset`: over the `preset` of every healthdata.config.json. */
+  preset?: Preset;
+  /**
+   * The healthdata.config.json files that apply to the files of this run: each one's `preset`
+   * and `rules` configure the rules for the files below it (rule-config.ts).
+   */
+  configFiles: string[];
   useEslintConfig: boolean;
   /** ISO date used to decide whether a suppression has expired. */
   today: string;
@@ -44,9 +53,41 @@ function newEslint(job: LintJob, host: HostOptions): ESLint {
   return new ESLint({
     cwd: job.root,
     overrideConfigFile: true,
-    overrideConfig: [...(plugin.configs[job.preset] as never[]), governance, hostConfig(host)],
+    overrideConfig: [
+      ...presetInCatalogOrder(job.preset ?? DEFAULT_PRESET),
+      ...job.configFiles.map(projectRules(job)),
+      governance,
+      hostConfig(host),
+    ],
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
+  });
+}
+
+/**
+ * The preset with every rule listed, `off` included: a configuration file's rules then override
+ * its entries without adding keys, so rules run (and findings at one place come) in catalog order
+ * whatever the preset, as under ESLint with the plugin's preset.
+ */
+function presetInCatalogOrder(preset: Preset): never[] {
+  const [first, ...rest] = plugin.configs[preset];
+  return [{ ...first, rules: ruleConfiguration({}, { preset }) }, ...rest] as never[];
+}
+
+/**
+ * The rules of the files a healthdata.config.json applies to, as the language server configures
+ * them (rule-config.ts). ESLint's config arrays accept a function among the `files` patterns;
+ * an array of patterns matches when all of its parts do.
+ */
+function projectRules(job: LintJob) {
+  return (configFile: string) => ({
+    files: [
+      [
+        `{${LINTED_FILES.join(',')}}`,
+        (file: string) => findProjectConfig(file).file === configFile,
+      ],
+    ] as never,
+    rules: ruleConfiguration(findProjectConfig(configFile).config, { preset: job.preset }),
   });
 }
 

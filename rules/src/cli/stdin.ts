@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { type ConfigProblem, findProjectConfig } from '../config/project-config';
 import type { Preset } from '../util/create-rule';
 import type { SkippedFile } from './discover';
-import { commonAncestor, type LintOutcome } from './engine';
+import { commonAncestor, configFilesOf, type LintOutcome } from './engine';
 import { today } from './findings';
 import { createEslint, type LintJob, lintText } from './lint';
 
@@ -12,7 +12,7 @@ export interface StdinRequest {
   /** The path the text stands for, relative to `cwd`; the file need not exist. */
   filename: string;
   cwd: string;
-  preset: Preset;
+  preset?: Preset;
   useEslintConfig: boolean;
 }
 
@@ -38,6 +38,7 @@ export async function lintStdin(request: StdinRequest): Promise<LintOutcome> {
   const job: LintJob = {
     root,
     preset: request.preset,
+    configFiles: configFilesOf([file]),
     useEslintConfig: request.useEslintConfig,
     today: today(),
   };

@@ -16,8 +16,18 @@ export interface ImportedHelper {
   import?: string;
 }
 
+/** As in ESLint: `off`/0, `warn`/1, `error`/2. */
+export type RuleSeverity = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+
+/** A severity, or `[severity, options]` as in an ESLint config (rule-config.ts applies them). */
+export type RuleSetting = RuleSeverity | readonly [RuleSeverity, ...unknown[]];
+
 /** The configuration after validation and defaults: every list present, every key known. */
 export interface HealthDataConfig {
+  /** Absent: the host's choice, else `recommended` (rule-config.ts). */
+  preset?: 'recommended' | 'strict';
+  /** Per rule id (`health-data/<rule>`), over the preset. */
+  rules: Record<string, RuleSetting>;
   vocabulary: {
     identity: string[];
     nationalId: string[];
@@ -67,6 +77,7 @@ export interface LoadedConfig {
 
 export function defaultConfig(): HealthDataConfig {
   return {
+    rules: {},
     vocabulary: { identity: [], nationalId: [], health: [], containers: [], exclude: [] },
     contexts: { export: [] },
     auth: { middleware: [] },
@@ -100,20 +111,26 @@ function keyOf(error: ErrorObject): string[] {
 interface SchemaNode {
   $ref?: string;
   properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
+  items?: SchemaNode | SchemaNode[];
+  anyOf?: SchemaNode[];
 }
 
 /** The keys the schema allows in the object at `path` (its `$ref`s followed). */
 function knownKeysAt(path: readonly string[]): string[] {
   const definitions = (schema as { definitions?: Record<string, SchemaNode> }).definitions ?? {};
-  const deref = (node: SchemaNode | undefined) =>
-    node?.$ref ? definitions[node.$ref.replace('#/definitions/', '')] : node;
+  const deref = (node: SchemaNode | undefined): SchemaNode | undefined => {
+    const target = node?.$ref ? definitions[node.$ref.replace('#/definitions/', '')] : node;
+    // A rule entry is a severity or `[severity, options]`: the branch with something inside.
+    return target?.anyOf?.find((branch) => branch.items || branch.properties) ?? target;
+  };
   let node = deref(schema as SchemaNode);
   for (const part of path) {
     const next: SchemaNode | undefined =
       node?.properties && Object.hasOwn(node.properties, part)
         ? node.properties[part]
-        : node?.items;
+        : Array.isArray(node?.items)
+          ? node.items[Number(part)]
+          : node?.items;
     node = deref(next);
   }
   return Object.keys(node?.properties ?? {});
@@ -121,8 +138,17 @@ function knownKeysAt(path: readonly string[]): string[] {
 
 function describe(error: ErrorObject, path: readonly string[]): string {
   const extra = (error.params as { additionalProperty?: string }).additionalProperty;
-  if (extra === undefined) return error.message ?? 'is invalid';
-  const near = didYouMean(extra, knownKeysAt(path.slice(0, -1)));
+  if (extra === undefined) {
+    // Ajv's first complaint about `"rule": "fatal"` is one branch of the entry's `anyOf`.
+    if (path[0] === 'rules' && path.length === 2)
+      return 'must be "off", "warn", "error", 0, 1, 2 or [severity, options]';
+    return error.message ?? 'is invalid';
+  }
+  const known = knownKeysAt(path.slice(0, -1));
+  // `no-select-star-export` for `health-data/no-select-star-export`: ESLint needs the prefix too.
+  const prefixed = `health-data/${extra}`;
+  const near =
+    path[0] === 'rules' && known.includes(prefixed) ? prefixed : didYouMean(extra, known);
   return near ? `is not a known key (did you mean "${near}"?)` : 'is not a known key';
 }
 
@@ -166,6 +192,9 @@ function section(value: Record<string, unknown>, key: string): Record<string, un
 /** Builds a fresh configuration from validated data; copies values, never prototypes. */
 function toConfig(value: Record<string, unknown>): HealthDataConfig {
   const config = defaultConfig();
+  if (value.preset === 'recommended' || value.preset === 'strict') config.preset = value.preset;
+  // Validated against each rule's own option schema; JSON data, so copying is enough.
+  config.rules = { ...(section(value, 'rules') as Record<string, RuleSetting>) };
   const vocabulary = section(value, 'vocabulary');
   config.vocabulary = {
     identity: strings(vocabulary.identity),
@@ -227,8 +256,18 @@ export function interpretConfig(
   for (let pass = 0; pass < 4; pass++) {
     const errors = validate(copy);
     if (errors.length === 0) return { file, config: toConfig(copy), problems };
-    for (const error of errors) {
-      const path = keyOf(error);
+    const paths = errors.map(keyOf);
+    for (const [index, error] of errors.entries()) {
+      const path = paths[index]!;
+      // A rule entry whose options are wrong: the options' own problem says more than the
+      // entry's "must be a severity or [severity, options]".
+      const deeper = paths.some(
+        (other) => other.length > path.length && path.every((part, i) => other[i] === part),
+      );
+      if (deeper && path[0] === 'rules') {
+        dropKey(copy, path);
+        continue;
+      }
       const key = path.join('.') || '(root)';
       if (!seen.has(key)) {
         seen.add(key);
@@ -367,6 +406,8 @@ export function clearConfigCache(): void {
 export function mergeConfigs(base: HealthDataConfig, over: HealthDataConfig): HealthDataConfig {
   const union = (a: string[], b: string[]) => (b.length === 0 ? a : [...new Set([...a, ...b])]);
   return {
+    ...((over.preset ?? base.preset) ? { preset: over.preset ?? base.preset } : {}),
+    rules: { ...base.rules, ...over.rules },
     vocabulary: {
       identity: union(base.vocabulary.identity, over.vocabulary.identity),
       nationalId: union(base.vocabulary.nationalId, over.vocabulary.nationalId),

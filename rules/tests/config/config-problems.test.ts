@@ -90,3 +90,43 @@ describe('healthdata.config.json problems', () => {
     );
   });
 });
+
+describe('healthdata.config.json preset and rules', () => {
+  const text = `{
+  "preset": "strict",
+  "rules": {
+    "health-data/no-select-star-export": "off",
+    "health-data/no-patient-data-in-logs": ["warn", { "loggers": ["trace"] }],
+    "health-data/no-cleartext-transport": 1,
+    "health-data/no-unencrypted-write": ["error", { "checkDatabaseWrite": true }],
+    "no-weak-pseudonymization": "off",
+    "health-data/require-acess-audit": "warn",
+    "health-data/no-hardcoded-credentials": "fatal"
+  }
+}
+`;
+  const loaded = parseConfigText(text, FILE);
+
+  it('keeps the valid entries as written', () => {
+    assert.equal(loaded.config.preset, 'strict');
+    assert.deepEqual(loaded.config.rules, {
+      'health-data/no-select-star-export': 'off',
+      'health-data/no-patient-data-in-logs': ['warn', { loggers: ['trace'] }],
+      'health-data/no-cleartext-transport': 1,
+    });
+  });
+
+  it('names each bad entry by line and column, with the rule id it was meant to be', () => {
+    assert.deepEqual(loaded.problems.map(placed).sort(), [
+      '10:5 rules.health-data/no-hardcoded-credentials must be "off", "warn", "error", 0, 1, 2 or [severity, options]; using the default for it',
+      '7:53 rules.health-data/no-unencrypted-write.1.checkDatabaseWrite is not a known key (did you mean "checkDatabaseWrites"?); using the default for it',
+      '8:5 rules.no-weak-pseudonymization is not a known key (did you mean "health-data/no-weak-pseudonymization"?); using the default for it',
+      '9:5 rules.health-data/require-acess-audit is not a known key (did you mean "health-data/require-access-audit"?); using the default for it',
+    ]);
+  });
+
+  it('refuses a preset that does not exist', () => {
+    const [problem] = parseConfigText('{ "preset": "lax" }', FILE).problems;
+    assert.equal(problem!.key, 'preset');
+  });
+});
