@@ -11,6 +11,12 @@ export const MASK = '…';
 /** Longest text quoted by default; the end is cut with an ellipsis. */
 export const MAX_QUOTED_LENGTH = 40;
 
+/**
+ * Longest piece of code (a sink, a routine, a route path) a message quotes: a message is one
+ * sentence of at most 120 characters, the length the Problems panel shows (issue 22).
+ */
+export const MAX_QUOTED_CODE_LENGTH = 30;
+
 const IDENTIFYING_SHAPES: readonly RegExp[] = [
   // E-mail addresses.
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
