@@ -1762,7 +1762,7 @@ export function shortLabels(labels: string[], maxLength: number): string {
     const text = `${labels.slice(0, kept).join(', ')} and ${labels.length - kept} more`;
     if (text.length <= maxLength) return text;
   }
-  return labels.length > 1 ? `${labels.length} kinds of patient data` : 'patient data';
+  return 'patient data';
 }
 
 /** `await call`, `await (call)`, `await call as T`. */

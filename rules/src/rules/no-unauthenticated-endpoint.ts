@@ -162,7 +162,7 @@ export default createRule<Options, MessageIds>({
       const reason = reasonOf(exposure.evidence);
       const suggest = middlewareSuggestion(route.firstHandlerArg);
       const textOf = (node: TSESTree.Node) =>
-        describeLiteralForMessage(sourceCode.getText(node), 24);
+        describeLiteralForMessage(sourceCode.getText(node), MAX_QUOTED_CODE_LENGTH);
       if (exposure.uploadBeforeAuth) {
         const { upload, auth } = exposure.uploadBeforeAuth;
         context.report({

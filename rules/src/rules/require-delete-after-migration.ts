@@ -46,7 +46,7 @@ export default createRule<Options, MessageIds>({
         '`{{routine}}` deletes {{where}} (with {{data}}) only on success; delete it in `finally`.',
       sourceNotPurged: '`{{routine}}` copies {{data}} into {{where}} but never purges the source.',
       sourceKeptAfterBulkCopy:
-        '`{{routine}}` copies {{data}} into {{target}} but never purges {{source}}.',
+        '`{{routine}}` copies {{data}} to {{target}}, never purging {{source}}.',
       deleteInFinally: 'Delete {{where}} in a `finally` block: `{{deletion}}`',
     },
     schema: [

@@ -71,7 +71,7 @@ function tableStaging(use: SqlUse, target: string, data: () => string): Staging 
   return {
     node: use.node,
     kind: 'table',
-    where: `staging table \`${target}\``,
+    where: `table \`${target}\``,
     table: normalTable(target),
     data,
     fix: target.includes('__hole__')
