@@ -40,8 +40,14 @@ const IDENTIFYING_SHAPES: readonly RegExp[] = [
  * masked, whitespace collapsed, and cut to `maxLength` characters.
  */
 export function describeLiteralForMessage(text: string, maxLength = MAX_QUOTED_LENGTH): string {
-  let masked = text.replace(/\s+/g, ' ');
-  for (const shape of IDENTIFYING_SHAPES) masked = masked.replace(shape, MASK);
+  const masked = maskIdentifying(text.replace(/\s+/g, ' '));
   // Masking first, then cutting: a cut identifier could not be recognised any more.
   return masked.length > maxLength ? `${masked.slice(0, maxLength - 1)}${MASK}` : masked;
+}
+
+/** The text with every value shaped like an identifier (e-mail, NIR, SSN, long number) masked. */
+export function maskIdentifying(text: string): string {
+  let masked = text;
+  for (const shape of IDENTIFYING_SHAPES) masked = masked.replace(shape, MASK);
+  return masked;
 }
