@@ -27,6 +27,8 @@ export interface CliOptions {
   /** Lint the text on standard input as if it were the file `stdinFilename`. */
   stdin: boolean;
   stdinFilename?: string;
+  /** Stylish output: print the lines each suggestion would leave (issue 22). */
+  showSuggestions: boolean;
 }
 
 /** A mistake in the command line: reported with the usage hint and exit code 2. */
@@ -58,6 +60,7 @@ Options:
   --stdin                         Lint the text on standard input (needs --stdin-filename)
   --stdin-filename PATH           The path that text stands for: it decides the parser, the
                                   project configuration and the rules
+  --show-suggestions              Print the code each suggestion leaves (its changed lines)
   --help                          Show this help
   --version                       Show the version
 
@@ -93,6 +96,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     version: false,
     quiet: false,
     stdin: false,
+    showSuggestions: false,
   };
   const valueTaking = new Set([
     '--format',
@@ -189,6 +193,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--stdin-filename':
         options.stdinFilename = value;
+        break;
+      // Issue 22: suggestions shown as the code they leave.
+      case '--show-suggestions':
+        options.showSuggestions = true;
         break;
       default:
         throw unknownOption(name);

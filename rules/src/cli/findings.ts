@@ -25,6 +25,17 @@ export interface Edit {
 export interface Suggestion {
   description: string;
   edit: Edit;
+  /** The lines the edit changes, as they read once it is applied (`--show-suggestions`). */
+  changed: ChangedLines;
+}
+
+/**
+ * What an edit leaves, line by line: the lines that differ once it is applied (numbered as in the
+ * original file), and the original lines it deletes outright.
+ */
+export interface ChangedLines {
+  lines: { line: number; text: string }[];
+  deleted: number;
 }
 
 export interface SuppressionRecord {
@@ -137,6 +148,56 @@ function toEdit(
   };
 }
 
+/** Longest span (lines before × lines after) compared line by line; longer ones are shown whole. */
+const MAX_COMPARED = 250_000;
+
+/** For each line of `after`, whether it is kept from `before` (a longest common subsequence). */
+function keptLines(before: readonly string[], after: readonly string[]): boolean[] {
+  const n = before.length;
+  const m = after.length;
+  if (n * m > MAX_COMPARED) return after.map(() => false);
+  const common: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      common[i]![j] =
+        before[i] === after[j]
+          ? common[i + 1]![j + 1]! + 1
+          : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
+  const kept = after.map(() => false);
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (before[i] === after[j]) {
+      kept[j] = true;
+      i++;
+      j++;
+    } else if (common[i + 1]![j]! >= common[i]![j + 1]!) i++;
+    else j++;
+  }
+  return kept;
+}
+
+/**
+ * The lines an edit changes, with the edit applied, numbered as in the resulting file. ESLint
+ * merges a suggestion's fixes into one replacement (an import at the top and a call further
+ * down), so the lines it leaves as they were are left out.
+ */
+function changedLines(source: string, starts: readonly number[], edit: Edit): ChangedLines {
+  const from = starts[edit.start.line - 1] ?? 0;
+  const next = starts[edit.end.line];
+  const to = next === undefined ? source.length : next - 1;
+  const before = source.slice(from, to).split(/\r?\n/);
+  const after = (
+    source.slice(from, edit.range[0]) +
+    edit.text +
+    source.slice(edit.range[1], to)
+  ).split(/\r?\n/);
+  const kept = keptLines(before, after);
+  const lines = after
+    .map((text, index) => ({ line: edit.start.line + index, text }))
+    .filter((_, index) => !kept[index]);
+  const keptCount = kept.filter(Boolean).length;
+  return { lines, deleted: Math.max(0, before.length - keptCount - lines.length) };
+}
+
 /** The flagged line(s) with whitespace collapsed, so re-indenting does not change a fingerprint. */
 function flaggedText(lines: readonly string[], line: number, endLine: number): string {
   const from = Math.max(1, line);
@@ -216,7 +277,15 @@ export function normalizeResult(result: ESLint.LintResult, options: NormalizeOpt
       fix: toEdit(options.source, starts, message.fix),
       suggestions: (message.suggestions ?? []).flatMap((suggestion) => {
         const edit = toEdit(options.source, starts, suggestion.fix);
-        return edit ? [{ description: suggestion.desc, edit }] : [];
+        return edit
+          ? [
+              {
+                description: suggestion.desc,
+                edit,
+                changed: changedLines(options.source, starts, edit),
+              },
+            ]
+          : [];
       }),
       flagged: flaggedText(lines, line, endLine),
       ...(related.length > 0 ? { related } : {}),

@@ -1,4 +1,5 @@
-import type { Edit, FileReport, Finding, Position } from './findings';
+import { maskIdentifying } from '../model/redact';
+import type { Edit, FileReport, Finding, Position, Suggestion } from './findings';
 import { type Summary, summaryLine } from './summary';
 
 const MAX_SNIPPET = 60;
@@ -45,12 +46,31 @@ export function describeEdit(edit: Edit): string {
   return `replace ${span} with ${snippet(added)} at ${at.line}:${at.column}`;
 }
 
-/** The fix and suggestions on offer for a finding, one line each. */
-export function offers(finding: Finding): string[] {
+/**
+ * The code a suggestion leaves, as `--show-suggestions` prints it: the changed lines numbered as
+ * in the file, with identifying values masked (CI logs travel further than the code).
+ */
+function resultingCode({ changed }: Suggestion): string[] {
+  const width = Math.max(0, ...changed.lines.map(({ line }) => String(line).length));
+  const out = changed.lines.map(
+    ({ line, text }) => `  ${String(line).padStart(width)} | ${maskIdentifying(text)}`,
+  );
+  if (changed.deleted > 0)
+    out.push(`  (${changed.deleted} line${changed.deleted === 1 ? '' : 's'} deleted)`);
+  return out;
+}
+
+/**
+ * The fix and suggestions on offer for a finding, one line each: a suggestion by its
+ * description (what it does), with the code it leaves below it when asked.
+ */
+export function offers(finding: Finding, options: { showSuggestions?: boolean } = {}): string[] {
   const lines: string[] = [];
   if (finding.fix) lines.push(`fix: ${describeEdit(finding.fix)}`);
-  for (const suggestion of finding.suggestions)
-    lines.push(`suggestion: ${suggestion.description} (${describeEdit(suggestion.edit)})`);
+  for (const suggestion of finding.suggestions) {
+    lines.push(`suggestion: ${suggestion.description}`);
+    if (options.showSuggestions) lines.push(...resultingCode(suggestion));
+  }
   return lines;
 }
 
@@ -63,6 +83,8 @@ function suppressionLine(finding: Finding): string {
 
 export interface StylishOptions {
   listSuppressions: boolean;
+  /** Print the code each suggestion leaves (`--show-suggestions`). */
+  showSuggestions?: boolean;
 }
 
 /** ESLint-like text: findings grouped by file, each with the fix or suggestions on offer. */
@@ -81,7 +103,7 @@ export function formatStylish(
     report.findings.forEach((finding, index) => {
       const head = `  ${positions[index]!.padEnd(width)}  ${finding.severity.padEnd(severityWidth)}  `;
       out.push(`${head}${finding.message}  ${finding.ruleId}`);
-      for (const offer of offers(finding)) out.push(`${' '.repeat(head.length)}${offer}`);
+      for (const offer of offers(finding, options)) out.push(`${' '.repeat(head.length)}${offer}`);
     });
     out.push('');
   }

@@ -87,6 +87,7 @@ function render(
     default:
       return formatStylish(outcome.reports, summary, {
         listSuppressions: options.listSuppressions,
+        showSuggestions: options.showSuggestions,
       });
   }
 }

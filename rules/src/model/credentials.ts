@@ -442,3 +442,10 @@ export function isEnvironmentMember(member: TSESTree.MemberExpression): boolean 
   const chain = memberChain(member.object).join('.');
   return /(^|\.)process\.env$/.test(chain) || chain === 'import.meta.env';
 }
+
+/** The other lines holding the same secret, as a message names them: "line 12", "lines 12, 30 and 2 more". */
+export function otherLinesText(lines: number[]): string {
+  const shown = lines.length > 3 ? [...lines.slice(0, 2), `${lines.length - 2} more`] : lines;
+  if (shown.length === 1) return `line ${shown[0]}`;
+  return `lines ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}

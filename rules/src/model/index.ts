@@ -9,7 +9,7 @@ import { Provenance } from './provenance';
 export type { Classification, Role } from './classifier';
 export type { ExportContext } from './context';
 export type { PatientRead, SanitizerKind, Taint } from './provenance';
-export { joinLabels } from './provenance';
+export { joinLabels, shortLabels } from './provenance';
 export type { SqlSelect, SqlStar, SqlStatement, SqlTableRef } from './sql';
 export { scanSql, tablesRead, tablesUnderStar } from './sql';
 export { staticString } from './ast';
@@ -113,6 +113,7 @@ export {
   ldapAccount,
   looksLive,
   optionsAccount,
+  otherLinesText,
   repeatsAccount,
   screamingSnake,
   secretNameKind,
@@ -164,7 +165,7 @@ export { specialColumns } from './patient-tables';
 export { identifyingInput, mayTransformIdentifiers, weakTransform } from './pseudonyms';
 export type { WeakTransform } from './pseudonyms';
 export { recordIdOf } from './record-ids';
-export { describeLiteralForMessage } from './redact';
+export { describeLiteralForMessage, MAX_QUOTED_CODE_LENGTH } from './redact';
 export { provenanceRelated } from './related';
 export type { RelatedLocation } from './related';
 export type { ModuleSource } from './imported-functions';

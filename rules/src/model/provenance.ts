@@ -93,6 +93,12 @@ export interface PatientRead {
 
 const MAX_DEPTH = 60;
 
+/** Longest description of patient data in a message (a message is at most 120 characters). */
+export const MAX_DESCRIPTION_LENGTH = 50;
+
+/** Longest name of the value reaching a sink that a message quotes: `rows`, `patient.nir`. */
+const MAX_SHOWN_VALUE_LENGTH = 30;
+
 /**
  * How many modules away from the linted file a call is summarised: the provenance of each module
  * is kept per distance, so an answer never depends on the order files are linted in.
@@ -548,18 +554,23 @@ export class Provenance {
     return undefined;
   }
 
-  /** Human description of a taint for messages: "NIR and HIV/STI status from query of `patients` (line 12)". */
-  describe(taint: Taint): string {
-    const labels = taint.labels.length ? joinLabels(taint.labels) : 'patient data';
-    return `${labels} from ${taint.description} (line ${taint.source.loc.start.line})`;
+  /**
+   * How a message names a taint, in at most `maxLength` characters (issue 22: one short sentence
+   * per finding): "NIR and HIV/STI status from query of `patients`", or only the labels when the
+   * origin does not fit. The origin's line is the related `source` location, not the message.
+   */
+  describe(taint: Taint, maxLength = MAX_DESCRIPTION_LENGTH): string {
+    const labels = shortLabels(taint.labels, maxLength);
+    const full = `${labels} from ${taint.description}`;
+    return full.length <= maxLength ? full : labels;
   }
 
   /**
    * How a message names the data reaching a sink at `node` (issue 19): the value written there
-   * when it is a name or a member (`\`patient.nir\` (social security number (NIR) from
-   * \`patient\`, line 3)`), else what `describe` says.
+   * when it is a short name or member (`\`patient.nir\` (social security number (NIR) from
+   * \`patient\`)`), else what `describe` says; at most `maxLength` characters either way.
    */
-  describeAt(node: TSESTree.Node, taint: Taint): string {
+  describeAt(node: TSESTree.Node, taint: Taint, maxLength = MAX_DESCRIPTION_LENGTH): string {
     let shown = unwrap(node);
     // JSON.stringify(x), String(x), await x: the value is x.
     for (;;) {
@@ -576,12 +587,16 @@ export class Provenance {
       shown.type !== AST_NODE_TYPES.Identifier &&
       (shown.type !== AST_NODE_TYPES.MemberExpression || memberChain(shown).length < 2)
     )
-      return this.describe(taint);
+      return this.describe(taint, maxLength);
     const text = this.sourceCode.getText(shown);
-    if (text.length > 40 || /\s/.test(text) || taint.description === `\`${text}\``)
-      return this.describe(taint);
-    const labels = taint.labels.length ? joinLabels(taint.labels) : 'patient data';
-    return `\`${text}\` (${labels} from ${taint.description}, line ${taint.source.loc.start.line})`;
+    if (
+      text.length > MAX_SHOWN_VALUE_LENGTH ||
+      /\s/.test(text) ||
+      taint.description === `\`${text}\``
+    )
+      return this.describe(taint, maxLength);
+    // `text` (…): the backticks, the space and the parentheses take 5 characters.
+    return `\`${text}\` (${this.describe(taint, maxLength - text.length - 5)})`;
   }
 
   private compute(node: TSESTree.Node): Taint | undefined {
@@ -1734,6 +1749,20 @@ function addLabel(labels: string[], label: string): string[] {
 export function joinLabels(labels: string[]): string {
   if (labels.length <= 1) return labels[0] ?? 'patient data';
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
+/**
+ * The labels in at most `maxLength` characters: "name, social security number (NIR) and 1 more"
+ * when all of them do not fit (the related `source` location lists them all).
+ */
+export function shortLabels(labels: string[], maxLength: number): string {
+  const all = joinLabels(labels);
+  if (all.length <= maxLength) return all;
+  for (let kept = labels.length - 1; kept >= 1; kept--) {
+    const text = `${labels.slice(0, kept).join(', ')} and ${labels.length - kept} more`;
+    if (text.length <= maxLength) return text;
+  }
+  return 'patient data';
 }
 
 /** `await call`, `await (call)`, `await call as T`. */

@@ -11,6 +11,19 @@ export const MASK = '…';
 /** Longest text quoted by default; the end is cut with an ellipsis. */
 export const MAX_QUOTED_LENGTH = 40;
 
+/**
+ * Longest message of a finding once its placeholders are filled: the Problems panel of VS Code
+ * shows about 100 characters of it (issue 22); tests hold every message of the seeds and of the
+ * rule tests to it.
+ */
+export const MAX_FINDING_MESSAGE_LENGTH = 120;
+
+/**
+ * Longest piece of code (a sink, a routine, a route path) a message quotes: a message is one
+ * sentence of at most 120 characters, the length the Problems panel shows (issue 22).
+ */
+export const MAX_QUOTED_CODE_LENGTH = 30;
+
 const IDENTIFYING_SHAPES: readonly RegExp[] = [
   // E-mail addresses.
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
@@ -27,8 +40,14 @@ const IDENTIFYING_SHAPES: readonly RegExp[] = [
  * masked, whitespace collapsed, and cut to `maxLength` characters.
  */
 export function describeLiteralForMessage(text: string, maxLength = MAX_QUOTED_LENGTH): string {
-  let masked = text.replace(/\s+/g, ' ');
-  for (const shape of IDENTIFYING_SHAPES) masked = masked.replace(shape, MASK);
+  const masked = maskIdentifying(text.replace(/\s+/g, ' '));
   // Masking first, then cutting: a cut identifier could not be recognised any more.
   return masked.length > maxLength ? `${masked.slice(0, maxLength - 1)}${MASK}` : masked;
+}
+
+/** The text with every value shaped like an identifier (e-mail, NIR, SSN, long number) masked. */
+export function maskIdentifying(text: string): string {
+  let masked = text;
+  for (const shape of IDENTIFYING_SHAPES) masked = masked.replace(shape, MASK);
+  return masked;
 }

@@ -155,7 +155,7 @@ export function patientFolderWrites(
       .filter(Boolean);
     result.push({
       folderWords: words,
-      data: model.provenance.describe(taint),
+      data: model.provenance.describe(taint, 30),
       related: [
         ...provenanceRelated(taint),
         {

@@ -6,6 +6,7 @@ import {
   type CleartextUrl,
   cleartextUrl,
   databaseTlsOffHost,
+  describeLiteralForMessage,
   disablesTlsVerification,
   disablesTlsVerificationGlobally,
   FTP_TLS_OPTION,
@@ -63,6 +64,11 @@ function setSecure(options: TSESTree.ObjectExpression, key: string): Suggestions
 }
 
 /** How `smtpWithoutTls` names what lets a transport send in clear. */
+/** An origin as a message quotes it: a long host name is cut, the scheme and start kept. */
+function originForMessage(origin: string): string {
+  return describeLiteralForMessage(origin, 45);
+}
+
 const SMTP_WITHOUT_TLS = {
   smtpUrl: '`smtp://` URL',
   ignoreTls: '`ignoreTLS: true`',
@@ -85,23 +91,22 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       cleartextRequest:
-        'This connection to `{{origin}}` uses {{scheme}}, which is not encrypted: anyone on the network path can read or alter what it carries (GDPR art. 32, HIPAA 164.312(e)(1)).',
-      patientDataCleartext:
-        'This request sends {{data}} to `{{origin}}` over {{scheme}}, unencrypted: anyone on the network path can read it (GDPR art. 32, HIPAA 164.312(e)(1)).',
+        'This connection to `{{origin}}` uses {{scheme}}, which is not encrypted; use TLS.',
+      patientDataCleartext: 'This request sends {{data}} in clear to `{{origin}}`; use TLS.',
       ftpWithoutTls:
-        'This FTP connection is not encrypted ({{how}}): logins and extracts cross the network in clear, as in the Dedalus migration (CNIL SAN-2022-009, GDPR art. 32); use FTPS (`secure: true`) or SFTP.',
+        'This FTP connection is not encrypted ({{how}}): extracts cross in clear; use FTPS or SFTP.',
       smtpWithoutTls:
-        'This SMTP transport can send mail without TLS ({{how}}): results and reports mailed through it travel in clear (GDPR art. 32, HIPAA 164.312(e)(1)).',
+        'This SMTP transport can send mail without TLS ({{how}}): mailed results travel in clear.',
       tlsVerificationDisabled:
-        '`rejectUnauthorized: false` accepts any certificate, so anyone on the path can impersonate the server and read the traffic (CWE-295, HIPAA 164.312(e)(1)).',
+        '`rejectUnauthorized: false` accepts any certificate: anyone on the path can read the traffic.',
       tlsVerificationDisabledGlobally:
-        '`NODE_TLS_REJECT_UNAUTHORIZED=0` turns off certificate checks for every TLS connection of the process (CWE-295, HIPAA 164.312(e)(1)).',
+        '`NODE_TLS_REJECT_UNAUTHORIZED=0` turns off certificate checks for every TLS connection.',
       databaseWithoutTls:
-        'The database connection to `{{host}}` has TLS turned off: queries and patient rows cross the network in clear (GDPR art. 32, HIPAA 164.312(e)(1)).',
+        'The database connection to `{{host}}` has TLS off: patient rows cross the network in clear.',
       insecureSessionCookie:
-        '`secure: false` lets browsers send {{cookie}} over plain http://, where anyone on the network can read it and take over the session (CWE-614, GDPR art. 32); set `secure: true` (behind a TLS proxy, also trust the proxy).',
+        '`secure: false` sends {{cookie}} over plain http://; set `secure: true`.',
       plainHttpServer:
-        'This server listens over plain HTTP: unless a proxy terminates TLS in front of it, logins, session cookies and patient data cross the network in clear (GDPR art. 32, HIPAA 164.312(e)(1)); serve it with `https.createServer` or document the TLS proxy.',
+        'This server listens over plain HTTP: patient data crosses in clear unless a proxy adds TLS.',
       useHttps: 'Use `{{secure}}://`.',
       setSecure: 'Set `secure: true`.',
       removeOption: 'Remove `rejectUnauthorized: false` (verify certificates).',
@@ -144,11 +149,11 @@ export default createRule<Options, MessageIds>({
       if (!url || !isRequestCall(call, scopeOf)) return;
       const model = healthModel(context);
       const taint = requestPatientPayload(model.provenance, call, argument.inOptions);
-      const data = taint ? model.provenance.describe(taint) : undefined;
+      const data = taint ? model.provenance.describe(taint, 36) : undefined;
       report(context, {
         node: argument.node,
         messageId: data ? 'patientDataCleartext' : 'cleartextRequest',
-        data: { origin: url.origin, scheme: `${url.scheme}://`, data },
+        data: { origin: originForMessage(url.origin), scheme: `${url.scheme}://`, data },
         suggest: useHttps(url),
         related: provenanceRelated(taint),
       });
@@ -159,7 +164,7 @@ export default createRule<Options, MessageIds>({
         context.report({
           node,
           messageId: 'cleartextRequest',
-          data: { origin: url.origin, scheme: `${url.scheme}://` },
+          data: { origin: originForMessage(url.origin), scheme: `${url.scheme}://` },
           suggest: useHttps(url),
         });
     }
@@ -265,7 +270,11 @@ export default createRule<Options, MessageIds>({
         }
         const host = options.checkDatabaseTls ? databaseTlsOffHost(property, scopeOf) : undefined;
         if (host !== undefined)
-          context.report({ node: property, messageId: 'databaseWithoutTls', data: { host } });
+          context.report({
+            node: property,
+            messageId: 'databaseWithoutTls',
+            data: { host: describeLiteralForMessage(host) },
+          });
       },
       AssignmentExpression(node) {
         if (disablesTlsVerificationGlobally(node, scopeOf))
@@ -277,7 +286,12 @@ export default createRule<Options, MessageIds>({
             Literal(node: TSESTree.Literal) {
               // sslmode=disable in a connection string to a remote database (strict).
               const host = typeof node.value === 'string' && remoteSslDisabledHost(node.value);
-              if (host) context.report({ node, messageId: 'databaseWithoutTls', data: { host } });
+              if (host)
+                context.report({
+                  node,
+                  messageId: 'databaseWithoutTls',
+                  data: { host: describeLiteralForMessage(host) },
+                });
             },
           }
         : {}),

@@ -5,6 +5,8 @@ import {
   comparedSecret,
   constructorPassword,
   credentialClient,
+  describeLiteralForMessage,
+  otherLinesText,
   credentialsOwnerName,
   environmentName,
   groupSharedSecrets,
@@ -62,9 +64,13 @@ interface Candidate {
   atSink: boolean;
 }
 
+/** Longest key or account name a message quotes (a message is at most 120 characters). */
+const MAX_NAME_LENGTH = 20;
+
 /** The account name for a message, unless the password repeats it (`root`/`root`). */
 function accountText(user: string | undefined, secret: string): string {
-  return !user || repeatsAccount(user, secret) ? '' : ` \`${user}\``;
+  const name = user && describeLiteralForMessage(user, MAX_NAME_LENGTH);
+  return !name || repeatsAccount(user, secret) ? '' : ` \`${name}\``;
 }
 
 export default createRule<Options, MessageIds>({
@@ -82,17 +88,17 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       literalSecret:
-        'A literal {{what}} is written in the code (`{{key}}`): everyone with the repository shares it and no access can be traced to one person (GDPR art. 32, HIPAA 164.312(a)(2)(i)); read it from the environment or a secret manager.',
+        'A literal {{what}} is written in the code (`{{key}}`); read it from the environment or a secret manager.',
       sharedSecret:
-        'The same literal {{what}} (`{{key}}`) is written here and at line {{lines}}: one secret for every service and everyone with the repository (GDPR art. 32); read it from the environment or a secret manager, in one place.',
+        'The same literal {{what}} (`{{key}}`) is written here and at {{lines}}; read it from the environment, once.',
       fallbackSecret:
-        'A literal {{what}} (`{{key}}`) is used whenever the environment variable is unset: a deployment that forgets it runs with a secret everyone with the repository knows (GDPR art. 32); fail at start-up instead.',
+        'A literal {{what}} (`{{key}}`) is used when the environment variable is unset; fail at start-up instead.',
       fixedPassword:
-        'Every account created or reset here gets the same literal password (`{{key}}`): anyone who knows it can log in as any user who has not changed it (CNIL SAN-2022-009); generate a random one-time password and require a change at first login.',
+        'Every account created or reset here gets the same literal password (`{{key}}`); generate one per account.',
       defaultAccount:
-        'A default or shared account{{account}} is used with a literal password (`{{key}}`): every technician logs in as the same superuser, so nobody can tell who read which patient (CNIL SAN-2022-009); use a personal account and a secret from the environment.',
+        'Shared account{{account}} with a literal password (`{{key}}`); use personal accounts.',
       secretInUrl:
-        'The {{scheme}} connection string embeds a literal password{{account}}: it is copied into every clone, log and error message that prints the URL (GDPR art. 32); read the URL from the environment.',
+        'The {{scheme}} URL embeds a literal password{{account}}; read it from the environment.',
       useEnvironment: 'Read it from `process.env.{{name}}`.',
     },
     schema: [],
@@ -242,9 +248,9 @@ export default createRule<Options, MessageIds>({
           messageId: others.length > 0 ? 'sharedSecret' : first.messageId,
           data: {
             what: first.what,
-            key: first.key,
+            key: describeLiteralForMessage(first.key, MAX_NAME_LENGTH),
             account: first.account,
-            lines: others.map((o) => o.literal.loc.start.line).join(', '),
+            lines: otherLinesText(others.map((o) => o.literal.loc.start.line)),
           },
           suggest: first.envVariable ? suggestEnv(first.literal, first.envVariable) : [],
           related: others.map((other) => ({
@@ -274,7 +280,7 @@ export default createRule<Options, MessageIds>({
         node,
         messageId: 'secretInUrl',
         data: {
-          scheme: lower,
+          scheme: describeLiteralForMessage(lower, MAX_NAME_LENGTH),
           account: isDefault && account ? ` for the shared account${account}` : '',
         },
         // A template with holes builds the URL from other values: replacing it would drop them.

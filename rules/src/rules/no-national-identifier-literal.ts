@@ -14,7 +14,7 @@ type MessageIds = 'nir' | 'ssn' | 'replaceWithSynthetic';
 
 const KIND_LABEL: Record<IdentifierMatch['kind'], string> = {
   nir: 'French social security number (NIR/INS)',
-  nia: 'French temporary identification number (NIA, used as INS-NIA)',
+  nia: 'French temporary number (NIA, used as INS-NIA)',
   ssn: 'US Social Security number',
 };
 
@@ -36,8 +36,8 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      nir: 'This literal holds a {{kind}} whose control key is valid: an identifier copied from real records leaks with every clone, CI log and backup of the repository; use a synthetic one with an invalid key.',
-      ssn: 'This literal holds a {{kind}} that passes the SSA issuance rules: an identifier copied from real records leaks with every clone, CI log and backup of the repository; use a synthetic one that can never be issued.',
+      nir: 'This {{kind}} has a valid control key; use a synthetic one with an invalid key.',
+      ssn: 'This {{kind}} passes the SSA issuance rules; use one that can never be issued.',
       replaceWithSynthetic:
         'Replace it with a synthetic identifier of the same format that can never be valid.',
     },

@@ -2,7 +2,9 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   ACCESS_LOGGER,
   AST_NODE_TYPES,
+  describeLiteralForMessage,
   type HealthModel,
+  MAX_QUOTED_CODE_LENGTH,
   type ModuleSource,
   type RelatedLocation,
   healthModel,
@@ -52,12 +54,10 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      patientDataInLog:
-        '`{{sink}}` writes {{data}} to the log: logs are copied, shipped and kept outside the protections of the patient record (GDPR art. 32); log the record id or redact it.',
-      patientDataInError:
-        'The error message carries {{data}}: error messages end up in logs, crash reports and HTTP responses (GDPR art. 32); put the record id in the message instead.',
+      patientDataInLog: '`{{sink}}` logs {{data}}; log the record id instead.',
+      patientDataInError: 'This error message carries {{data}}; put the record id in it instead.',
       bodyInAccessLog:
-        'The access-log format writes request bodies (token `:{{token}}`), which carry the patients sent to this server, into every log line (GDPR art. 32).',
+        'This access-log format logs request bodies (`:{{token}}`), with the patient data they carry.',
       replaceWithId: 'Log `{{replacement}}` instead.',
       wrapInRedaction: 'Wrap the value in `{{helper}}()`.',
     },
@@ -164,7 +164,7 @@ export default createRule<Options, MessageIds>({
       report(context, {
         node: property ?? node,
         messageId: sink.kind === 'error' ? 'patientDataInError' : 'patientDataInLog',
-        data: { data, sink: sink.name },
+        data: { data, sink: describeLiteralForMessage(sink.name, MAX_QUOTED_CODE_LENGTH) },
         suggest: sink.kind === 'log' ? suggestionsFor(model, node, property) : [],
         related: provenanceRelated(taint),
       });
@@ -190,7 +190,10 @@ export default createRule<Options, MessageIds>({
       report(context, {
         node: argument,
         messageId: write.kind === 'error' ? 'patientDataInError' : 'patientDataInLog',
-        data: { data: model.provenance.describeAt(argument, taint), sink: name },
+        data: {
+          data: model.provenance.describeAt(argument, taint),
+          sink: describeLiteralForMessage(name, MAX_QUOTED_CODE_LENGTH),
+        },
         suggest: write.kind === 'log' ? suggestionsFor(model, argument, undefined) : [],
         related: [...provenanceRelated(taint), inner],
       });

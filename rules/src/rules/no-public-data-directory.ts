@@ -35,9 +35,9 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       publicFolder:
-        '`{{server}}` serves the folder `{{folder}}` (its name says {{word}}) to anyone with no authentication: every extract or file dropped there is downloadable by URL (CNIL SAN-2022-009, GDPR art. 32).',
+        '`{{server}}` serves `{{folder}}` with no authentication (its name says {{word}}).',
       publicWrittenFolder:
-        '`{{server}}` serves the folder `{{folder}}`, where this file writes {{data}}, to anyone with no authentication (CNIL SAN-2022-009, GDPR art. 32).',
+        '`{{server}}` serves `{{folder}}`, where {{data}} is written, unauthenticated.',
       addAuthMiddleware: 'Run `{{name}}` before serving the folder.',
     },
     schema: [],
@@ -63,7 +63,7 @@ export default createRule<[], MessageIds>({
           const segments = folderSegments(folder, scopeOf);
           if (segments.length === 0) continue;
           // The folder's last segments as the message names them: a name built from a NIR stays out.
-          const display = describeLiteralForMessage(segments.slice(-2).join('/'));
+          const display = describeLiteralForMessage(segments.slice(-2).join('/'), 28);
           const word = dataFolderWord(segments, m);
           let written: string | undefined;
           let writtenBy: PatientFolderWrite | undefined;
@@ -81,14 +81,22 @@ export default createRule<[], MessageIds>({
             report(context, {
               node: call,
               messageId: 'publicFolder',
-              data: { server, folder: display, word: `"${describeLiteralForMessage(word)}"` },
+              data: {
+                server: describeLiteralForMessage(server, 20),
+                folder: display,
+                word: `"${describeLiteralForMessage(word, 16)}"`,
+              },
               suggest,
             });
           } else {
             report(context, {
               node: call,
               messageId: 'publicWrittenFolder',
-              data: { server, folder: display, data: written! },
+              data: {
+                server: describeLiteralForMessage(server, 20),
+                folder: display,
+                data: written!,
+              },
               suggest,
               related: writtenBy?.related,
             });

@@ -1,8 +1,10 @@
 import {
+  describeLiteralForMessage,
   type ExportContext,
   healthModel,
   type HealthModel,
   indexSchemas,
+  MAX_QUOTED_CODE_LENGTH,
   projectSchemas,
   provenanceRelated,
   type RelatedLocation,
@@ -41,11 +43,10 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       selectStar:
-        '`{{what}}` reads every column of `{{table}}`{{special}} {{context}}: the columns that exist now and any added later leave with the extract, so list only the fields that were requested (GDPR art. 5(1)(c), CNIL SAN-2022-009).',
-      unprojectedRead:
-        '`{{what}}` reads `{{table}}` with no projection{{special}} {{context}}: the columns that exist now and any added later leave with the extract, so {{how}} (GDPR art. 5(1)(c), CNIL SAN-2022-009).',
+        '`{{what}}` reads all of `{{table}}`{{special}} {{context}}; list the requested fields.',
+      unprojectedRead: '`{{what}}` reads all of `{{table}}`{{special}} {{context}}; {{how}}.',
       dumpTable:
-        '`{{what}}` dumps the whole `{{table}}` table{{special}} {{context}}: the columns that exist now and any added later leave with the dump, so export a query of the requested fields instead (GDPR art. 5(1)(c), CNIL SAN-2022-009).',
+        '`{{what}}` dumps all of `{{table}}`{{special}} {{context}}; export the requested fields only.',
       listColumns: 'List the columns of `{{table}}` explicitly{{optIn}}',
       listPlaceholder:
         'Replace `{{what}}` with a placeholder column list to complete with the requested fields',
@@ -80,24 +81,25 @@ export default createRule<Options, MessageIds>({
       ));
     const found = new UnprojectedReads({ sourceCode, model, schemas });
 
-    /** ` (includes nir, hiv_status)`: the special-category columns the read takes. */
+    /** ` (nir, hiv_status, …)`: the first special-category columns the read takes. */
     function specialText(read: UnprojectedRead): string {
       const special = specialColumns(read.schema, model().classifier);
       if (special.length === 0) return '';
-      const shown = special.slice(0, 5).join(', ');
-      return ` (includes ${shown}${special.length > 5 ? ', …' : ''})`;
+      const shown = describeLiteralForMessage(special.slice(0, 2).join(', '), 24);
+      return ` (${shown}${special.length > 2 && !shown.endsWith('…') ? ', …' : ''})`;
     }
 
+    /** Where the read is: the routine itself is where the finding is, so the message says its kind. */
     function contextText(ctx: ExportContext): string {
       switch (ctx.where) {
         case 'function':
-          return `in export/migration code (\`${ctx.name}\`)`;
+          return 'in an export';
         case 'class':
-          return `in export/migration class \`${ctx.name}\``;
+          return 'in an export class';
         case 'file':
-          return `in export/migration file \`${ctx.name}\``;
+          return 'in an export file';
         default:
-          return `in export/migration folder \`${ctx.name}/\``;
+          return 'in an export folder';
       }
     }
 
@@ -115,11 +117,14 @@ export default createRule<Options, MessageIds>({
         for (const read of reads) {
           const ctx = model().exportContextOf(read.read);
           if (ctx) reasons.set(read, contextText(ctx));
-          else if (reportAnywhere && read.explicitStar) reasons.set(read, 'on patient records');
+          else if (reportAnywhere && read.explicitStar) reasons.set(read, 'outside export code');
         }
         const reached = found.sinksReached(reads.filter((read) => !reasons.has(read)));
-        for (const [read, { sink, sinkName, argument, taint }] of reached) {
-          reasons.set(read, `and its rows reach \`${sinkName}\` (line ${sink.loc.start.line})`);
+        for (const [read, { sinkName, argument, taint }] of reached) {
+          reasons.set(
+            read,
+            `and its rows reach \`${describeLiteralForMessage(sinkName, MAX_QUOTED_CODE_LENGTH)}\``,
+          );
           paths.set(read, [
             ...provenanceRelated(taint),
             { loc: argument.loc, message: `The rows reach \`${sinkName}\` here`, kind: 'step' },
@@ -135,8 +140,8 @@ export default createRule<Options, MessageIds>({
             loc: read.loc,
             messageId: MESSAGE_OF_KIND[read.kind],
             data: {
-              what: read.what,
-              table: read.table,
+              what: describeLiteralForMessage(read.what, MAX_QUOTED_CODE_LENGTH),
+              table: describeLiteralForMessage(read.table, 24),
               special: specialText(read),
               context: reason,
               how: read.how ?? 'list the requested fields',

@@ -2,6 +2,7 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   controllerExposures,
   describeLiteralForMessage,
+  MAX_QUOTED_CODE_LENGTH,
   discoverControllers,
   fileRouteExposures,
   fileRouteOf,
@@ -44,24 +45,25 @@ type MessageIds =
   | 'addUseGuards'
   | 'addSessionCheck';
 
-/** Where the handler, or a function it calls, does it: `at line 12`, `in \`ctrl.list()\` (../controllers/patients.js:40)`. */
-function where(evidence: { line: number; via?: string; file?: string }): string {
-  if (!evidence.via) return `at line ${evidence.line}`;
-  const place = evidence.file ? `${evidence.file}:${evidence.line}` : `line ${evidence.line}`;
-  return `in \`${evidence.via}()\` (${place})`;
+/** A name or table as a reason quotes it: the reason is one part of a 120-character message. */
+function quoted(text: string): string {
+  return `\`${describeLiteralForMessage(text, 20)}\``;
 }
 
-/** Why a route serves patient data, as the message says it. */
+/**
+ * Why a route serves patient data, as the message says it, in a few words: the table read, the
+ * path segment. Where the handler reads it is the finding's own code or the doc's business.
+ */
 function reasonOf(evidence: RouteEvidence): string {
   switch (evidence.kind) {
     case 'path':
-      return `path segment \`${evidence.segment}\``;
+      return `path segment ${quoted(evidence.segment)}`;
     case 'read':
-      return `${evidence.changes ? 'changes' : 'reads'} \`${evidence.table}\` ${where(evidence)}`;
+      return `${evidence.changes ? 'changes' : 'reads'} ${quoted(evidence.table)}`;
     case 'siblings':
-      return `unlike ${evidence.authenticated} other routes of its router, which require \`${describeLiteralForMessage(evidence.auth, 50)}\`, it reads or writes data with none`;
+      return `unlike ${evidence.authenticated} other routes of its router`;
     case 'upstream':
-      return `forwards to the FHIR server \`${describeLiteralForMessage(evidence.upstream, 60)}\` ${where(evidence)}`;
+      return 'forwards to a FHIR server';
     case 'response':
       return `responds with ${evidence.description}`;
   }
@@ -74,7 +76,7 @@ function reasonOf(evidence: RouteEvidence): string {
  */
 function pathForMessage(path: string | undefined): string {
   if (path === undefined) return '(dynamic path)';
-  return describeLiteralForMessage(path.replace(/\\(.)/g, '$1'), 80);
+  return describeLiteralForMessage(path.replace(/\\(.)/g, '$1'), MAX_QUOTED_CODE_LENGTH);
 }
 
 export default createRule<Options, MessageIds>({
@@ -92,27 +94,27 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       unauthenticated:
-        '{{method}} {{path}} serves patient data ({{reason}}) with no authentication in its chain: anyone who can reach the server can read it, as CNIL found on the Dedalus server (GDPR art. 32).',
+        '{{method}} {{path}} serves patient data ({{reason}}) with no authentication.',
       registeredBeforeAuth:
-        '{{method}} {{path}} serves patient data ({{reason}}) but is registered before `{{auth}}` (line {{line}}), so that authentication never runs for it (GDPR art. 32).',
+        '{{method}} {{path}} serves patient data ({{reason}}) before `{{auth}}` runs.',
       mountedWithoutAuth:
-        'Router `{{router}}` ({{file}}) serves patient data ({{route}}) and is mounted here with no authentication before it: its routes are reachable by anyone (GDPR art. 32).',
+        'Router `{{router}}` serves patient data ({{route}}) and is mounted with no authentication.',
       attachedWithoutAuth:
-        '{{method}} {{path}} serves patient data ({{reason}}) and `{{file}}` (line {{line}}) serves this router with no authentication before it: anyone who can reach the server can call it (GDPR art. 32).',
+        '{{method}} {{path}} serves patient data ({{reason}}); `{{file}}` mounts it unauthenticated.',
       uploadBeforeAuth:
-        '{{method}} {{path}} stores uploaded files with `{{upload}}` before `{{auth}}` runs: anyone who can reach the server can put files there ({{reason}}) (GDPR art. 32).',
+        '{{method}} {{path}} stores uploads with `{{upload}}` before `{{auth}}` runs: anyone can upload.',
       serverFunctionUnauthenticated:
-        'Server action `{{name}}` serves patient data ({{reason}}) with no session check: any client can call it with a POST (GDPR art. 32).',
+        'Server action `{{name}}` serves patient data ({{reason}}) with no session check.',
       unknownMountNoAuth:
-        '{{method}} {{path}} serves patient data ({{reason}}) on `{{router}}`, whose mount point is not found, in a project with no authentication anywhere: anyone can call it (GDPR art. 32).',
+        '{{method}} {{path}} serves patient data ({{reason}}) in a project with no authentication.',
       unknownMount:
-        '{{method}} {{path}} serves patient data ({{reason}}) on `{{router}}`, whose mount point is not found in the project, so nothing shows it is authenticated (GDPR art. 32).',
+        '{{method}} {{path}} serves patient data ({{reason}}) on `{{router}}`, mounted nowhere found.',
       unguardedController:
-        '{{method}} {{path}} serves patient data ({{reason}}) with no guard on the handler, its controller or the application: anyone can call it (GDPR art. 32).',
+        '{{method}} {{path}} serves patient data ({{reason}}) with no guard on it or its controller.',
       publicOptOut:
-        '{{method}} {{path}} serves patient data ({{reason}}) but `@{{decorator}}()` opts it out of the global authentication guard (GDPR art. 32).',
+        '{{method}} {{path}} serves patient data ({{reason}}) but `@{{decorator}}()` skips the auth guard.',
       nextUnauthenticated:
-        '{{method}} {{path}} serves patient data ({{reason}}) with no session check before the data is read and no middleware.ts matcher covering it (GDPR art. 32).',
+        '{{method}} {{path}} serves patient data ({{reason}}) with no session check or middleware.',
       addAuthMiddleware: 'Run `{{name}}` before this handler.',
       addUseGuards: 'Add `@UseGuards({{guard}})` to the controller.',
       addSessionCheck: 'Return 401 at the top of the handler when `{{name}}` finds no session.',
@@ -160,7 +162,7 @@ export default createRule<Options, MessageIds>({
       const reason = reasonOf(exposure.evidence);
       const suggest = middlewareSuggestion(route.firstHandlerArg);
       const textOf = (node: TSESTree.Node) =>
-        describeLiteralForMessage(sourceCode.getText(node), 60);
+        describeLiteralForMessage(sourceCode.getText(node), MAX_QUOTED_CODE_LENGTH);
       if (exposure.uploadBeforeAuth) {
         const { upload, auth } = exposure.uploadBeforeAuth;
         context.report({
@@ -178,11 +180,11 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: route.call,
           messageId: noAuthAnywhere ? 'unknownMountNoAuth' : 'unknownMount',
-          data: { method, path, reason, router: route.owner.name },
+          data: { method, path, reason, router: describeLiteralForMessage(route.owner.name, 20) },
           suggest,
         });
       } else if (exposure.laterAuth) {
-        context.report({
+        report(context, {
           node: route.call,
           messageId: 'registeredBeforeAuth',
           data: {
@@ -193,6 +195,12 @@ export default createRule<Options, MessageIds>({
             line: String(exposure.laterAuth.loc.start.line),
           },
           suggest,
+          related: [
+            {
+              loc: exposure.laterAuth.loc,
+              message: 'Authentication is registered here, after the route: it never runs for it',
+            },
+          ],
         });
       } else if (exposure.attachedAt) {
         const { attachedAt } = exposure;
@@ -203,7 +211,7 @@ export default createRule<Options, MessageIds>({
             method,
             path,
             reason,
-            file: attachedAt.display ?? attachedAt.file,
+            file: describeLiteralForMessage(attachedAt.display ?? attachedAt.file, 24),
             line: String(attachedAt.at.loc.start.line),
           },
           suggest,
@@ -246,7 +254,11 @@ export default createRule<Options, MessageIds>({
           report(context, {
             node: mount.child,
             messageId: 'mountedWithoutAuth',
-            data: { router: foreign.owner.name, file: foreign.specifier, route },
+            data: {
+              router: describeLiteralForMessage(foreign.owner.name, 20),
+              file: foreign.specifier,
+              route,
+            },
             suggest: middlewareSuggestion(mount.child),
             related: [
               {
@@ -302,7 +314,10 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: action.name ?? action.fn,
             messageId: 'serverFunctionUnauthenticated',
-            data: { name: action.name?.name ?? 'server action', reason: reasonOf(evidence) },
+            data: {
+              name: describeLiteralForMessage(action.name?.name ?? 'server action', 24),
+              reason: reasonOf(evidence),
+            },
           });
         }
 

@@ -1,9 +1,11 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  describeLiteralForMessage,
   type FieldWrite,
   type HealthModel,
   healthModel,
   inDemoData,
+  MAX_QUOTED_CODE_LENGTH,
   type ImportedHelper,
   type ModuleSource,
   AST_NODE_TYPES,
@@ -44,6 +46,14 @@ const MESSAGE_OF_FAMILY = {
   object: 'objectStorage',
 } as const satisfies Record<StorageWrite['family'], MessageIds>;
 
+/** Longest description of the data written: the sink and the store share the 120 characters. */
+const MAX_DATA_LENGTH = 40;
+
+/** A sink as a message quotes it: `tx.objectStore('labResults').put` is cut. */
+function quotedSink(name: string): string {
+  return describeLiteralForMessage(name, MAX_QUOTED_CODE_LENGTH);
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-unencrypted-write',
   meta: {
@@ -59,16 +69,12 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      fileWrite:
-        'Patient data ({{data}}) is written to a file in clear by `{{sink}}`: whoever reads the disk or a backup reads the patients; encrypt it before writing (GDPR art. 32).',
-      browserStorage:
-        'Patient data ({{data}}) is stored in clear in {{store}} by `{{sink}}`, readable by any script on the origin and by the next user of the workstation (GDPR art. 32).',
-      cacheWrite:
-        'Patient data ({{data}}) is written in clear to {{store}} by `{{sink}}`, readable by every service and dump of that cache; encrypt it before caching (GDPR art. 32).',
-      objectStorage:
-        'Patient data ({{data}}) is uploaded by `{{sink}}` without encryption; a leaked bucket or credential exposes it in clear (GDPR art. 32).',
+      fileWrite: '`{{sink}}` writes {{data}} to a file unencrypted.',
+      browserStorage: '`{{sink}}` keeps {{data}} unencrypted in {{store}}.',
+      cacheWrite: '`{{sink}}` caches {{data}} unencrypted in {{store}}.',
+      objectStorage: '`{{sink}}` uploads {{data}} without encryption.',
       databaseField:
-        '`{{field}}` ({{label}}) is written to the database by `{{sink}}` without field-level encryption; a dump of the table exposes it in clear (GDPR art. 9 and 32).',
+        '`{{sink}}` stores `{{field}}` ({{label}}) in the database without field-level encryption.',
       wrapInEncryption: 'Encrypt the value with `{{helper}}()` before it is written.',
       addServerSideEncryption: "Add `ServerSideEncryption: 'aws:kms'` to the upload parameters.",
       removeBrowserWrite: 'Remove this write and keep the data in memory only.',
@@ -120,7 +126,7 @@ export default createRule<Options, MessageIds>({
       }
       if (!first) return;
       if (write.encryptedByOptions) return;
-      const data = getModel().provenance.describe(first.taint);
+      const data = getModel().provenance.describeAt(first.node, first.taint, MAX_DATA_LENGTH);
       const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
       const helper = getModel().config.encryption.fix;
       const wrapTargets = write.wrappable ? tainted.filter((n) => write.values.includes(n)) : [];
@@ -150,7 +156,7 @@ export default createRule<Options, MessageIds>({
       report(context, {
         node: write.at ?? first.node,
         messageId: MESSAGE_OF_FAMILY[write.family],
-        data: { data, sink: write.name, store: write.store ?? '' },
+        data: { data, sink: quotedSink(write.name), store: write.store ?? '' },
         suggest,
         related: provenanceRelated(first.taint),
       });
@@ -193,7 +199,11 @@ export default createRule<Options, MessageIds>({
       report(context, {
         node: write.at,
         messageId: 'databaseField',
-        data: { field: write.field, label: cls.label, sink: write.sink },
+        data: {
+          field: describeLiteralForMessage(write.field, 24),
+          label: cls.label,
+          sink: quotedSink(write.sink),
+        },
         suggest:
           helper && write.located
             ? [
@@ -218,8 +228,8 @@ export default createRule<Options, MessageIds>({
         node: argument,
         messageId: MESSAGE_OF_FAMILY[write.family],
         data: {
-          data: getModel().provenance.describe(taint),
-          sink: name,
+          data: getModel().provenance.describeAt(argument, taint, MAX_DATA_LENGTH),
+          sink: quotedSink(name),
           store: write.store ?? '',
         },
         related: [

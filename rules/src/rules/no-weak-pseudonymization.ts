@@ -38,10 +38,8 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      unkeyedHash:
-        'The {{what}} of {{data}} is not a pseudonym: without a secret key anyone can hash every possible value and match it (a 13-digit NIR is reversed in seconds); use an HMAC with a key kept outside the data (GDPR art. 4(5), 32).',
-      reversibleEncoding:
-        'The {{what}} of {{data}} is not a pseudonym: it decodes back to the identifier in one call; use an HMAC with a key kept outside the data (GDPR art. 4(5), 32).',
+      unkeyedHash: 'The {{what}} of {{data}} is reversible by brute force; use a keyed HMAC.',
+      reversibleEncoding: 'The {{what}} of {{data}} decodes back in one call; use a keyed HMAC.',
       useHmac: `Use an HMAC-SHA-256 keyed by process.env.${KEY_VARIABLE} instead.`,
     },
     schema: [],
@@ -65,7 +63,7 @@ export default createRule<[], MessageIds>({
         report(context, {
           node: transform.node,
           messageId: transform.encoding ? 'reversibleEncoding' : 'unkeyedHash',
-          data: { what: transformName(transform), data: model.provenance.describe(taint) },
+          data: { what: transformName(transform), data: model.provenance.describe(taint, 40) },
           suggest: keyed
             ? [
                 {

@@ -3,6 +3,7 @@ import {
   type AuditRecognizer,
   auditRouteUnits,
   describeLiteralForMessage,
+  MAX_QUOTED_CODE_LENGTH,
   exportUnit,
   healthModel,
   type HealthModel,
@@ -27,10 +28,8 @@ export default createRule<[], MessageIds>({
       securitySeverity: 4.0,
     },
     messages: {
-      routeWithoutAudit:
-        '{{method}} {{path}} reads {{data}} without an audit event in its handler or middleware: nobody can tell afterwards who read which patient (GDPR art. 32, HIPAA 164.312(b)).',
-      exportWithoutAudit:
-        '{{name}} reads {{data}} for an export or migration without an audit event: a bulk extraction leaves no trace of who ran it (GDPR art. 32, HIPAA 164.312(b)).',
+      routeWithoutAudit: '{{method}} {{path}} reads {{data}} and records no audit event.',
+      exportWithoutAudit: '{{name}} reads {{data}} for an export and records no audit event.',
     },
     schema: [],
   },
@@ -71,11 +70,10 @@ export default createRule<[], MessageIds>({
           if (unit.route?.audited) continue;
           if (auditCalls.some((call) => withinNode(call, unit.node))) continue;
           reported.add(unit.node);
-          const tables = [...new Set(read.tables)]
-            .slice(0, 3)
-            .map((t) => `\`${t}\``)
-            .join(', ');
-          const data = `patient records of ${tables} (line ${read.node.loc.start.line})`;
+          // The first table names the records; the finding's range shows the whole read.
+          const tables = [...new Set(read.tables)];
+          const more = tables.length > 1 ? ` and ${tables.length - 1} more` : '';
+          const data = `patient records of \`${describeLiteralForMessage(tables[0] ?? '', 20)}\`${more}`;
           // Where the missing audit call belongs: the first line of the handler or routine.
           const head = unit.node.loc.start;
           const headLine = context.sourceCode.lines[head.line - 1] ?? '';
@@ -93,7 +91,7 @@ export default createRule<[], MessageIds>({
               messageId: 'routeWithoutAudit',
               data: {
                 method: unit.route.method,
-                path: describeLiteralForMessage(unit.route.path, 80),
+                path: describeLiteralForMessage(unit.route.path, MAX_QUOTED_CODE_LENGTH),
                 data,
               },
               related,
@@ -102,7 +100,13 @@ export default createRule<[], MessageIds>({
             report(context, {
               node: read.node,
               messageId: 'exportWithoutAudit',
-              data: { name: unit.name ?? 'This export routine', data },
+              data: {
+                name: describeLiteralForMessage(
+                  unit.name ?? 'This export routine',
+                  MAX_QUOTED_CODE_LENGTH,
+                ),
+                data,
+              },
               related,
             });
           }

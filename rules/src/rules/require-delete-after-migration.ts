@@ -41,14 +41,12 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      notDeleted:
-        '`{{routine}}` stages {{data}} in {{where}} and never deletes it: an extract that outlives the transfer is what leaked after the Dedalus migration (GDPR art. 5(1)(e), art. 32)',
+      notDeleted: '`{{routine}}` stages {{data}} in {{where}}, never deleted.',
       deletedOnlyOnSuccess:
-        '`{{routine}}` deletes {{where}} (holding {{data}}) only when the transfer succeeds: a failed run leaves the extract behind; delete it in a `finally` block',
-      sourceNotPurged:
-        '`{{routine}}` copies {{data}} into {{where}} but never removes or schedules the purge of the source: the old system keeps every record after the migration (GDPR art. 5(1)(e))',
+        '`{{routine}}` deletes {{where}} (with {{data}}) only on success; delete it in `finally`.',
+      sourceNotPurged: '`{{routine}}` copies {{data}} into {{where}} but never purges the source.',
       sourceKeptAfterBulkCopy:
-        '`{{routine}}` copies {{data}} into {{target}} but never removes or schedules the purge of {{source}}: the source copy stays behind after the migration (CNIL SAN-2022-009: no deletion after migration; GDPR art. 5(1)(e))',
+        '`{{routine}}` copies {{data}} to {{target}}, never purging {{source}}.',
       deleteInFinally: 'Delete {{where}} in a `finally` block: `{{deletion}}`',
     },
     schema: [
@@ -90,7 +88,7 @@ export default createRule<Options, MessageIds>({
         node: staging.node,
         messageId,
         data: {
-          routine: routineName(file, routine, staging.node),
+          routine: describeLiteralForMessage(routineName(file, routine, staging.node), 28),
           data,
           where: staging.where,
         },
@@ -150,7 +148,7 @@ export default createRule<Options, MessageIds>({
             node: copy.node,
             messageId: 'sourceKeptAfterBulkCopy',
             data: {
-              routine: routineName(file, copy.routine, copy.node),
+              routine: describeLiteralForMessage(routineName(file, copy.routine, copy.node), 28),
               data: copy.data,
               target: copy.target,
               source: copy.source,

@@ -4,7 +4,7 @@ import { Linter } from 'eslint';
 import { healthModel, type SanitizerKind } from '../../src/model';
 
 export interface ProbeResult {
-  /** `describe()` of the taint reaching `sink(x)`, or null when the value is not patient data. */
+  /** `describe()` of the taint reaching `sink(x)`, with no length budget, or null when the value is not patient data. */
   description: string | null;
   sanitizers: SanitizerKind[];
 }
@@ -56,7 +56,7 @@ export function probe(code: string, filename = 'src/app.ts', cwd?: string): Prob
           const model = healthModel(context);
           const taint = model.provenance.trace(node.arguments[0]!);
           results.push({
-            description: taint ? model.provenance.describe(taint) : null,
+            description: taint ? model.provenance.describe(taint, Infinity) : null,
             sanitizers: taint?.sanitizers ?? [],
           });
         },

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { shortLabels } from '../../src/model/provenance';
 import { probe } from './probe';
 
 /** [what it shows, code with one `sink(x)`, expected: substring of the description or null] */
@@ -933,11 +934,19 @@ describe('health-data provenance', () => {
     assert.deepEqual(result?.sanitizers, []);
   });
 
-  it('names the source line for messages', () => {
+  it('names the source for messages, and leaves its line to the related location', () => {
     const [result] = probe(
       `async function f(db) {\n  const r = await db.query('SELECT * FROM patients');\n  sink(r.rows);\n}`,
     );
-    assert.match(result?.description ?? '', /\(line 2\)$/);
+    assert.equal(result?.description, 'patient records from query of `patients`');
+  });
+
+  it('shortens the labels to fit a message: the first ones and how many more', () => {
+    const labels = ['name', 'social security number (NIR)', 'HIV/STI status'];
+    assert.equal(shortLabels(labels, 60), 'name, social security number (NIR) and HIV/STI status');
+    assert.equal(shortLabels(labels, 45), 'name, social security number (NIR) and 1 more');
+    assert.equal(shortLabels(labels, 20), 'name and 2 more');
+    assert.equal(shortLabels(labels, 10), 'patient data');
   });
 
   it('survives cycles and half-typed code', () => {

@@ -157,7 +157,7 @@ async function nightly() {
 }`);
     assert.equal(found.length, 1);
     assert.deepEqual(found[0]!.words, ['reports', 'nightly.json']);
-    assert.equal(found[0]!.data, 'patient records from query of `patients` (line 3)');
+    assert.equal(found[0]!.data, 'patient records');
     assert.ok(found[0]!.related >= 2);
   });
 });

@@ -1020,7 +1020,7 @@ function f(patient) {
         endColumn: 30,
         data: {
           sink: 'consola.success',
-          data: '`patient.nir` (social security number (NIR) from `patient`, line 3)',
+          data: '`patient.nir` (social security number (NIR))',
         },
         suggestions: [
           {
@@ -1091,7 +1091,7 @@ function f(patient: Patient) {
         messageId: 'patientDataInLog',
         data: {
           sink: 'logFailure()',
-          data: 'patient record from `patient` (line 5)',
+          data: 'patient record from `patient`',
         },
         line: 5,
         column: 24,

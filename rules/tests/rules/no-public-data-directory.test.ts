@@ -189,14 +189,14 @@ ruleTester.run('no-public-data-directory', rule, {
           messageId: 'publicFolder',
           line: 3,
           column: 26,
-          data: { server: 'restify.plugins.serveStatic', folder: 'exports', word: '"exports"' },
+          data: { server: 'restify.plugins.ser…', folder: 'exports', word: '"exports"' },
         },
         {
           messageId: 'publicFolder',
           line: 4,
           column: 21,
           data: {
-            server: 'restify.plugins.serveStaticFiles',
+            server: 'restify.plugins.ser…',
             folder: 'backups',
             word: '"backups"',
           },
@@ -232,7 +232,7 @@ ruleTester.run('no-public-data-directory', rule, {
           data: {
             server: 'express.static',
             folder: 'reports',
-            data: 'patient records from query of `patients` (line 5)',
+            data: 'patient records',
           },
         },
       ],

@@ -259,7 +259,7 @@ export class PatientsController {
         data: {
           method: 'GET',
           path: '/patients/:id',
-          data: 'patient records of `patient` (line 7)',
+          data: 'patient records of `patient`',
         },
       },
     ],

@@ -682,14 +682,14 @@ export async function exportDossier(patient: { nir: string }): Promise<void> {
           column: 3,
           data: {
             routine: 'exportDossier',
-            data: 'patient record from `patient` (line 3)',
-            where: "file `'/srv/export/dossier-….json'`",
+            data: 'patient record from `patient`',
+            where: "file `'/srv/export/dossier-….…`",
           },
           suggestions: [
             {
               messageId: 'deleteInFinally',
               data: {
-                where: "file `'/srv/export/dossier-….json'`",
+                where: "file `'/srv/export/dossier-….…`",
                 deletion: "await rm('/srv/export/dossier-….json', { force: true });",
               },
               output: `import fs from 'node:fs';
@@ -722,7 +722,7 @@ export function exportPatients(patients: Patient[]) {
           messageId: 'notDeleted',
           data: {
             routine: 'exportPatients',
-            data: 'name from `patients` (line 6)',
+            data: 'name from `patients`',
             where: 'file `path`',
           },
           line: 6,
@@ -1299,8 +1299,8 @@ export async function extractResults(labResults: LabResult[], target: string) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'migratePatients',
-            data: 'patient records from query of `patients` (line 2)',
-            target: '`patients` through `connection`',
+            data: 'patient records',
+            target: '`patients` via `connection`',
             source: '`patients` in `oldPool`',
           },
           line: 3,
@@ -2235,7 +2235,7 @@ export async function exportPatients(patients: Patient[], other: string) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'migratePatients',
-            data: 'patient records from query of `patient` (line 2)',
+            data: 'patient records',
             target: '`target.patient`',
             source: '`patient` in `source`',
           },
@@ -2260,7 +2260,7 @@ export async function exportPatients(patients: Patient[], other: string) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'migrerPatients',
-            data: 'patient records from query of `AncienPatient` (line 2)',
+            data: 'patient records',
             target: '`NouveauPatient`',
             source: '`AncienPatient`',
           },
@@ -2285,8 +2285,8 @@ export async function exportPatients(patients: Patient[], other: string) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'migrateDossiers',
-            data: 'patient records from query of `patients` (line 2)',
-            target: "`targetDb.collection('patients')`",
+            data: 'patient records',
+            target: '`targetDb.collection…`',
             source: '`patients` in `sourceDb`',
           },
           line: 3,
@@ -2310,8 +2310,8 @@ export async function exportPatients(patients: Patient[], other: string) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'migratePatients',
-            data: 'patient records from query of `patients` (line 2)',
-            target: "`targetKnex('patients')`",
+            data: 'patient records',
+            target: "`targetKnex('patient…`",
             source: '`patients` in `sourceKnex`',
           },
           line: 3,
@@ -2335,8 +2335,8 @@ export async function exportPatients(patients: Patient[], other: string) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'migratePatients',
-            data: 'patient records from query of `patients` (line 2)',
-            target: '`patients` through `targetKnex`',
+            data: 'patient records',
+            target: '`patients` via `targetKnex`',
             source: '`patients` in `sourceKnex`',
           },
           line: 3,
@@ -2362,7 +2362,7 @@ export async function exportPatients(patients: Patient[], other: string) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'migratePatients',
-            data: 'patient records from query of `Patient` (line 4)',
+            data: 'patient records',
             target: '`targetRepo`',
             source: '`Patient` in `source`',
           },
@@ -2394,8 +2394,8 @@ export async function migratePatients(oldPool: Pool, newPool: Pool) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'migratePatients',
-            data: 'name and social security number (NIR) from query of `patients` (line 4)',
-            target: '`patients` through `newPool`',
+            data: 'name and 1 more',
+            target: '`patients` via `newPool`',
             source: '`patients` in `oldPool`',
           },
           line: 5,
@@ -2419,9 +2419,9 @@ export async function migratePatients(oldPool: Pool, newPool: Pool) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'migratePatients',
-            data: 'patient records from query of `patients` (line 2)',
-            target: "`client.db('new_lis').collection('patients')`",
-            source: "`patients` in `client.db('old_lis')`",
+            data: 'patient records',
+            target: "`client.db('new_lis'…`",
+            source: "`patients` in `client.db('old_…`",
           },
           line: 3,
           column: 9,
@@ -2445,8 +2445,8 @@ export async function migratePatients(oldPool: Pool, newPool: Pool) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'migratePatients',
-            data: 'patient records from query of `patients` (line 2)',
-            target: "`targetKnex('patients')`",
+            data: 'patient records',
+            target: "`targetKnex('patient…`",
             source: '`patients` in `sourceKnex`',
           },
           line: 4,
@@ -2471,7 +2471,7 @@ export async function migratePatients(oldPool: Pool, newPool: Pool) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'migratePatients',
-            data: 'patient records from query of `patient` (line 2)',
+            data: 'patient records',
             target: '`target.patient`',
             source: '`patient` in `source`',
           },
@@ -2499,8 +2499,8 @@ export async function migratePatients(oldPool: Pool, newPool: Pool) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'up',
-            data: 'patient records from query of `dossiers_patients` (line 2)',
-            target: '`patients` through `queryInterface`',
+            data: 'patient records',
+            target: '`patients` via `queryInterface`',
             source: '`dossiers_patients` in `legacy`',
           },
           line: 5,
@@ -2530,8 +2530,8 @@ export async function migratePatients(oldPool: Pool, newPool: Pool) {
           messageId: 'sourceKeptAfterBulkCopy',
           data: {
             routine: 'transfererPatients',
-            data: 'name and social security number (NIR) from query of `patients` (line 2)',
-            target: '`patients` through `nouveauPool`',
+            data: 'name and 1 more',
+            target: '`patients` via `nouveauPool`',
             source: '`patients` in `ancienPool`',
           },
           line: 4,

@@ -171,7 +171,7 @@ function touchedIn(
           taint &&
           !(taint.source.type === AST_NODE_TYPES.MemberExpression && requestInputText(taint.source))
         ) {
-          found = { kind: 'response', description: provenance.describe(taint) };
+          found = { kind: 'response', description: provenance.describe(taint, 22) };
           return false;
         }
       }

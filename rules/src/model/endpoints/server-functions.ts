@@ -76,7 +76,7 @@ function returnsPatientData(fn: FunctionNode, f: EndpointFile): HandlerEvidence 
   if (!provenance) return undefined;
   for (const returned of returnedExpressions(fn)) {
     const taint = provenance.trace(returned);
-    if (taint) return { kind: 'response', description: provenance.describe(taint) };
+    if (taint) return { kind: 'response', description: provenance.describe(taint, 22) };
   }
   return undefined;
 }

@@ -19,7 +19,7 @@ import {
 import type { PatientRead, Taint } from '../provenance';
 import { GCS_OBJECT, RECORD_WRITES } from '../apis';
 import { describeLiteralForMessage } from '../redact';
-import { type MigrationFile, normalTable, type SqlUse } from './file';
+import { type MigrationFile, normalTable, type SqlUse, tablesForMessage } from './file';
 import type { Deletion, Staging } from './facts';
 import { ormDeletion } from './deletions';
 import { reachable, type Routine, routineOf } from './routines';
@@ -37,7 +37,7 @@ export interface BulkCopy {
   routine: Routine;
   /** The patient data copied, described. */
   data: string;
-  /** How the message names where the rows go: "`target.patient`", "`patients` through `db`". */
+  /** How the message names where the rows go: "`target.patient`", "`patients` via `db`". */
   target: string;
   targetKey: string[];
   sourceChain: string[];
@@ -212,12 +212,14 @@ function bulkInsert(file: MigrationFile, call: TSESTree.CallExpression): Insert 
     if (chain && chain.length >= 2 && chain[chain.length - 2]!.text === `.${GCS_OBJECT.file}`)
       return undefined;
   }
-  const receiver = describeLiteralForMessage(file.sourceCode.getText(callee.object), 60);
+  const receiver = describeLiteralForMessage(file.sourceCode.getText(callee.object), 20);
   if (write.tableFirst) {
     const table = staticString(args[0]!, file.scopeOf);
     return {
       values: args.slice(1),
-      target: table ? `\`${table.text}\` through \`${receiver}\`` : `\`${receiver}\``,
+      target: table
+        ? `\`${describeLiteralForMessage(table.text, 20)}\` via \`${receiver}\``
+        : `\`${receiver}\``,
     };
   }
   // Prisma `createMany({ data })`, or the rows themselves.
@@ -252,7 +254,7 @@ function sqlInsert(file: MigrationFile, use: SqlUse): Insert | undefined {
   if (!through) return undefined;
   return {
     values,
-    target: `\`${describeLiteralForMessage(statement.target)}\` through \`${file.text(through)}\``,
+    target: `\`${describeLiteralForMessage(statement.target, 20)}\` via \`${file.text(through)}\``,
   };
 }
 
@@ -277,7 +279,7 @@ function bulkCopy(
     if (sameSystem(sourceKey, targetKey)) return undefined;
     const client = sourceKey.join('');
     const tables = [...new Set(read.tables)];
-    const named = tables.map((t) => `\`${describeLiteralForMessage(t)}\``).join(', ');
+    const named = tablesForMessage(tables);
     return {
       node,
       routine: routineOf(file, node),
@@ -290,7 +292,7 @@ function bulkCopy(
       source:
         tables.length === 1 && tables[0] === client
           ? named
-          : `${named} in \`${describeLiteralForMessage(client)}\``,
+          : `${named} in \`${describeLiteralForMessage(client, 16)}\``,
     };
   }
   return undefined;

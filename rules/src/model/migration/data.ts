@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import { calleeName, resolveVariable, staticString, unwrap } from '../ast';
 import { tokenize } from '../tokens';
-import type { MigrationFile } from './file';
+import { type MigrationFile, tablesForMessage } from './file';
 import { dumpOf } from './dumps';
 import { type Routine, within } from './routines';
 import { PIPE, PIPELINE } from './words';
@@ -91,9 +91,7 @@ export function routineRead(file: MigrationFile, routine: Routine): string | und
     const read = provenance.patientRead(call);
     if (read) {
       const taint = provenance.trace(call);
-      return taint
-        ? file.describe(taint)
-        : `patient records from ${read.tables.map((t) => `\`${t}\``).join(', ')}`;
+      return taint ? file.describe(taint) : `patient records from ${tablesForMessage(read.tables)}`;
     }
   }
   return undefined;

@@ -25,6 +25,19 @@ export interface SqlUse {
   tagged: boolean;
 }
 
+/**
+ * Longest description of staged data, and of a path or bucket, in a message: the routine, the
+ * data and the place share one sentence of at most 120 characters (issue 22).
+ */
+const MAX_DATA_LENGTH = 30;
+const MAX_NAME_LENGTH = 24;
+
+/** Tables as a message names them: "`patients`", "`patients` and 2 more". */
+export function tablesForMessage(tables: readonly string[]): string {
+  const first = `\`${describeLiteralForMessage(tables[0] ?? '', MAX_NAME_LENGTH)}\``;
+  return tables.length > 1 ? `${first} and ${tables.length - 1} more` : first;
+}
+
 export class MigrationFile {
   readonly calls: CallLike[] = [];
   readonly sqlUses: SqlUse[] = [];
@@ -82,7 +95,7 @@ export class MigrationFile {
 
   /** How a message names patient data, remembering the provenance path behind the description. */
   describe(taint: Taint): string {
-    const data = this.model.provenance.describe(taint);
+    const data = this.model.provenance.describe(taint, MAX_DATA_LENGTH);
     if (!this.provenanceByData.has(data)) this.provenanceByData.set(data, provenanceRelated(taint));
     return data;
   }
@@ -94,7 +107,7 @@ export class MigrationFile {
 
   /** A path, key or bucket as a message names it: a name built from a NIR stays out. */
   text(node: TSESTree.Node): string {
-    return describeLiteralForMessage(this.sourceCode.getText(node));
+    return describeLiteralForMessage(this.sourceCode.getText(node), MAX_NAME_LENGTH);
   }
 
   inExportContext(node: TSESTree.Node): boolean {

@@ -90,7 +90,7 @@ export function objectStaging(file: MigrationFile, call: CallLike): Staging | un
   return {
     node: call,
     kind: 'object',
-    where: `object \`${file.text(key)}\` in bucket \`${file.text(bucket)}\``,
+    where: `object \`${file.text(key)}\` of \`${file.text(bucket)}\``,
     target: key,
     expires: hasExpiry(file, params),
     data: () => fedData(file, body) ?? patientNamed(file, key),
@@ -120,7 +120,7 @@ function gcsStaging(
   return {
     node: call,
     kind: 'object',
-    where: `object \`${file.text(key)}\` in bucket \`${file.text(bucketArg ?? bucket)}\``,
+    where: `object \`${file.text(key)}\` of \`${file.text(bucketArg ?? bucket)}\``,
     target: key,
     data: () => fedData(file, call.arguments[0]) ?? patientNamed(file, key),
     fix: { sink: 'gcs', file: object },

@@ -8,7 +8,7 @@
 import { describeLiteralForMessage } from '../redact';
 import { tablesRead } from '../sql';
 import { tokenize } from '../tokens';
-import { type MigrationFile, normalTable, type SqlUse } from './file';
+import { type MigrationFile, normalTable, type SqlUse, tablesForMessage } from './file';
 import type { Staging } from './facts';
 import { STAGING_WORDS } from './words';
 
@@ -28,7 +28,7 @@ export function sqlStagings(file: MigrationFile, use: SqlUse): Staging[] {
     if (!patient) continue;
     const data = () =>
       read.length
-        ? `patient records from ${read.map((t) => `\`${t}\``).join(', ')}`
+        ? `patient records from ${tablesForMessage(read)}`
         : `patient records (\`${target}\`)`;
     if (/^\s*(?:select|with)\b/i.test(raw) && /\binto\s+(?:outfile|dumpfile)\b/i.test(raw)) {
       const outfile = /\binto\s+(?:outfile|dumpfile)\s+'([^']+)'/i.exec(raw)?.[1];
@@ -71,7 +71,7 @@ function tableStaging(use: SqlUse, target: string, data: () => string): Staging 
   return {
     node: use.node,
     kind: 'table',
-    where: `staging table \`${target}\``,
+    where: `table \`${target}\``,
     table: normalTable(target),
     data,
     fix: target.includes('__hole__')

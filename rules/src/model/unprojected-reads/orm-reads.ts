@@ -174,7 +174,7 @@ export class OrmReads {
     index: number,
     value: ProjectionValue,
     kinds: readonly TableSchema['kind'][],
-    how = `add \`${key}\` with the requested fields`,
+    how = `list the fields in \`${key}\``,
   ): void {
     this.addOrmRead(call, call, table, {
       what: this.readLabel(call),
@@ -229,7 +229,7 @@ export class OrmReads {
       if (!relation || !whole || !this.isPatientModel(relation)) continue;
       this.addOrmRead(call, property, relation, {
         what: `include: { ${relation}: … }`,
-        how: `replace the include with \`${relation}: { select: { … } }\` listing the requested fields`,
+        how: `use \`${relation}: { select }\``,
         projection: { kind: 'include', property, relation },
       });
     }
@@ -252,7 +252,7 @@ export class OrmReads {
     const replacement = TYPEORM.whereReads.get(name)!;
     this.addOrmRead(call, call, table, {
       what: this.readLabel(call),
-      how: `use \`${replacement}({ where, select })\` with the requested fields`,
+      how: `use \`${replacement}({ select })\``,
       projection: { kind: 'findBy', call, table, replacement },
     });
   }
@@ -298,9 +298,7 @@ export class OrmReads {
     if (call.arguments.length > 2) return;
     this.addOrmRead(call, call, table, {
       what: this.readLabel(call),
-      how: driver
-        ? 'pass `{ projection }` with the requested fields'
-        : 'pass a projection with the requested fields',
+      how: driver ? 'pass `{ projection }`' : 'pass a projection',
       projection: { kind: 'mongo', call, table, driver },
     });
   }
@@ -327,7 +325,7 @@ export class OrmReads {
     if (!table || !this.isPatientModel(table)) return;
     this.addOrmRead(end, call, table, {
       what: this.readLabel(call),
-      how: `add \`.select([${alias ? `'${alias}.…'` : '…'}])\` with the requested fields`,
+      how: `add \`.select([${alias ? `'${alias}.…'` : '…'}])\``,
     });
   }
 
@@ -396,9 +394,7 @@ export class OrmReads {
             ? describeLiteralForMessage(sourceCode.getText(root.call), 48)
             : this.readLabel(root.call),
       explicitStar: starNode !== undefined,
-      how: drizzle
-        ? `pass the requested columns to \`select({ … })\``
-        : 'add `.select(…)` with the requested columns',
+      how: drizzle ? 'pass the columns to `select({ … })`' : 'add `.select(…)`',
       projection: {
         kind: 'builder',
         table,

@@ -25,9 +25,7 @@ describe('model/migration: bulk copies into a target system', () => {
   const rows = await source.patient.findMany();
   await target.patient.createMany({ data: rows });
 }`),
-      [
-        'patient records from query of `patient` (line 2): `patient` in `source` -> `target.patient`',
-      ],
+      ['patient records: `patient` in `source` -> `target.patient`'],
     );
   });
 
@@ -65,8 +63,8 @@ describe('model/migration: bulk copies into a target system', () => {
 }`),
       [
         // Calls first, then the SQL the file runs.
-        'patient records from query of `dossiers_patients` (line 6): `dossiers_patients` in `legacy` -> `patients` through `queryInterface`',
-        'name and social security number (NIR) from query of `patients` (line 2): `patients` in `ancienPool` -> `patients` through `nouveauPool`',
+        'patient records: `dossiers_patients` in `legacy` -> `patients` via `queryInterface`',
+        'name and 1 more: `patients` in `ancienPool` -> `patients` via `nouveauPool`',
       ],
     );
   });

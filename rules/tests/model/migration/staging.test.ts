@@ -38,7 +38,7 @@ export function exportPatients(patients: Patient[], out: string) {
   fs.writeFileSync(out, 'nothing');
 }`),
       [
-        'file file `out`: patient record from `patients` (line 3) | fix file',
+        'file file `out`: patient record from `patients` | fix file',
         "file file `'/tmp/patients-2021.csv'`: patient records (`patients-2021.csv`) | fix file",
         'file file `out`: - | fix file',
       ],
@@ -73,8 +73,8 @@ export async function exportPatients(patients: Patient[]) {
 }`),
       [
         "file file `'/tmp/out.sql'`: a pg_dump of `patients` | fix file",
-        "file archive `'/tmp/p.zip'`: patient record from `patients` (line 9) | fix file",
-        "file CSV file `'/tmp/p.csv'`: patient record from `patients` (line 12) | fix file",
+        "file archive `'/tmp/p.zip'`: patient record from `patients` | fix file",
+        "file CSV file `'/tmp/p.csv'`: patient record from `patients` | fix file",
       ],
     );
   });
@@ -104,9 +104,9 @@ export async function exportPatients(s3, storage, patients: Patient[]) {
   await storage.bucket('transfer').file('p.json').save(JSON.stringify(patients));
 }`),
       [
-        "object object `'p.json'` in bucket `'staging-exports'`: patient record from `patients` (line 3) | fix s3v3",
-        "object object `'tmp/p.json'` in bucket `'archive'`: patient record from `patients` (line 4) | expires | fix s3v3",
-        "object object `'p.json'` in bucket `'transfer'`: patient record from `patients` (line 6) | fix gcs",
+        "object object `'p.json'` of `'staging-exports'`: patient record from `patients` | fix s3v3",
+        "object object `'tmp/p.json'` of `'archive'`: patient record from `patients` | expires | fix s3v3",
+        "object object `'p.json'` of `'transfer'`: patient record from `patients` | fix gcs",
       ],
     );
   });
@@ -122,8 +122,8 @@ export async function exportPatients(s3, storage, patients: Patient[]) {
   await db.query("SELECT * FROM patients INTO OUTFILE '/tmp/p.csv'");
 }`),
       [
-        'table staging table `staging_patients`: patient records from `patients` | fix table',
-        'table staging table `batch_a`: patient records from `patients` | fix table',
+        'table table `staging_patients`: patient records from `patients` | fix table',
+        'table table `batch_a`: patient records from `patients` | fix table',
         'table table `new_patients`: patient records from `patients` | source patients',
         'file server file `/tmp/p.csv`: patient records from `patients`',
       ],
