@@ -1,5 +1,6 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enterFile, leaveFile } from '../model/file-lifetime';
+import { fittingContext } from './fit-message';
 
 /** Where each rule's documentation lives; `docs.url` of every rule points here. */
 export const DOCS_BASE_URL =
@@ -42,7 +43,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     options: Options,
   ) => {
     const sourceCode = context.sourceCode;
-    const listeners = spec.create(context, options);
+    const listeners = spec.create(fittingContext(context, spec.meta.messages), options);
     enterFile(sourceCode);
     const exit = listeners['Program:exit'];
     return {
