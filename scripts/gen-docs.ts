@@ -65,8 +65,12 @@ export function rulesTable(catalogRules: readonly RuleDoc[]): string {
       .map(cell)
       .join(' | '),
   );
+  // The 🔧 legend only once a rule has an automatic fix: none is certainly safe today.
+  const fixes = catalogRules.some((rule) => rule.fixable)
+    ? '🔧 automatic fix, 💡 suggestions'
+    : '💡 suggestions, chosen one by one';
   return [
-    '✅ on in `recommended` (and `strict`), 🔒 on in `strict` only; 🔧 automatic fix, 💡 suggestions.',
+    `✅ on in \`recommended\` (and \`strict\`), 🔒 on in \`strict\` only; ${fixes}.`,
     '',
     '| Rule | Description | Preset | Fixable | CNIL finding | References |',
     '| --- | --- | --- | --- | --- | --- |',

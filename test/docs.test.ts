@@ -98,6 +98,18 @@ describe('generated docs', function () {
     assert.match(rows[1]!, /\| 🔒 strict \| 🔧 fix, 💡 suggestions \|/);
   });
 
+  it('explains 🔧 in the legend only when a rule has an automatic fix', function () {
+    const legend = (rules: RuleDoc[]) => rulesTable(rules).split('\n')[0];
+    assert.equal(
+      legend([sample]),
+      '✅ on in `recommended` (and `strict`), 🔒 on in `strict` only; 💡 suggestions, chosen one by one.',
+    );
+    assert.match(
+      legend([sample, { ...sample, fixable: true }])!,
+      /; 🔧 automatic fix, 💡 suggestions\.$/,
+    );
+  });
+
   it('renders the doc header from meta', function () {
     const header = ruleHeader(sample);
     assert.match(header, /^# health-data\/no-select-star-export\n/);

@@ -4,14 +4,12 @@ import {
   EXTENSION_COMMANDS,
   SCAN_WORKSPACE_REQUEST,
   type ScanResult,
-  SERVER_COMMANDS,
 } from '../../server/src/protocol';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/serverFlags';
 import { RestartPolicy } from './restartPolicy';
 import {
   CloseAction,
   ErrorAction,
-  ExecuteCommandRequest,
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
@@ -120,25 +118,12 @@ async function scanWorkspace(): Promise<void> {
   );
 }
 
-async function fixAllInFile(): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!client || !editor) return;
-  const applied = await client.sendRequest(ExecuteCommandRequest.type, {
-    command: SERVER_COMMANDS.fixAll,
-    arguments: [{ uri: client.code2ProtocolConverter.asUri(editor.document.uri) }],
-  });
-  if (!applied) {
-    void vscode.window.showInformationMessage('Health Data Lint: nothing to fix automatically.');
-  }
-}
-
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Health Data Lint', { log: true });
   client = createClient(context, output);
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand(EXTENSION_COMMANDS.scanWorkspace, scanWorkspace),
-    vscode.commands.registerCommand(EXTENSION_COMMANDS.fixAllInFile, fixAllInFile),
     vscode.commands.registerCommand(EXTENSION_COMMANDS.openRuleDocs, (url: unknown) => {
       if (typeof url === 'string') void vscode.env.openExternal(vscode.Uri.parse(url));
     }),

@@ -64,6 +64,15 @@ export function buildConfigArray(rules: Linter.RulesRecord, host: HostOptions = 
   ];
 }
 
+/**
+ * Whether some rule of the plugin declares `meta.fixable`: only then can fix-all change a file,
+ * and only then does the server offer it. None does today: every edit changes behaviour, so the
+ * rules offer suggestions (docs/rules/*.md).
+ */
+export function anyRuleFixable(): boolean {
+  return Object.values(plugin.rules).some((rule) => rule.meta?.fixable !== undefined);
+}
+
 export function knownRule(id: string): boolean {
   return id.startsWith(RULE_PREFIX) && Object.hasOwn(plugin.rules, id.slice(RULE_PREFIX.length));
 }

@@ -18,7 +18,10 @@ export interface ScanResult {
 /** Commands of `workspace/executeCommand`, for clients without the extension's own commands. */
 export const SERVER_COMMANDS = {
   scanWorkspace: 'healthData.scanWorkspace',
-  /** Applies every safe fix to the document whose URI is the argument. */
+  /**
+   * Applies every safe fix to the document whose URI is the argument; advertised, with the
+   * `source.fixAll.healthData` code-action kind, only when some rule has an automatic fix.
+   */
   fixAll: 'healthData.fixAll',
   /** Opens a rule's documentation: the argument is its URL. */
   openRuleDocs: 'healthData.openRuleDocs',
@@ -27,7 +30,6 @@ export const SERVER_COMMANDS = {
 /** Commands the VS Code extension registers (its command palette). */
 export const EXTENSION_COMMANDS = {
   scanWorkspace: SERVER_COMMANDS.scanWorkspace,
-  fixAllInFile: 'healthData.fixAllInFile',
   openRuleDocs: SERVER_COMMANDS.openRuleDocs,
   restartServer: 'healthData.restartServer',
 } as const;

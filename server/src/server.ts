@@ -5,7 +5,6 @@ import {
   CancellationTokenSource,
   type CancellationToken,
   type ClientCapabilities,
-  CodeActionKind,
   type Connection,
   type Diagnostic,
   DidChangeWatchedFilesNotification,
@@ -44,10 +43,17 @@ import { ESLINT_CONFIG_FILES, EslintConfigRules } from './eslintConfigRules';
 import { matchesConfigIgnores } from './fileFilter';
 import { IdleCollector, exposedGc } from './idleCollector';
 import { MAX_LINT_DELAY_MS, TypingPace } from './lintDelay';
-import { LintEngine, type LintOutcome, type LintRules, ruleDocsUrl, rulesOf } from './lintEngine';
+import {
+  LintEngine,
+  type LintOutcome,
+  type LintRules,
+  anyRuleFixable,
+  ruleDocsUrl,
+  rulesOf,
+} from './lintEngine';
 import { SCAN_WORKSPACE_REQUEST, SERVER_COMMANDS } from './protocol';
 import { SettingsCache, type Settings } from './settings';
-import { FIX_ALL_KIND, type LintSnapshot, minimalEdit, toCodeActions } from './toCodeActions';
+import { type LintSnapshot, advertisedActions, minimalEdit, toCodeActions } from './toCodeActions';
 import { toDiagnostic, tooLargeDiagnostic } from './toDiagnostic';
 import { type ScanResult, scanWorkspace } from './workspaceScan';
 
@@ -90,6 +96,8 @@ const engine = new LintEngine(host);
 const eslintConfigRules = new EslintConfigRules();
 /** Two seconds without a lint: typing has paused, a full collection will not be felt. */
 const idleCollector = new IdleCollector(2000, exposedGc());
+/** Fix-all (code action and command) exists only when some rule has an automatic fix. */
+const fixAllOffered = anyRuleFixable();
 
 let capabilities: ClientCapabilities = {};
 let pullDiagnostics = false;
@@ -327,6 +335,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   folders =
     params.workspaceFolders?.map((folder) => folder.uri) ??
     (params.rootUri ? [params.rootUri] : []);
+  const advertised = advertisedActions(fixAllOffered);
   return {
     capabilities: {
       textDocumentSync: {
@@ -335,13 +344,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
         save: { includeText: false },
       },
       codeActionProvider: {
-        codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
+        codeActionKinds: advertised.codeActionKinds,
         resolveProvider: false,
       },
       executeCommandProvider:
-        options.advertiseCommands === false
-          ? undefined
-          : { commands: [SCAN_WORKSPACE_COMMAND, FIX_ALL_COMMAND, OPEN_RULE_DOCS_COMMAND] },
+        options.advertiseCommands === false ? undefined : { commands: advertised.commands },
       diagnosticProvider: pullDiagnostics
         ? { identifier: 'health-data', interFileDependencies: false, workspaceDiagnostics: false }
         : undefined,
@@ -501,32 +508,38 @@ connection.languages.diagnostics.on(async (params, token) => {
   return { kind: DocumentDiagnosticReportKind.Full, items: result.diagnostics };
 });
 
+/** The snapshot's text with every safe fix applied, computed once per version. */
+function fixAllTextOf(snapshot: CachedLint): string | undefined {
+  if (!snapshot.fixAll) {
+    const { document } = snapshot;
+    const target = documentTarget(document.uri, document.languageId, folders, process.cwd());
+    snapshot.fixAll = {
+      text:
+        snapshot.rules &&
+        engine.fixAll(
+          document.getText(),
+          target.filename,
+          target.cwd,
+          snapshot.rules,
+          snapshot.failedRules,
+        ),
+    };
+  }
+  return snapshot.fixAll.text;
+}
+
 connection.onCodeAction(async (params) => {
   refuseAfterShutdown('textDocument/codeAction');
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
   const snapshot = await currentLint(document);
-  const target = documentTarget(document.uri, document.languageId, folders, process.cwd());
   return toCodeActions(snapshot, {
     range: params.range,
     diagnostics: params.context.diagnostics,
     only: params.context.only,
     docsUrl: ruleDocsUrl,
     snippetEdits: capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
-    fixAllText: () => {
-      snapshot.fixAll ??= {
-        text:
-          snapshot.rules &&
-          engine.fixAll(
-            snapshot.document.getText(),
-            target.filename,
-            target.cwd,
-            snapshot.rules,
-            snapshot.failedRules,
-          ),
-      };
-      return snapshot.fixAll.text;
-    },
+    fixAllText: fixAllOffered ? () => fixAllTextOf(snapshot) : undefined,
   });
 });
 
@@ -634,16 +647,7 @@ async function applyFixAll(uri: string): Promise<boolean> {
   const document = documents.get(uri);
   if (!document) return false;
   const snapshot = await currentLint(document);
-  const target = documentTarget(uri, document.languageId, folders, process.cwd());
-  const fixed =
-    snapshot.rules &&
-    engine.fixAll(
-      snapshot.document.getText(),
-      target.filename,
-      target.cwd,
-      snapshot.rules,
-      snapshot.failedRules,
-    );
+  const fixed = fixAllTextOf(snapshot);
   if (fixed === undefined) return false;
   const result = await connection.workspace.applyEdit({
     label: 'Fix all auto-fixable health-data problems',
@@ -677,6 +681,8 @@ connection.onRequest(
       case SCAN_WORKSPACE_COMMAND:
         return runScan(token, params);
       case FIX_ALL_COMMAND: {
+        // Not advertised without a fixable rule: the command then does not exist.
+        if (!fixAllOffered) throw new ResponseError(-32602, `Unknown command ${params.command}`);
         const uri = uriArgument(params);
         if (!uri) throw new ResponseError(-32602, `${FIX_ALL_COMMAND} needs a document URI`);
         return applyFixAll(uri);

@@ -17,6 +17,25 @@ import type { FindingData } from './toDiagnostic';
 /** The kind of the "apply every safe fix" source action, also run by editors on save. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.healthData`;
 
+/**
+ * The code-action kinds and `workspace/executeCommand` commands the server advertises. Fix-all
+ * (the source action editors run on save, and its command) only when `fixAll`, that is when some
+ * rule has an automatic fix: otherwise it could never change anything.
+ */
+export function advertisedActions(fixAll: boolean): {
+  codeActionKinds: string[];
+  commands: string[];
+} {
+  return {
+    codeActionKinds: fixAll ? [CodeActionKind.QuickFix, FIX_ALL_KIND] : [CodeActionKind.QuickFix],
+    commands: [
+      SERVER_COMMANDS.scanWorkspace,
+      ...(fixAll ? [SERVER_COMMANDS.fixAll] : []),
+      SERVER_COMMANDS.openRuleDocs,
+    ],
+  };
+}
+
 /** One document version's lint result, as cached by the server. */
 export interface LintSnapshot {
   /** The document exactly as it was linted; offsets of fixes refer to its text. */
@@ -30,7 +49,10 @@ export interface CodeActionRequest {
   /** Diagnostics the client sent in the request context. */
   diagnostics: Diagnostic[];
   only?: string[];
-  /** Computes the text with every safe fix applied; called only when a fix-all action is wanted. */
+  /**
+   * Computes the text with every safe fix applied; called only when a fix-all action is wanted.
+   * Absent when the server offers no fix-all (no rule has an automatic fix).
+   */
   fixAllText?: () => string | undefined;
   docsUrl: (ruleId: string) => string | undefined;
   /**

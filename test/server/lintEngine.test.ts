@@ -1,14 +1,19 @@
 import assert from 'node:assert/strict';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import plugin from '../../rules/src/index';
 import {
   LintEngine,
+  anyRuleFixable,
   buildConfigArray,
   knownRule,
   ruleDocsUrl,
   rulesOf,
 } from '../../server/src/lintEngine';
 import { defaultSettings } from '../../server/src/settings';
+import { FIX_ALL_KIND, advertisedActions, toCodeActions } from '../../server/src/toCodeActions';
+import { toDiagnostic } from '../../server/src/toDiagnostic';
 
 type Rule = TSESLint.RuleModule<string, readonly unknown[]>;
 
@@ -190,5 +195,56 @@ describe('LintEngine', () => {
     }
     assert.equal(ruleDocsUrl(null), undefined);
     assert.equal(ruleDocsUrl('no-console'), undefined);
+  });
+});
+
+describe('fix-all is offered only when a rule can fix', () => {
+  it('is not advertised with the real catalog, where no rule is fixable', () => {
+    assert.equal(anyRuleFixable(), false);
+    assert.deepEqual(advertisedActions(anyRuleFixable()), {
+      codeActionKinds: ['quickfix'],
+      commands: ['healthData.scanWorkspace', 'healthData.openRuleDocs'],
+    });
+  });
+
+  it('comes back with a fixable rule: advertised, offered, and its edit applies the fix', () => {
+    const id = 'zz-test-reports-var';
+    catalog[id] = testRules[id]!;
+    try {
+      assert.equal(anyRuleFixable(), true);
+      assert.deepEqual(advertisedActions(anyRuleFixable()), {
+        codeActionKinds: ['quickfix', 'source.fixAll.healthData'],
+        commands: ['healthData.scanWorkspace', 'healthData.fixAll', 'healthData.openRuleDocs'],
+      });
+      const engine = new LintEngine();
+      const rules = settings({ [`health-data/${id}`]: 'error' });
+      const text = 'var a = 1;\nvar b = 2;\n';
+      const document = TextDocument.create('file:///project/src/file.ts', 'typescript', 3, text);
+      const { messages } = engine.lint(text, FILE, '/project', rules);
+      const diagnostics = messages.map((message, index) =>
+        toDiagnostic(message, index, document, { docsUrl: ruleDocsUrl }),
+      );
+      const [action, ...others] = toCodeActions(
+        { document, messages, diagnostics },
+        {
+          range: diagnostics[0]!.range,
+          diagnostics: [],
+          only: ['source.fixAll'],
+          docsUrl: ruleDocsUrl,
+          fixAllText: () => engine.fixAll(text, FILE, '/project', rules),
+        },
+      );
+      assert.deepEqual(others, []);
+      assert.equal(action?.kind, FIX_ALL_KIND);
+      const [change] = action.edit!.documentChanges as TextDocumentEdit[];
+      assert.deepEqual(change!.textDocument, { uri: document.uri, version: 3 });
+      assert.equal(
+        TextDocument.applyEdits(document, change!.edits as TextEdit[]),
+        'const a = 1;\nconst b = 2;\n',
+      );
+    } finally {
+      delete catalog[id];
+    }
+    assert.equal(anyRuleFixable(), false);
   });
 });

@@ -59,7 +59,7 @@ describe('language server over stdio', function () {
   });
 
   describe('initialize', () => {
-    it('advertises incremental sync, code actions, commands and push diagnostics', async () => {
+    it('advertises incremental sync, quick fixes, commands and push diagnostics, and no fix-all', async () => {
       const client = await start();
       const { capabilities, serverInfo } = client.initializeResult;
       assert.equal(serverInfo?.name, 'health-data-lint');
@@ -69,12 +69,12 @@ describe('language server over stdio', function () {
         save: { includeText: false },
       });
       assert.deepEqual(capabilities.codeActionProvider, {
-        codeActionKinds: ['quickfix', 'source.fixAll.healthData'],
+        codeActionKinds: ['quickfix'],
         resolveProvider: false,
       });
+      // No rule has an automatic fix, so fix-all could never change anything.
       assert.deepEqual(capabilities.executeCommandProvider?.commands, [
         'healthData.scanWorkspace',
-        'healthData.fixAll',
         'healthData.openRuleDocs',
       ]);
       assert.equal(capabilities.diagnosticProvider, undefined);
@@ -324,16 +324,23 @@ describe('language server over stdio', function () {
     assert.deepEqual(client.shownDocuments, [url]);
   });
 
-  it('fix all in file reports false and leaves the file alone when nothing is fixable', async () => {
-    const client = await start();
-    const uri = uriOf(join(workspace, 'nothing.ts'));
-    await client.open(uri, 'typescript', BROKEN);
-    const applied = await client.connection.sendRequest('workspace/executeCommand', {
-      command: 'healthData.fixAll',
-      arguments: [{ uri }],
-    });
-    assert.equal(applied, false);
-    assert.equal(client.document(uri).getText(), BROKEN);
+  it('offers no fix-all, as code action or command, on a file with a finding', async () => {
+    const client = await start({ pull: true });
+    const uri = uriOf(join(workspace, 'log.ts'));
+    const text =
+      'export function show(patient: { nir: string }) {\n  console.log(patient.nir);\n}\n';
+    await client.open(uri, 'typescript', text);
+    const [finding] = await client.diagnostics(uri);
+    assert.equal(finding?.code, 'health-data/no-patient-data-in-logs');
+    assert.deepEqual(await client.codeActions(uri, [], ['source.fixAll']), []);
+    await assert.rejects(
+      client.connection.sendRequest('workspace/executeCommand', {
+        command: 'healthData.fixAll',
+        arguments: [{ uri }],
+      }),
+      { code: -32602, message: 'Unknown command healthData.fixAll' },
+    );
+    assert.equal(client.document(uri).getText(), text);
   });
 
   describe('workspace scan', () => {
@@ -460,7 +467,7 @@ describe('language server over stdio', function () {
         { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } },
       ],
       ['textDocument/diagnostic', { textDocument: { uri } }],
-      ['workspace/executeCommand', { command: 'healthData.fixAll', arguments: [uri] }],
+      ['workspace/executeCommand', { command: 'healthData.openRuleDocs', arguments: [uri] }],
       ['healthData/scanWorkspace', {}],
       ['shutdown', undefined],
     ];

@@ -205,24 +205,22 @@ describe('quick-fix round-trips for every seed diagnostic with fixes or suggesti
     }
   });
 
-  it('fix all applies every safe fix of a file', async function () {
+  // A rule gaining an automatic fix fails this: its fix-all then needs a round trip here.
+  it('no seed file gets a fix-all action: no rule has an automatic fix', async () => {
     const files = [
       ...new Set(
-        (await candidates((diagnostic) => Boolean((diagnostic.data as FindingData)?.fixable))).map(
+        (await candidates((diagnostic) => typeof diagnostic.code === 'string')).map(
           ({ file }) => file,
         ),
       ),
     ];
-    if (files.length === 0) this.skip();
+    assert.ok(files.length > 0);
     for (const file of files) {
       const { uri } = await lintInServer(client, file);
-      const [fixAll] = await client.codeActions(uri, [], ['source.fixAll.healthData']);
-      assert.ok(fixAll, `${relative(SEEDS, file)}: no fix-all action`);
-      await client.applyWorkspaceEdit(fixAll.edit!);
-      const after = await client.diagnostics(uri);
       assert.deepEqual(
-        after.filter((diagnostic) => (diagnostic.data as FindingData).fixable),
+        await client.codeActions(uri, [], ['source.fixAll']),
         [],
+        relative(SEEDS, file),
       );
     }
   });

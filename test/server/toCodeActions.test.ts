@@ -200,6 +200,13 @@ describe('toCodeActions', () => {
     assert.ok(toCodeActions(lint, request).some((action) => action.kind === FIX_ALL_KIND));
   });
 
+  it('offers no fix-all when the server gives no fixAllText (no rule is fixable)', () => {
+    const lint = snapshot();
+    const request = { range: lint.diagnostics[0]!.range, diagnostics: [], docsUrl };
+    assert.deepEqual(toCodeActions(lint, { ...request, only: ['source.fixAll'] }), []);
+    assert.ok(toCodeActions(lint, request).every((action) => action.kind !== FIX_ALL_KIND));
+  });
+
   it('does not compute fix-all when no finding has a safe fix', () => {
     const lint = snapshot();
     lint.messages = [messages[1]!];
