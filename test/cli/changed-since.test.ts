@@ -1,12 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BROKEN_TS,
   cleanTemps,
+  committedRepository,
   copySeeds,
   ensureBuilt,
+  git,
   type JsonFinding,
   readText,
   runCli,
@@ -16,27 +18,6 @@ import {
 } from './helpers';
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
-
-/** git with a fixed identity and no user or system configuration, so any machine behaves alike. */
-function git(dir: string, ...args: string[]): string {
-  return execFileSync(
-    'git',
-    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
-    },
-  );
-}
-
-function repository(files: Record<string, string>): string {
-  const dir = tempProject(files);
-  git(dir, 'init', '--quiet', '--initial-branch=main');
-  git(dir, 'add', '--all');
-  git(dir, 'commit', '--quiet', '--no-gpg-sign', '-m', 'base');
-  return dir;
-}
 
 function commitAll(dir: string, message: string): void {
   git(dir, 'add', '--all');
@@ -55,7 +36,7 @@ describe('--changed-since', function () {
 
   it('lints what the branch committed, staged, changed and added, and nothing deleted', function () {
     // Every file fails to parse, so each linted file shows up as a finding.
-    const dir = repository({
+    const dir = committedRepository({
       '.gitignore': 'generated/\n',
       'src/untouched.ts': BROKEN_TS,
       'src/committed.ts': BROKEN_TS,
@@ -128,7 +109,7 @@ describe('--changed-since', function () {
   });
 
   it('counts no baseline entry of an unlinted file as fixed', function () {
-    const dir = repository({ 'a.ts': BROKEN_TS, 'b.ts': BROKEN_TS });
+    const dir = committedRepository({ 'a.ts': BROKEN_TS, 'b.ts': BROKEN_TS });
     assert.equal(runCli(['--write-baseline', 'baseline.json', '.'], dir).status, 0);
     commitAll(dir, 'baseline');
     writeFile(dir, 'a.ts', 'export {};\n');
@@ -144,7 +125,7 @@ describe('--changed-since', function () {
     assert.match(outside.stderr, /--changed-since needs a git repository/);
     assert.equal(outside.stdout, '');
 
-    const dir = repository({ 'a.ts': 'export {};\n' });
+    const dir = committedRepository({ 'a.ts': 'export {};\n' });
     const unknown = runCli(['--changed-since', 'no-such-branch'], dir);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /git knows no commit "no-such-branch"/);

@@ -1,11 +1,21 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { parseArgs } from '../../rules/src/cli/args';
 import { LINTED_EXTENSIONS } from '../../rules/src/util/files';
-import { BROKEN_TS, cleanTemps, CLI, ensureBuilt, ROOT, tempProject, writeFile } from './helpers';
+import {
+  BROKEN_TS,
+  cleanTemps,
+  CLI,
+  committedRepository,
+  ensureBuilt,
+  git,
+  ROOT,
+  tempProject,
+  writeFile,
+} from './helpers';
 
 interface Hook {
   id: string;
@@ -44,26 +54,6 @@ const bins = (
     bin: Record<string, string>;
   }
 ).bin;
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync(
-    'git',
-    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
-    },
-  );
-}
-
-function committedRepository(files: Record<string, string>): string {
-  const dir = tempProject(files);
-  git(dir, 'init', '--quiet', '--initial-branch=main');
-  git(dir, 'add', '--all');
-  git(dir, 'commit', '--quiet', '--no-gpg-sign', '-m', 'base');
-  return dir;
-}
 
 /** `npx --no-install health-data-lint --opt`: the command npx runs and the options given to it. */
 function hookCommand(hook: Hook): { runner: string; command: string; options: string[] } {

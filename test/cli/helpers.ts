@@ -113,3 +113,25 @@ export function firstSeedFinding(): JsonFinding | undefined {
   const { report } = runJson(['seeds/vulnerable']);
   return report.findings.find((finding) => finding.ruleId.startsWith('health-data/'));
 }
+
+/** git with a fixed identity and no user or system configuration, so any machine behaves alike. */
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+    },
+  );
+}
+
+/** A temporary project committed as the first commit of branch `main`. */
+export function committedRepository(files: Record<string, string>): string {
+  const dir = tempProject(files);
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  git(dir, 'add', '--all');
+  git(dir, 'commit', '--quiet', '--no-gpg-sign', '-m', 'base');
+  return dir;
+}

@@ -1,9 +1,10 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, parse as parsePath } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import schema from '../../schema/healthdata.config.schema.json';
 import { didYouMean } from './did-you-mean';
 import { readJsonText, type TextPosition } from './json-text';
+import { NearestFile, statFile } from '../util/nearest-file';
 
 /** The project configuration file name, looked up from each linted file's folder upwards. */
 export const CONFIG_FILE_NAME = 'healthdata.config.json';
@@ -323,41 +324,11 @@ interface CachedFile {
   loaded: LoadedConfig;
 }
 
-const configPathByDir = new Map<string, string | null>();
+const configFiles = new NearestFile(CONFIG_FILE_NAME);
 const loadedByPath = new Map<string, CachedFile>();
 
-function statOrUndefined(path: string) {
-  try {
-    // Most folders have no config: a missing file is an answer, not an exception to build.
-    const stats = statSync(path, { throwIfNoEntry: false });
-    return stats?.isFile() ? stats : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function locate(dir: string): string | null {
-  const visited: string[] = [];
-  let current = dir;
-  let found: string | null = null;
-  for (;;) {
-    const cached = configPathByDir.get(current);
-    if (cached !== undefined) {
-      found = cached;
-      break;
-    }
-    visited.push(current);
-    const candidate = join(current, CONFIG_FILE_NAME);
-    if (statOrUndefined(candidate)) {
-      found = candidate;
-      break;
-    }
-    const parent = dirname(current);
-    if (parent === current || current === parsePath(current).root) break;
-    current = parent;
-  }
-  for (const path of visited) configPathByDir.set(path, found);
-  return found;
+  return configFiles.find(dir);
 }
 
 /**
@@ -368,7 +339,7 @@ function locate(dir: string): string | null {
 export function findProjectConfig(filename: string): LoadedConfig {
   const path = locate(dirname(filename));
   if (path === null) return { config: defaultConfig(), problems: [] };
-  const stats = statOrUndefined(path);
+  const stats = statFile(path);
   if (!stats) {
     clearConfigCache();
     return { config: defaultConfig(), problems: [] };
@@ -398,7 +369,7 @@ export function findProjectConfig(filename: string): LoadedConfig {
 }
 
 export function clearConfigCache(): void {
-  configPathByDir.clear();
+  configFiles.clear();
   loadedByPath.clear();
 }
 

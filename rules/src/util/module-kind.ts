@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { NearestFile, statFile } from './nearest-file';
+import { dirname, extname, resolve } from 'node:path';
 
 export type ModuleKind = 'module' | 'commonjs';
 
@@ -20,37 +21,11 @@ interface PackageType {
   kind: ModuleKind;
 }
 
-const packageJsonByDir = new Map<string, string | null>();
+const packageJsons = new NearestFile('package.json');
 const kindByPackageJson = new Map<string, PackageType>();
 
-function statFile(path: string) {
-  try {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    return stats?.isFile() ? stats : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function nearestPackageJson(dir: string): string | null {
-  const visited: string[] = [];
-  let found: string | null = null;
-  for (let current = dir; ; current = dirname(current)) {
-    const cached = packageJsonByDir.get(current);
-    if (cached !== undefined) {
-      found = cached;
-      break;
-    }
-    visited.push(current);
-    const candidate = join(current, 'package.json');
-    if (statFile(candidate)) {
-      found = candidate;
-      break;
-    }
-    if (dirname(current) === current) break;
-  }
-  for (const path of visited) packageJsonByDir.set(path, found);
-  return found;
+  return packageJsons.find(dir);
 }
 
 /**
@@ -91,6 +66,6 @@ export function moduleKindOf(filename: string): ModuleKind {
 }
 
 export function clearModuleKindCache(): void {
-  packageJsonByDir.clear();
+  packageJsons.clear();
   kindByPackageJson.clear();
 }
