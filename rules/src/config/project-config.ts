@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import schema from '../../schema/healthdata.config.schema.json';
 import { didYouMean } from './did-you-mean';
 import { readJsonText, type TextPosition } from './json-text';
-import { NearestFile, statFile } from '../util/nearest-file';
+import { NearestFile, statFile } from './nearest-file';
 
 /** The project configuration file name, looked up from each linted file's folder upwards. */
 export const CONFIG_FILE_NAME = 'healthdata.config.json';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { NearestFile, statFile } from './nearest-file';
+import { NearestFile, statFile } from '../config/nearest-file';
 import { dirname, extname, resolve } from 'node:path';
 
 export type ModuleKind = 'module' | 'commonjs';
