@@ -10,7 +10,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../model/ast';
 import { AST_NODE_TYPES } from '../model/node-types';
-import { isFunctionNode, resolveVariable, unwrap, walk } from '../model/ast';
+import { enclosingFunction, isFunctionNode, resolveVariable, unwrap, walk } from '../model/ast';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -100,12 +100,6 @@ function statementInOwnBlock(
       return { statement: child, block: parent };
     if (parent === fn) break;
   }
-  return undefined;
-}
-
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent)
-    if (isFunctionNode(current)) return current;
   return undefined;
 }
 

@@ -479,6 +479,13 @@ export const SKIPPED_KEYS: ReadonlySet<string> = new Set([
   'comments',
 ]);
 
+/** The function a node belongs to (not the node itself): undefined at module level. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent)
+    if (isFunctionNode(current)) return current;
+  return undefined;
+}
+
 /** Whether a value is an AST node (rather than a location, a token list or a plain value). */
 export function isNode(value: unknown): value is TSESTree.Node {
   return (

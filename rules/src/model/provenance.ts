@@ -5,8 +5,8 @@ import {
   calleeName,
   constantInit,
   directPatternKey,
+  enclosingFunction,
   type FunctionNode,
-  isFunctionNode,
   keyName,
   localFunction,
   reassigned,
@@ -1852,13 +1852,6 @@ const PROMISE_COMBINATORS = new Set([
   'Promise.any',
   'Promise.race',
 ]);
-
-/** The function a statement belongs to. */
-function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent)
-    if (isFunctionNode(current)) return current;
-  return undefined;
-}
 
 /** Receivers whose methods transform their arguments rather than send them: built-ins, `this`. */
 const TRANSFORMING_GLOBALS = new Set([

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { isFunctionNode, memberChain, unwrap, walk } from './ast';
+import { enclosingFunction, memberChain, unwrap, walk } from './ast';
 
 /**
  * Strong updates in straight-line code (issue 19): a read that an earlier statement of the same
@@ -31,12 +31,6 @@ function placeInList(node: TSESTree.Node): { list: Statements; index: number } |
   if (!list) return undefined;
   const index = list.indexOf(node);
   return index < 0 ? undefined : { list, index };
-}
-
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent)
-    if (isFunctionNode(current)) return current;
-  return undefined;
 }
 
 /** The statements enclosing `read`, innermost first, each with the list it belongs to. */
