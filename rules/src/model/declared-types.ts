@@ -89,13 +89,45 @@ export function declaredTypeOf(
     const variable = resolveVariable(scopeOf(expr), expr);
     return variable ? variableType(variable, scopeOf, steps) : undefined;
   }
-  if (expr.type === AST_NODE_TYPES.CallExpression) return returnType(expr, scopeOf, steps);
+  if (expr.type === AST_NODE_TYPES.CallExpression)
+    return narrowedBySelection(expr) ?? returnType(expr, scopeOf, steps);
   // `reports[i]`
   if (expr.type === AST_NODE_TYPES.MemberExpression && expr.computed) {
     const list = declaredTypeOf(expr.object, scopeOf, steps + 1);
     return list && elementType(list);
   }
   return undefined;
+}
+
+/**
+ * What a selection with a type predicate declares it keeps: `list.find((r): r is Encounter => …)`
+ * is an `Encounter`, `list.filter((r): r is Encounter => …)` an `Encounter[]`.
+ */
+function narrowedBySelection(call: TSESTree.CallExpression): TSESTree.TypeNode | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = calleeName(callee);
+  const single = method === 'find' || method === 'findLast';
+  if (!single && method !== 'filter') return undefined;
+  const callback = call.arguments[0] && unwrap(call.arguments[0]);
+  if (
+    callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+    callback?.type !== AST_NODE_TYPES.FunctionExpression
+  )
+    return undefined;
+  const predicate = callback.returnType?.typeAnnotation;
+  if (predicate?.type !== AST_NODE_TYPES.TSTypePredicate || predicate.asserts) return undefined;
+  const kept = predicate.typeAnnotation?.typeAnnotation;
+  if (!kept || single) return kept;
+  // The list of them, as the code would write `Encounter[]` (a node of our own, never reported).
+  const list: TSESTree.TSArrayType = {
+    type: AST_NODE_TYPES.TSArrayType,
+    elementType: kept,
+    range: kept.range,
+    loc: kept.loc,
+    parent: predicate,
+  };
+  return list;
 }
 
 /**
@@ -137,6 +169,14 @@ function typeText(type: TSESTree.TypeNode): string {
   const element = elementType(type);
   if (element) return `${typeText(element)}[]`;
   return typeReferenceName(type) ?? type.type;
+}
+
+/** The FHIR resource type a value is declared as, or as a list of: `sr: ServiceRequest`. */
+export function declaredResource(node: TSESTree.Node, scopeOf: ScopeOf): string | undefined {
+  const type = declaredTypeOf(node, scopeOf);
+  if (!type) return undefined;
+  const resource = elementType(type) ?? type;
+  return isFhirResource(resource) ? typeReferenceName(resource) : undefined;
 }
 
 function isFhirResource(type: TSESTree.TypeNode): boolean {
@@ -242,4 +282,43 @@ export function readsReferenceElement(
   const owner = declaredTypeOf(member.object, scopeOf);
   const resource = owner && typeReferenceName(owner);
   return resource !== undefined && FHIR_REFERENCE_ELEMENTS.has(`${resource}.${name}`);
+}
+
+const PICKING_METHODS = new Set(['find', 'findLast', 'filter', 'at', 'slice']);
+
+/**
+ * A value taken from a FHIR element of references only, through fallbacks and selections:
+ * `const dx = templateEncounter?.diagnosis ?? []` then `dx.find((d) => d.rank === 1)`.
+ */
+export function holdsReferenceElements(node: TSESTree.Node, scopeOf: ScopeOf, steps = 0): boolean {
+  if (steps > MAX_STEPS) return false;
+  const value = unwrap(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return readsReferenceElement(value, scopeOf);
+    case AST_NODE_TYPES.LogicalExpression: {
+      const fallback = unwrap(value.right);
+      const empty =
+        (fallback.type === AST_NODE_TYPES.ArrayExpression && fallback.elements.length === 0) ||
+        (fallback.type === AST_NODE_TYPES.Identifier && fallback.name === 'undefined');
+      return (
+        value.operator !== '&&' && empty && holdsReferenceElements(value.left, scopeOf, steps + 1)
+      );
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(value.callee);
+      return (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        PICKING_METHODS.has(calleeName(callee) ?? '') &&
+        holdsReferenceElements(callee.object, scopeOf, steps + 1)
+      );
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const variable = resolveVariable(scopeOf(value), value);
+      const init = variable && constantInit(variable);
+      return init !== undefined && holdsReferenceElements(init, scopeOf, steps + 1);
+    }
+    default:
+      return false;
+  }
 }

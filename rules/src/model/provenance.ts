@@ -35,7 +35,9 @@ import { importedBinding, isProjectSpecifier } from './project-graph';
 import { patientFieldsOfInput } from './request-input';
 import { dominatingMemberWrite, dominatingWrite } from './strong-update';
 import {
+  declaredResource,
   declaredTypeOf,
+  holdsReferenceElements,
   printedHoles,
   readsReferenceElement,
   spellsOutNoData,
@@ -52,12 +54,15 @@ import { isRecordTableWord, patientTable } from './patient-tables';
 import { tokenize } from './tokens';
 import {
   FHIR_PATIENT_RESOURCES,
+  FHIR_PERSON_IDENTIFIER_RESOURCES,
   HEAD_ROLES,
+  IDENTIFIER_ELEMENTS,
   RECORD_CARRIERS,
   RECORD_DATA_NAMES,
   RECORD_TYPE_CONTAINERS,
   RECORD_METADATA_NAMES,
   TECHNICAL_QUALIFIERS,
+  TEMPLATE_TYPE_WORDS,
 } from './vocabulary';
 import {
   FHIR_IDENTITY_KEYS,
@@ -81,6 +86,11 @@ export interface Taint {
   steps: TSESTree.Node[];
   /** Sanitisers the value passed through on its way. */
   sanitizers: SanitizerKind[];
+  /**
+   * The FHIR resource type the value is, or holds a list of, when its source says so (a typed
+   * FHIR read, a declared `ServiceRequest`); unset once a member of it is read.
+   */
+  resource?: string;
 }
 
 /** A read of patient records: SQL on patient tables, an ORM or query-builder read of a patient model. */
@@ -827,6 +837,13 @@ export class Provenance {
     if (literal) return this.step(this.trace(literal), member);
     const objectTaint =
       member.object.type === AST_NODE_TYPES.Super ? undefined : this.trace(member.object);
+    // `serviceRequest.identifier`: the order's own numbers (placer, filler, accession), record
+    // ids; a person's or a policy's identifiers (`patient.identifier`) are the patient's numbers.
+    if (prop !== undefined && IDENTIFIER_ELEMENTS.has(prop)) {
+      const resource = objectTaint?.resource ?? declaredResource(member.object, this.scopeOf);
+      if (resource !== undefined && !FHIR_PERSON_IDENTIFIER_RESOURCES.has(resource))
+        return undefined;
+    }
     // `rows.count`, `dossier.createdAt`; in a record, its structural and administrative elements
     // (`questionnaire.status`, `.resourceType`) but not its data (`patient.birthDate`, `.code`).
     if (prop !== undefined && this.describesNonData(prop, objectTaint !== undefined))
@@ -842,6 +859,7 @@ export class Provenance {
           ...objectTaint,
           labels: addLabel(objectTaint.labels, cls.label),
           steps: [...objectTaint.steps, member],
+          resource: undefined,
         };
       return this.source(member, `\`${text}\``, cls);
     }
@@ -851,7 +869,10 @@ export class Provenance {
     // those that carry the records themselves (`bundle.entry`, `result.rows`, `doc.data`).
     if (objectTaint && !cls && !RECORD_CARRIERS.has(prop) && !RECORD_DATA_NAMES.has(prop))
       return undefined;
-    return this.step(objectTaint, member);
+    const element = this.step(objectTaint, member);
+    return element && RECORD_CARRIERS.has(prop)
+      ? element
+      : element && { ...element, resource: undefined };
   }
 
   /**
@@ -918,6 +939,7 @@ export class Provenance {
           labels: [resource === 'Patient' ? 'patient identity' : `${resource} data`],
           steps: [],
           sanitizers: [],
+          resource,
         };
     }
     if (name) {
@@ -1476,7 +1498,10 @@ export class Provenance {
     });
     if (!typeName) return undefined;
     const annotation = this.text(id.typeAnnotation.typeAnnotation);
-    return this.source(id, `\`${id.name}: ${annotation}\``, typeName);
+    const taint = this.source(id, `\`${id.name}: ${annotation}\``, typeName);
+    return FHIR_PATIENT_RESOURCES.has(typeName.term)
+      ? { ...taint, resource: typeName.term }
+      : taint;
   }
 
   private readTaint(node: TSESTree.Node, read: PatientRead): Taint {
@@ -1591,6 +1616,8 @@ export class Provenance {
   /** Whether a constant is initialised with a member that describes its record: `patient.id`. */
   private initDescribesNonData(variable: TSESLint.Scope.Variable): boolean {
     const init = constantInit(variable);
+    // `const dx = templateEncounter?.diagnosis ?? []`: condition references and ranks.
+    if (init && holdsReferenceElements(init, this.scopeOf)) return true;
     const value = init && unwrap(init);
     if (value?.type !== AST_NODE_TYPES.MemberExpression) return false;
     const member = propertyName(value);
@@ -1737,7 +1764,7 @@ function merge(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
   for (const label of b.labels) labels = addLabel(labels, label);
   // A value is only as protected as its least protected part.
   const sanitizers = a.sanitizers.filter((kind) => b.sanitizers.includes(kind));
-  return { ...a, labels, sanitizers };
+  return { ...a, labels, sanitizers, resource: a.resource === b.resource ? a.resource : undefined };
 }
 
 function addLabel(labels: string[], label: string): string[] {
@@ -2011,6 +2038,8 @@ function patientTypeName(
   switch (type.type) {
     case AST_NODE_TYPES.TSTypeReference: {
       const name = typeReferenceName(type);
+      // `TemplateEncounterResource`: what a template holds for any patient.
+      if (name && tokenize(name).some((word) => TEMPLATE_TYPE_WORDS.has(word))) return undefined;
       const cls = name ? classify(name) : undefined;
       if (cls && cls.role === 'data') return cls;
       // `Promise<Patient>`, `Bundle<Observation>` hold records; `FieldErrors<PatientForm>` or

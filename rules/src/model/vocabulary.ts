@@ -847,6 +847,19 @@ export const RECORD_CARRIERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words that make a declared type the shape of a template or a definition rather than of a
+ * patient's record: `TemplateEncounterResource`, `LabPlanTemplate`, `ConditionBlueprint`. A
+ * value of such a type is content written ahead for any patient. (Names of variables keep their
+ * data: `templateDiagnosis` may be the diagnosis a template just added to this patient's chart.)
+ */
+export const TEMPLATE_TYPE_WORDS: ReadonlySet<string> = new Set([
+  'template',
+  'templates',
+  'blueprint',
+  'boilerplate',
+]);
+
+/**
  * Generic types whose type arguments are the records they hold: TypeScript's `Array`,
  * `ReadonlyArray`, `Promise`, `Awaited`, `Partial`, `Readonly`, `Required`, `Pick`, `Omit`,
  * `NonNullable`, `Record`, `Map`, `Set`, `Iterable`, and FHIR's `Bundle` and `BundleEntry`. Other
@@ -1161,6 +1174,23 @@ export const FHIR_REFERENCE_ELEMENTS: ReadonlySet<string> = new Set([
   'Appointment.participant',
   'EpisodeOfCare.diagnosis',
   'EpisodeOfCare.statusHistory',
+]);
+
+/** The element that holds a FHIR resource's business identifiers (`identifier[].value`). */
+export const IDENTIFIER_ELEMENTS: ReadonlySet<string> = new Set(['identifier', 'identifiers']);
+
+/**
+ * FHIR resources whose `identifier`s are a person's numbers — medical record, national,
+ * passport, member or account numbers — rather than the record's own (an order's placer and
+ * filler numbers, a specimen's accession number, a claim's number): these are logged, exported
+ * or shown as the patient's data; the others are record ids.
+ */
+export const FHIR_PERSON_IDENTIFIER_RESOURCES: ReadonlySet<string> = new Set([
+  'Patient',
+  'RelatedPerson',
+  'Person',
+  'Coverage',
+  'Account',
 ]);
 
 /**

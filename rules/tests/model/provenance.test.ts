@@ -185,6 +185,49 @@ const CASES: Array<[string, string, string | null]> = [
     `function f(encounter: Encounter) { sink(encounter.diagnosis); }`,
     null,
   ],
+  // A template's encounter picked from its contained resources by a type predicate (issue 19).
+  [
+    'the diagnosis list of an encounter found by a type predicate',
+    `function f(template: List) { const templateEncounter = template.contained?.find((r): r is Encounter => r.resourceType === 'Encounter'); const diagnoses = templateEncounter?.diagnosis ?? []; const first = diagnoses.find((d) => d.rank === 1); sink(JSON.stringify([{ ...first, rank: 1 }])); }`,
+    null,
+  ],
+  [
+    'conditions kept by a type predicate',
+    `function f(resources: Resource[], patientResources: Resource[]) { const conditions = patientResources.filter((r): r is Condition => r.resourceType === 'Condition'); sink(JSON.stringify(conditions)); }`,
+    'patient record',
+  ],
+  // Business identifiers (issue 19): a script resetting a lab order renumbers its requests.
+  [
+    'the identifiers of service requests read from a FHIR search',
+    `async function f(client, orderNumber) { const requests = []; const srs = (await client.fhir.search<ServiceRequest>({ resourceType: 'ServiceRequest', params: [] })).unbundle(); srs.forEach((sr) => { const ids = [...sr.identifier.filter((id) => id.value !== orderNumber), { value: 'new' }]; requests.push({ method: 'PATCH', url: \`ServiceRequest/\${sr.id}\`, operations: [{ op: 'replace', path: '/identifier', value: ids }] }); }); sink(JSON.stringify(requests)); }`,
+    null,
+  ],
+  [
+    'the identifiers of patients read from a FHIR search',
+    `async function f(client) { const patients = (await client.fhir.search<Patient>({ resourceType: 'Patient', params: [] })).unbundle(); patients.forEach((p) => sink(p.identifier)); }`,
+    'patient record',
+  ],
+  [
+    "a policy's identifiers (member numbers)",
+    `function f(coverage: Coverage) { sink(coverage.identifier); }`,
+    'patient record',
+  ],
+  [
+    "a declared service request's code (the test ordered)",
+    `function f(sr: ServiceRequest) { sink(sr.code); }`,
+    'patient record',
+  ],
+  // Template content (issue 19): a chart template's procedure codes checked for a modifier.
+  [
+    "a template's procedure coding",
+    `function f(resource: TemplateEncounterResource | undefined) { if (!resource || resource.resourceType !== 'Procedure') return false; return resource.code.coding.flatMap((coding) => sink(coding)); }`,
+    null,
+  ],
+  [
+    "a chart's procedure coding",
+    `function f(resource: EncounterResource | undefined) { if (!resource || resource.resourceType !== 'Procedure') return false; return resource.code.coding.flatMap((coding) => sink(coding)); }`,
+    'patient record',
+  ],
   [
     "a condition's code",
     `function f(condition: Condition) { sink(condition.code); }`,
