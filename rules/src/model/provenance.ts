@@ -48,6 +48,7 @@ import {
   declaredNonPatient,
   fhirRead,
   narrowedAway,
+  readsOneResourceType,
   selectsNonPatient,
 } from './resource-types';
 import { isRecordTableWord, patientTable } from './patient-tables';
@@ -92,6 +93,9 @@ export interface Taint {
    */
   resource?: string;
 }
+
+/** Members through which a FHIR read's answer still holds its resources: `bundle.entry[0].resource`. */
+const BUNDLE_CARRIERS = new Set(['entry', 'resource']);
 
 /** A read of patient records: SQL on patient tables, an ORM or query-builder read of a patient model. */
 export interface PatientRead {
@@ -840,7 +844,7 @@ export class Provenance {
     // `serviceRequest.identifier`: the order's own numbers (placer, filler, accession), record
     // ids; a person's or a policy's identifiers (`patient.identifier`) are the patient's numbers.
     if (prop !== undefined && IDENTIFIER_ELEMENTS.has(prop)) {
-      const resource = objectTaint?.resource ?? declaredResource(member.object, this.scopeOf);
+      const resource = declaredResource(member.object, this.scopeOf) ?? objectTaint?.resource;
       if (resource !== undefined && !FHIR_PERSON_IDENTIFIER_RESOURCES.has(resource))
         return undefined;
     }
@@ -870,7 +874,8 @@ export class Provenance {
     if (objectTaint && !cls && !RECORD_CARRIERS.has(prop) && !RECORD_DATA_NAMES.has(prop))
       return undefined;
     const element = this.step(objectTaint, member);
-    return element && RECORD_CARRIERS.has(prop)
+    // A bundle's entries are its resources; any other element (`contained`, `item`) is not.
+    return element && BUNDLE_CARRIERS.has(prop)
       ? element
       : element && { ...element, resource: undefined };
   }
@@ -939,7 +944,9 @@ export class Provenance {
           labels: [resource === 'Patient' ? 'patient identity' : `${resource} data`],
           steps: [],
           sanitizers: [],
-          resource,
+          ...(readsOneResourceType(call, (node) => this.sourceCode.getText(node))
+            ? { resource }
+            : {}),
         };
     }
     if (name) {

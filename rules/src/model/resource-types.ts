@@ -284,3 +284,29 @@ export function fhirRead(call: TSESTree.CallExpression): string | undefined {
   }
   return resource && FHIR_PATIENT_RESOURCES.has(resource) ? resource : undefined;
 }
+
+/** Search parameters that add resources of other types to a search's answer. */
+const OTHER_TYPES_PARAMS = ['_include', '_revinclude'];
+
+/**
+ * Whether a FHIR read answers with resources of its one type only: its search parameters are
+ * written out in the call and none includes other resources (`_include`, `_revinclude`).
+ */
+export function readsOneResourceType(
+  call: TSESTree.CallExpression,
+  text: (node: TSESTree.Node) => string,
+): boolean {
+  const first = call.arguments[0] && unwrap(call.arguments[0]);
+  if (first?.type !== AST_NODE_TYPES.ObjectExpression) return call.arguments.length <= 1;
+  if (first.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const params = findProperty(first, 'params')?.value;
+  const list = params && unwrap(params);
+  if (
+    list !== undefined &&
+    (list.type !== AST_NODE_TYPES.ArrayExpression ||
+      list.elements.some((e) => !e || unwrap(e).type !== AST_NODE_TYPES.ObjectExpression))
+  )
+    return false;
+  const written = text(first);
+  return !OTHER_TYPES_PARAMS.some((param) => written.includes(param));
+}

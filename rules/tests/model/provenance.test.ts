@@ -208,6 +208,16 @@ const CASES: Array<[string, string, string | null]> = [
     'patient record',
   ],
   [
+    'the identifiers of resources included in a search of service requests',
+    `async function f(client) { const found = (await client.fhir.search<ServiceRequest>({ resourceType: 'ServiceRequest', params: [{ name: '_include', value: 'ServiceRequest:subject' }] })).unbundle(); found.forEach((r) => sink(r.identifier)); }`,
+    'ServiceRequest data',
+  ],
+  [
+    "the identifiers of a policy contained in a claim's answer (an ERA)",
+    `function f(claimResponse: ClaimResponse) { const contained = claimResponse.contained ?? []; const coverage = contained.find((r) => r.resourceType === 'Coverage'); sink(coverage.identifier); }`,
+    'patient record',
+  ],
+  [
     "a policy's identifiers (member numbers)",
     `function f(coverage: Coverage) { sink(coverage.identifier); }`,
     'patient record',
