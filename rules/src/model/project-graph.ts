@@ -1,7 +1,7 @@
 import { parse } from '@typescript-eslint/typescript-estree';
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { directPatternKey, keyName, linkParents } from './ast';
+import { directPatternKey, keyName, linkParents, walk } from './ast';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve as resolvePath, sep } from 'node:path';
 
@@ -296,30 +296,45 @@ export function importedBinding(
   program: TSESTree.Program,
   localName: string,
 ): ImportedBinding | undefined {
+  let bindings = bindingsOfPrograms.get(program);
+  if (!bindings) bindingsOfPrograms.set(program, (bindings = importedBindings(program)));
+  return bindings.get(localName);
+}
+
+const bindingsOfPrograms = new WeakMap<TSESTree.Program, Map<string, ImportedBinding>>();
+
+/** Every name a program's imports and top-level `require`s bind, the first binding of a name kept. */
+function importedBindings(program: TSESTree.Program): Map<string, ImportedBinding> {
+  const found = new Map<string, ImportedBinding>();
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      for (const specifier of statement.specifiers) {
-        if (specifier.local.name !== localName) continue;
-        const source = statement.source.value;
-        if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier)
-          return { specifier: source, imported: 'default' };
-        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
-          return { specifier: source, imported: '*' };
-        const imported =
-          specifier.imported.type === AST_NODE_TYPES.Identifier
-            ? specifier.imported.name
-            : String(specifier.imported.value);
-        return { specifier: source, imported };
+      const specifier = statement.source.value;
+      for (const binding of statement.specifiers) {
+        if (found.has(binding.local.name)) continue;
+        let imported: string;
+        if (binding.type === AST_NODE_TYPES.ImportDefaultSpecifier) imported = 'default';
+        else if (binding.type === AST_NODE_TYPES.ImportNamespaceSpecifier) imported = '*';
+        else
+          imported =
+            binding.imported.type === AST_NODE_TYPES.Identifier
+              ? binding.imported.name
+              : String(binding.imported.value);
+        found.set(binding.local.name, { specifier, imported });
       }
     }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        const found = requireBinding(declarator, localName);
-        if (found) return found;
+        if (!declarator.init || !requiredSpecifier(declarator.init)) continue;
+        walk(declarator.id, (node) => {
+          if (node.type !== AST_NODE_TYPES.Identifier || found.has(node.name)) return undefined;
+          const binding = requireBinding(declarator, node.name);
+          if (binding) found.set(node.name, binding);
+          return undefined;
+        });
       }
     }
   }
-  return undefined;
+  return found;
 }
 
 function requireBinding(

@@ -27,6 +27,13 @@ export interface SinkFamily<S> {
   carries(provenance: Provenance, value: TSESTree.Node): Taint | undefined;
 }
 
+interface OpenSink<S> {
+  sink: S;
+  values: readonly TSESTree.Node[];
+}
+
+const openSinks = new WeakMap<readonly unknown[], OpenSink<unknown>[]>();
+
 /**
  * The sink of `family` a call reaches with patient data through one of its arguments. A value
  * that carries patient data of its own inside the function (a parameter typed `Patient`) is left
@@ -47,16 +54,24 @@ export function wrappedSink<S>(
       ? provenance.calledFunction(call)
       : undefined);
   if (!callee) return undefined;
-  const open = family
-    .inside(callee)
-    .map((sink) => ({
-      sink,
-      values: family.values(sink).filter((value) => !family.carries(callee.provenance, value)),
-    }))
-    .filter(({ values }) => values.length > 0);
+  const sinks = family.inside(callee);
+  if (sinks.length === 0) return undefined;
+  // The sinks' values that carry nothing of their own, once per function and family (`inside`
+  // answers with the same list each time): a helper called a hundred times is judged once.
+  let open = openSinks.get(sinks) as OpenSink<S>[] | undefined;
+  if (!open) {
+    open = sinks
+      .map((sink) => ({
+        sink,
+        values: family.values(sink).filter((value) => !family.carries(callee.provenance, value)),
+      }))
+      .filter(({ values }) => values.length > 0);
+    openSinks.set(sinks, open);
+  }
   if (open.length === 0) return undefined;
+  const judged = open;
   const found = provenance.throughArgument(call, callee, (inside) => {
-    for (const { sink, values } of open)
+    for (const { sink, values } of judged)
       for (const value of values) {
         const taint = family.carries(inside, value);
         if (taint) return { taint, at: sink };
