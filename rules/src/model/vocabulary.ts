@@ -943,11 +943,10 @@ export const LEADING_VERBS: ReadonlySet<string> = new Set([
 
 /**
  * Names under which handlers receive the request (Express and Fastify `req`/`request`, Koa
- * `ctx`), and the members that hold what the client sent: `req.body`, `req.query`,
- * `req.params`, `ctx.request.body`.
+ * `ctx`); the members that hold what the client sent are each framework's (`requestInput` in
+ * `frameworks/`).
  */
 export const REQUEST_OBJECT_NAMES: ReadonlySet<string> = new Set(['req', 'request', 'ctx']);
-export const REQUEST_INPUT_MEMBERS: ReadonlySet<string> = new Set(['body', 'query', 'params']);
 
 /**
  * Words after a short strong term (three letters or fewer: `ins`, `ssn`, `hiv`, `icd`, `dna`)

@@ -66,6 +66,8 @@ function reasonOf(evidence: RouteEvidence): string {
       return 'forwards to a FHIR server';
     case 'response':
       return `responds with ${evidence.description}`;
+    case 'input':
+      return `stores ${quoted(evidence.field)} sent by the client`;
   }
 }
 

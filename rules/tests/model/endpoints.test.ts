@@ -144,10 +144,18 @@ describe('model/endpoints', () => {
       const touched = lintedFile(
         `import express from 'express';
          const app = express();
-         app.post('/x', (req, res) => { const diagnosis = req.body.diagnosis; res.json({ diagnosis }); });`,
+         app.post('/x', (req, res) => { const patient = cache.get(req.params.id); res.json({ diagnosis: patient.diagnosis }); });`,
         (f) => patientDataTouched(firstHandler(f), f),
       );
       assert.equal(touched?.kind, 'response');
+      // Echoing a field the client sent is no evidence: the client has it already.
+      const echoed = lintedFile(
+        `import express from 'express';
+         const app = express();
+         app.post('/x', (req, res) => { const diagnosis = req.body.diagnosis; res.json({ diagnosis }); });`,
+        (f) => patientDataTouched(firstHandler(f), f),
+      );
+      assert.equal(echoed, undefined);
     });
 
     it('sees a session check that ends the request before patient data is read', () => {

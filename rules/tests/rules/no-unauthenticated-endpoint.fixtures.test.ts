@@ -150,9 +150,20 @@ describe('no-unauthenticated-endpoint across files (ESLint API on fixture projec
   });
 
   it('follows Fastify register() to the plugin module and its own hooks', async () => {
+    // Each exposed route names the register() call that serves it; onRequest and preHandler
+    // hooks of the plugin's instance or the route authenticate.
     assert.deepEqual(await findings('fastify-plugin'), [
-      'plugins/patients.js:2:3 unknownMountNoAuth',
-      'server.js:8:14 mountedWithoutAuth',
+      'plugins/intake.js:7:3 attachedWithoutAuth',
+      'plugins/patients.js:2:3 attachedWithoutAuth',
+      'server.js:10:14 mountedWithoutAuth',
+      'server.js:13:14 mountedWithoutAuth',
+    ]);
+  });
+
+  it('reports NestJS controllers with no guard when no other file declares a global one', async () => {
+    assert.deepEqual(await findings('nest-open'), [
+      'src/intake.controller.ts:12:3 unguardedController',
+      'src/intake.controller.ts:17:3 unguardedController',
     ]);
   });
 

@@ -229,6 +229,44 @@ export async function subscribe(email: string) {
     "module.exports = function routes(app) {\n  app.get('/patients/:id', handler);\n};",
     // Not a route: a Map or a cache with get().
     "const patients = new Map();\npatients.get('/patients/1', fallback);",
+    // Request input about staff and users is not patient data: the fields of a user, doctor or
+    // employee record (name, e-mail, phone, date of birth) in a handler that names no patient.
+    `${express}app.post('/users', async (req, res) => {
+  const { firstName, lastName, email, phone, dob } = req.body;
+  await db.query('INSERT INTO users (first_name, last_name, email, phone, dob) VALUES (?, ?, ?, ?, ?)', [firstName, lastName, email, phone, dob]);
+  res.sendStatus(201);
+});
+app.post('/doctors', async (req, res) => {
+  await Doctor.create({ name: req.body.name, email: req.body.email, phone: req.body.phone });
+  res.sendStatus(201);
+});
+app.put('/employees/:id', async (req, res) => {
+  await Employee.update({ address: req.body.address, birthDate: req.body.birthDate }, { where: { id: req.params.id } });
+  res.sendStatus(204);
+});`,
+    // Patient fields the handler reads but does not store: validated and echoed.
+    `${express}app.post('/intake/preview', (req, res) => {
+  const { diagnosis } = req.body;
+  if (!diagnosis) return res.status(400).end();
+  res.json({ preview: diagnosis });
+});`,
+    {
+      code: `import { Body, Controller, Post } from '@nestjs/common';
+@Controller('feedback')
+export class FeedbackController {
+  @Post()
+  send(@Body() { email, comment }: FeedbackDto) {
+    return this.feedback.create({ email, comment });
+  }
+}`,
+    },
+    {
+      code: `'use server';
+export async function subscribe(formData: FormData) {
+  await db.insert(newsletter).values({ email: String(formData.get('email')) });
+}`,
+      filename: 'app/actions.ts',
+    },
   ],
   invalid: [
     {
@@ -894,6 +932,194 @@ fhir.get('/Patient/:id', handler);`,
                 "import { getLabSession } from 'lab-auth';\nexport async function GET(request: Request) {\n  const session = await getLabSession(request);\n  if (!session) return new Response(null, { status: 401 });\n  return Response.json(await prisma.resultat.findMany());\n}",
             },
           ],
+        },
+      ],
+    },
+    // Request input (issue 18, item 3): a route that stores patient fields anyone sends, whatever
+    // the table, is in scope — Express, hapi, NestJS, Next.js route handlers and server actions.
+    {
+      code: `${express}app.post('/intake', async (req, res) => {
+  const { dob, diagnosis } = req.body;
+  await db.query('INSERT INTO intake_forms (dob, diagnosis) VALUES (?, ?)', [dob, diagnosis]);
+  res.sendStatus(201);
+});`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 3,
+          column: 1,
+          data: {
+            method: 'POST',
+            path: '/intake',
+            reason: 'stores `diagnosis` sent by the client',
+          },
+        },
+      ],
+    },
+    {
+      code: `${express}app.post('/home/visit', async (req, res) => {
+  const disclosed_hiv_status = req.body.disclosed_hiv_status;
+  await new Visit({ family_member_name: req.body.family_member_name, disclosed_hiv_status }).save();
+  res.sendStatus(201);
+});`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 3,
+          column: 1,
+          data: {
+            method: 'POST',
+            path: '/home/visit',
+            reason: 'stores `disclosed_hiv_status` sent by the client',
+          },
+        },
+      ],
+    },
+    {
+      code: `import Hapi from '@hapi/hapi';
+const server = Hapi.server({ port: 3000 });
+server.route({
+  method: 'POST',
+  path: '/intake',
+  options: { auth: false },
+  handler: async (request, h) => {
+    await Intake.create({ allergies: request.payload.allergies });
+    return h.response().code(201);
+  },
+});`,
+      errors: [
+        {
+          messageId: 'unauthenticated',
+          line: 3,
+          column: 1,
+          data: {
+            method: 'POST',
+            path: '/intake',
+            reason: 'stores `allergies` sent by the client',
+          },
+        },
+      ],
+    },
+    {
+      code: `import { Body, Controller, Param, Post, Put } from '@nestjs/common';
+@Controller('intake')
+export class IntakeController {
+  @Post()
+  submit(@Body() dto: IntakeDto) {
+    return this.forms.create({ diagnosis: dto.diagnosis, notes: dto.notes });
+  }
+  @Put(':id')
+  amend(@Param('id') id: string, @Body('allergies') allergies: string[]) {
+    return this.forms.update(id, { allergies });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unguardedController',
+          line: 5,
+          column: 3,
+          data: {
+            method: 'POST',
+            path: '/intake',
+            reason: 'stores `diagnosis` sent by the client',
+          },
+          suggestions: [
+            {
+              messageId: 'addUseGuards',
+              output: `import { Body, Controller, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Controller('intake')
+@UseGuards(AuthGuard('jwt'))
+export class IntakeController {
+  @Post()
+  submit(@Body() dto: IntakeDto) {
+    return this.forms.create({ diagnosis: dto.diagnosis, notes: dto.notes });
+  }
+  @Put(':id')
+  amend(@Param('id') id: string, @Body('allergies') allergies: string[]) {
+    return this.forms.update(id, { allergies });
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'unguardedController',
+          line: 9,
+          column: 3,
+          data: {
+            method: 'PUT',
+            path: '/intake/:id',
+            reason: 'stores `allergies` sent by the client',
+          },
+          suggestions: [
+            {
+              messageId: 'addUseGuards',
+              output: `import { Body, Controller, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Controller('intake')
+@UseGuards(AuthGuard('jwt'))
+export class IntakeController {
+  @Post()
+  submit(@Body() dto: IntakeDto) {
+    return this.forms.create({ diagnosis: dto.diagnosis, notes: dto.notes });
+  }
+  @Put(':id')
+  amend(@Param('id') id: string, @Body('allergies') allergies: string[]) {
+    return this.forms.update(id, { allergies });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function POST(request: Request) {
+  const body = await request.json();
+  await prisma.intake.create({ data: { diagnosis: body.diagnosis, email: body.email } });
+  return Response.json({ ok: true });
+}
+export async function PUT(request: Request) {
+  const form = await request.formData();
+  const treatment = form.get('treatment');
+  await prisma.intake.update({ where: { id: 1 }, data: { treatment } });
+  return Response.json({ ok: true });
+}`,
+      filename: 'app/intake/route.ts',
+      errors: [
+        {
+          messageId: 'nextUnauthenticated',
+          line: 1,
+          column: 23,
+          data: {
+            method: 'POST',
+            path: '/intake',
+            reason: 'stores `diagnosis` sent by the client',
+          },
+        },
+        {
+          messageId: 'nextUnauthenticated',
+          line: 6,
+          column: 23,
+          data: { method: 'PUT', path: '/intake', reason: 'stores `treatment` sent by the client' },
+        },
+      ],
+    },
+    {
+      code: `'use server';
+import { db } from '@/lib/db';
+import { intake } from '@/lib/schema';
+export async function submitIntake(formData: FormData) {
+  await db.insert(intake).values({ diagnosis: String(formData.get('diagnosis')) });
+}`,
+      filename: 'app/intake/actions.ts',
+      errors: [
+        {
+          messageId: 'serverFunctionUnauthenticated',
+          line: 4,
+          column: 23,
+          data: { name: 'submitIntake', reason: 'stores `diagnosis` sent by the client' },
         },
       ],
     },

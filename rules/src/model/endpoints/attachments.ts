@@ -8,7 +8,8 @@
  * - a registrar function, whose parameter is the app or router the routes go on:
  *   `export function setPatientsRoutes(router) { router.get(…) }` called as
  *   `setPatientsRoutes(router)`, `export default (app) => { … }` called as `routes(app)`,
- *   `require('./routes')(app)` — in the same module or another.
+ *   `require('./routes')(app)` — in the same module or another; or registered by another module
+ *   as a plugin that receives the instance (`app.register(patientRoutes, { prefix })`).
  *
  * Other modules are those of the project graph that mention the module's import stem; tests are
  * left out (a test that mounts a router on a throwaway app does not show how the app serves it).
@@ -147,6 +148,23 @@ function registrarCalls(param: TSESTree.Node, f: EndpointFile): Attachment[] {
       if (!source || !names.has(source.imported)) continue;
       const target = resolveImport(other.file, source.specifier);
       if (target && sameFile(target, f.file)) attach(other, call);
+    }
+    // A plugin registered by another module receives the instance first:
+    // `app.register(require('./plugins/patients'), { prefix: '/patients' })` (Fastify).
+    if (index !== 0) continue;
+    for (const mount of other.routes.mounts) {
+      const source = mountSource(mount.child, other.program);
+      if (!source || !names.has(source.imported)) continue;
+      const target = resolveImport(other.file, source.specifier);
+      if (!target || !sameFile(target, f.file)) continue;
+      found.push({
+        file: other,
+        parent: mount.parent,
+        call: mount.call,
+        at: mount.child,
+        path: mount.path,
+        before: mount.before,
+      });
     }
   }
   return found;

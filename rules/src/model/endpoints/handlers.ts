@@ -14,10 +14,11 @@ import { RECORD_LOOKUP_METHODS, RECORD_WRITES, ROW_READ_METHODS } from '../apis'
 import { isAuthName, isFunction } from '../routes';
 import { looksLikeSql, scanSql, tablesRead } from '../sql';
 import { patientTable } from '../patient-tables';
-import { requestInputText } from '../request-input';
+import { carriedRequestInput, requestInputText } from '../request-input';
 import type { EndpointFile } from './file';
 import { fhirUpstream } from './upstream';
 import { type Delegate, delegatesOf } from './delegates';
+import { storedRequestInput, type StoredInput } from './stored-input';
 
 export type HandlerFunction =
   TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
@@ -28,7 +29,9 @@ export type HandlerEvidence =
   | ({ kind: 'read'; table: string; line: number; changes?: boolean } & Delegated)
   /** The handler forwards the request to a FHIR server (`upstream`: its base URL as written). */
   | ({ kind: 'upstream'; upstream: string; line: number } & Delegated)
-  | { kind: 'response'; description: string };
+  | { kind: 'response'; description: string }
+  /** The handler stores a patient field of what the client sent. */
+  | StoredInput;
 
 /** Evidence found in a function the handler calls: the call as written, and its module's file. */
 interface Delegated {
@@ -79,8 +82,8 @@ export function handlerFunction(
 
 /**
  * What patient data a handler touches: a read or write of patient tables or models (SQL or ORM),
- * a request forwarded to a FHIR server, or a response carrying patient data (provenance, linted
- * file only).
+ * a request forwarded to a FHIR server, a response carrying patient data (provenance, linted
+ * file only), or patient fields of the request input that it stores.
  */
 export function patientDataTouched(
   fn: HandlerFunction,
@@ -94,7 +97,7 @@ export function patientDataTouched(
     const next: Delegate[] = [];
     for (const delegate of level) {
       const found = touchedIn(delegate.fn, delegate.file, true);
-      if (found && found.kind !== 'response')
+      if (found && found.kind !== 'response' && found.kind !== 'input')
         return {
           ...found,
           via: delegate.name,
@@ -106,7 +109,7 @@ export function patientDataTouched(
     }
     level = next;
   }
-  return undefined;
+  return storedRequestInput(fn, f);
 }
 
 /** A module's path from the folder of the route's file, `/`-separated: `../controllers/users.ts`. */
@@ -166,11 +169,14 @@ function touchedIn(
         node.arguments[0]
       ) {
         const taint = safe(() => provenance.trace(node.arguments[0]!));
-        // Echoing what the client sent exposes nothing it did not already have.
-        if (
+        // Echoing what the client sent (`req.body`, a field of it) exposes nothing it did not
+        // already have.
+        const echoed =
           taint &&
-          !(taint.source.type === AST_NODE_TYPES.MemberExpression && requestInputText(taint.source))
-        ) {
+          ((taint.source.type === AST_NODE_TYPES.MemberExpression &&
+            requestInputText(taint.source)) ||
+            carriedRequestInput(taint.source, fn, f.classifier));
+        if (taint && !echoed) {
           found = { kind: 'response', description: provenance.describe(taint, 22) };
           return false;
         }

@@ -21,6 +21,8 @@ export const express: Framework = {
   verbs: ['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head'],
   chainedRouteMethod: 'route',
   useMethod: 'use',
+  // req.body (with a body parser), req.query, req.params (https://expressjs.com/en/5x/api.html#req).
+  requestInput: { members: ['body', 'query', 'params'] },
   // express.static(root, options) (https://expressjs.com/en/5x/api.html#express.static) is the
   // serve-static module (https://github.com/expressjs/serve-static: serveStatic(root, options));
   // serve-index (https://github.com/expressjs/serve-index: serveIndex(path, options)) lists a folder.

@@ -17,6 +17,8 @@ export const fastify: Framework = {
   routeHookKeys: BEFORE_HANDLER,
   routeObjectMethod: 'route',
   useMethod: 'use',
+  // request.body, request.query, request.params (https://fastify.dev/docs/latest/Reference/Request/).
+  requestInput: { members: ['body', 'query', 'params'] },
   hooks: { method: 'addHook', events: BEFORE_HANDLER },
   plugins: { method: 'register', prefixOption: 'prefix', wrappers: ['fp', 'fastifyPlugin'] },
   // @fastify/static (https://github.com/fastify/fastify-static): a plugin registered with its

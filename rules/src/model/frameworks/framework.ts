@@ -175,6 +175,27 @@ export interface Framework {
    * Server Functions, Next.js server actions: `'use server'`).
    */
   serverFunctions?: { directive: string };
+  /** Where handlers find what the client sent (request-input.ts reads every framework's). */
+  requestInput?: RequestInput;
+}
+
+/**
+ * What the client sent, as a handler reads it: members of the request object, decorated
+ * parameters, methods that resolve to the body, and form data received as a parameter.
+ */
+export interface RequestInput {
+  /** Members of the request object (`req`, `request`, `ctx`) holding it: `req.body`, `request.payload`. */
+  members?: readonly string[];
+  /** Parameter decorators whose parameter holds it, a string argument naming one field: `@Body() dto`, `@Query('id') id`. */
+  parameterDecorators?: readonly string[];
+  /** Methods of the request that resolve to the body: `await request.json()`, `await req.formData()`. */
+  bodyMethods?: readonly string[];
+  /**
+   * Form data: the type a parameter holding it is declared with (a server action's `formData:
+   * FormData`), and the methods reading one field by name (`formData.get('dob')`); what
+   * `bodyMethods` resolve to is read with them too.
+   */
+  formData?: { types: readonly string[]; fieldMethods: readonly string[] };
 }
 
 // --- Static folders -------------------------------------------------------------------------

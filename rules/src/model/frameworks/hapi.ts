@@ -18,4 +18,6 @@ export const hapi: Framework = {
   verbs: [],
   routeObjectMethod: 'route',
   defaultAuth: { object: 'auth', method: 'default' },
+  // request.payload, request.query, request.params (https://hapi.dev/api/#request-properties).
+  requestInput: { members: ['payload', 'query', 'params'] },
 };

@@ -13,7 +13,14 @@ import { nestjs } from './nestjs';
 import { nextjs } from './nextjs';
 import { restify } from './restify';
 
-export type { DecoratorRoutes, FileRouter, FileRoutes, Framework, OwnerKind } from './framework';
+export type {
+  DecoratorRoutes,
+  FileRouter,
+  FileRoutes,
+  Framework,
+  OwnerKind,
+  RequestInput,
+} from './framework';
 
 export const FRAMEWORKS: readonly Framework[] = [
   express,
@@ -57,6 +64,16 @@ export const FILE_ROUTES = FRAMEWORKS.flatMap((f) => (f.fileRoutes ? [f.fileRout
 export const SERVER_FUNCTION_DIRECTIVES: ReadonlySet<string> = new Set(
   FRAMEWORKS.flatMap((f) => (f.serverFunctions ? [f.serverFunctions.directive] : [])),
 );
+
+const REQUEST_INPUTS = FRAMEWORKS.flatMap((f) => (f.requestInput ? [f.requestInput] : []));
+/** Where handlers find what the client sent, from every framework: `req.body`, `@Body()`, `request.json()`. */
+export const REQUEST_INPUT = {
+  members: new Set(REQUEST_INPUTS.flatMap((r) => r.members ?? [])),
+  parameterDecorators: new Set(REQUEST_INPUTS.flatMap((r) => r.parameterDecorators ?? [])),
+  bodyMethods: new Set(REQUEST_INPUTS.flatMap((r) => r.bodyMethods ?? [])),
+  formDataTypes: new Set(REQUEST_INPUTS.flatMap((r) => r.formData?.types ?? [])),
+  formDataFieldMethods: new Set(REQUEST_INPUTS.flatMap((r) => r.formData?.fieldMethods ?? [])),
+} as const;
 
 /** Every method through which a call may register a route, a mount, a hook or auth. */
 export const REGISTERING_METHODS: ReadonlySet<string> = new Set([

@@ -17,6 +17,8 @@ export const koa: Framework = {
   namedRoutes: true,
   useMethod: 'use',
   mountedResultMethods: ['routes', 'middleware'],
+  // ctx.request.body (koa-body, @koa/bodyparser), ctx.query, ctx.params (@koa/router).
+  requestInput: { members: ['body', 'query', 'params'] },
   // koa-static (https://github.com/koajs/static: serve(root, opts)) and koa-serve-static.
   staticFolders: [
     {

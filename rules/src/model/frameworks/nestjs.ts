@@ -18,6 +18,9 @@ export const nestjs: Framework = {
   name: 'NestJS',
   modules: [],
   verbs: [],
+  // @Body(), @Query(), @Param() (https://docs.nestjs.com/controllers#request-payloads): the
+  // whole DTO, or one field by name (`@Param('id')`).
+  requestInput: { parameterDecorators: ['Body', 'Query', 'Param'] },
   decorators: {
     controllers: ['Controller'],
     routes: {

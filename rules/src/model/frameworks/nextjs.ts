@@ -26,6 +26,14 @@ export const nextjs: Framework = {
   modules: [],
   verbs: [],
   serverFunctions: { directive: 'use server' },
+  // Route handlers read the body of the Web Request (https://developer.mozilla.org/docs/Web/API/Request/json,
+  // …/formData); a server action called from a form receives its FormData
+  // (https://nextjs.org/docs/app/building-your-application/data-fetching/server-actions-and-mutations#forms),
+  // read field by field (https://developer.mozilla.org/docs/Web/API/FormData/get).
+  requestInput: {
+    bodyMethods: ['json', 'formData'],
+    formData: { types: ['FormData'], fieldMethods: ['get', 'getAll'] },
+  },
   fileRoutes: {
     routers: [
       {

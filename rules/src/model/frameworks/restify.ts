@@ -24,6 +24,9 @@ export const restify: Framework = {
   useMethod: 'use',
   preRoutingMethods: ['pre'],
   applyRoutesMethod: 'applyRoutes',
+  // req.body, req.query, req.params with the bodyParser and queryParser plugins
+  // (http://restify.com/docs/plugins-api/#bodyparser).
+  requestInput: { members: ['body', 'query', 'params'] },
   // restify.plugins.serveStatic({ directory }) and serveStaticFiles(directory, opts)
   // (http://restify.com/docs/plugins-api/#servestatic), `restify.serveStatic` before restify 5.
   staticFolders: [
