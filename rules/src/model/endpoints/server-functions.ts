@@ -62,6 +62,10 @@ export function serverFunctionExposures(
   f: EndpointFile,
 ): { action: ServerFunction; evidence: HandlerEvidence }[] {
   const exposed: { action: ServerFunction; evidence: HandlerEvidence }[] = [];
+  // A directive is written out in the text: a module that never spells one is not walked.
+  const text = f.textOf(f.program);
+  if (![...SERVER_FUNCTION_DIRECTIVES].some((directive) => text.includes(directive)))
+    return exposed;
   for (const action of serverFunctions(f.program)) {
     if (handlerChecksAuth(action.fn, f)) continue;
     const evidence = patientDataTouched(action.fn, f) ?? returnsPatientData(action.fn, f);
