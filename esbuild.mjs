@@ -4,7 +4,7 @@
 //   client/src -> dist/client.js (VS Code extension; `vscode` is provided by the editor)
 // Usage: node esbuild.mjs [--watch] [--only=plugin|server|client]
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -81,6 +81,20 @@ if (selected.some(([name]) => name === 'client')) {
     join(root, 'dist/healthdata.config.schema.json'),
   );
 }
+
+// The rule pages, and the model page they link to, ship inside both packages so that they open
+// offline: the extension's "Show documentation" previews dist/docs/rules/<id>.md, and the plugin
+// carries rules/dist/docs/. Relative links between them keep working under the same layout.
+const BUNDLED_DOCS = ['docs/rules', 'docs/health-data-model.md'];
+function copyDocs(targetDir) {
+  const target = join(root, targetDir, 'docs');
+  rmSync(target, { recursive: true, force: true });
+  for (const entry of BUNDLED_DOCS) {
+    cpSync(join(root, entry), join(root, targetDir, entry), { recursive: true });
+  }
+}
+if (selected.some(([name]) => name === 'client')) copyDocs('dist');
+if (selected.some(([name]) => name === 'plugin')) copyDocs('rules/dist');
 
 if (watch) {
   for (const [name, options] of selected) {

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 const NODE_RANGE = '24';
-const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
 // Debian packages: the browser, and what code-server's native modules (kerberos, keytar-like
 // secret storage, native-keymap, X11 clipboard helpers) compile against with node-gyp.
 const APT_PACKAGES = [

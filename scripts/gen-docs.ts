@@ -1,15 +1,18 @@
-// Regenerates, from each rule's `meta`, the README rules table, the header block of every
+// Regenerates, from each rule's `meta`, the README rules table, the extension README's rule list
+// (client/README.md, the .vsix details page), the header block of every
 // docs/rules/<id>.md and the `rules` entries of the configuration file's JSON Schema, and from
 // test/oxlint/gaps.ts the list of differences under oxlint in docs/ci.md. `npm run docs` writes the files; test/docs.test.ts fails when they drift.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as prettier from 'prettier';
 import { rules } from '../rules/src/rules';
-import type { HealthDataRuleDocs } from '../rules/src/util/create-rule';
+import { DOCS_BASE_URL, type HealthDataRuleDocs } from '../rules/src/util/create-rule';
 import { gapsOf, OXLINT_GAPS, type OxlintGap } from '../test/oxlint/gaps';
 
 export const TABLE_START = '<!-- rules-table:start -->';
 export const TABLE_END = '<!-- rules-table:end -->';
+export const LIST_START = '<!-- rules-list:start -->';
+export const LIST_END = '<!-- rules-list:end -->';
 export const HEADER_START = '<!-- rule-header:start -->';
 export const HEADER_END = '<!-- rule-header:end -->';
 export const GAPS_START = '<!-- oxlint-gaps:start -->';
@@ -75,6 +78,31 @@ export function rulesTable(catalogRules: readonly RuleDoc[]): string {
     '| Rule | Description | Preset | Fixable | CNIL finding | References |',
     '| --- | --- | --- | --- | --- | --- |',
     ...rows.map((row) => `| ${row} |`),
+  ].join('\n');
+}
+
+/**
+ * The extension README's short rule list: what each rule finds and its preset. It links each
+ * rule's `docs.url`, the web page: the details page of an extension opens only web links, while
+ * the pages bundled in the extension open from a finding's _Show documentation_.
+ */
+export function rulesList(catalogRules: readonly RuleDoc[]): string {
+  if (catalogRules.length === 0) return '_No rule is registered in the catalog yet._';
+  return [
+    '✅ on in `recommended` (and `strict`), 🔒 on in `strict` only.',
+    '',
+    '| Rule | What it finds | Preset |',
+    '| --- | --- | --- |',
+    ...catalogRules.map(
+      (rule) =>
+        `| ${[
+          `[health-data/${rule.id}](${DOCS_BASE_URL}${rule.id}.md)`,
+          rule.docs.description,
+          rule.docs.preset === 'recommended' ? '✅' : '🔒',
+        ]
+          .map(cell)
+          .join(' | ')} |`,
+    ),
   ].join('\n');
 }
 
@@ -193,7 +221,7 @@ function withHeader(text: string, header: string): string {
 }
 
 /**
- * The README, docs/ci.md, the configuration schema and the existing docs/rules/<id>.md of catalog rules, as they are and as
+ * The README, client/README.md, docs/ci.md, the configuration schema and the existing docs/rules/<id>.md of catalog rules, as they are and as
  * they should be. A missing doc is not created: test/docs.test.ts reports it so that someone writes it.
  */
 export async function generate(root = ROOT): Promise<GeneratedFile[]> {
@@ -205,6 +233,16 @@ export async function generate(root = ROOT): Promise<GeneratedFile[]> {
   if (table === undefined)
     throw new Error(`README.md lacks the ${TABLE_START} / ${TABLE_END} markers`);
   files.push({ path: readmePath, current: readme, expected: await format(table, readmePath) });
+  const clientReadmePath = join(root, 'client', 'README.md');
+  const clientReadme = readFileSync(clientReadmePath, 'utf8');
+  const ruleList = replaceBetween(clientReadme, LIST_START, LIST_END, rulesList(list));
+  if (ruleList === undefined)
+    throw new Error(`client/README.md lacks the ${LIST_START} / ${LIST_END} markers`);
+  files.push({
+    path: clientReadmePath,
+    current: clientReadme,
+    expected: await format(ruleList, clientReadmePath),
+  });
   const ciPath = join(root, 'docs', 'ci.md');
   const ci = readFileSync(ciPath, 'utf8');
   const gaps = replaceBetween(ci, GAPS_START, GAPS_END, oxlintGapsTables(list));

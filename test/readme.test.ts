@@ -8,35 +8,41 @@ const root = join(__dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-describe('README documents the extension manifest', () => {
-  it('lists every setting the extension contributes, with its default', () => {
-    const properties = manifest.contributes.configuration.properties as Record<
-      string,
-      { default: unknown }
-    >;
-    for (const [key, schema] of Object.entries(properties)) {
-      const row = readme.split('\n').find((line) => line.startsWith(`| \`${key}\``));
-      assert.ok(row, `${key} missing from the README settings table`);
-      const shown =
-        typeof schema.default === 'object'
-          ? JSON.stringify(schema.default)
-          : String(schema.default);
-      assert.ok(row.includes(`\`${shown}\``), `${key}: default ${shown} not shown in "${row}"`);
-    }
-  });
+// The developer README, and the one for users on the extension's details page (the .vsix's).
+for (const [name, text] of [
+  ['README.md', readme],
+  ['client/README.md', readFileSync(join(root, 'client', 'README.md'), 'utf8')],
+] as const) {
+  describe(`${name} documents the extension manifest`, () => {
+    it('lists every setting the extension contributes, with its default', () => {
+      const properties = manifest.contributes.configuration.properties as Record<
+        string,
+        { default: unknown }
+      >;
+      for (const [key, schema] of Object.entries(properties)) {
+        const row = text.split('\n').find((line) => line.startsWith(`| \`${key}\``));
+        assert.ok(row, `${key} missing from the ${name} settings table`);
+        const shown =
+          typeof schema.default === 'object'
+            ? JSON.stringify(schema.default)
+            : String(schema.default);
+        assert.ok(row.includes(`\`${shown}\``), `${key}: default ${shown} not shown in "${row}"`);
+      }
+    });
 
-  it('lists every command the extension contributes', () => {
-    for (const command of manifest.contributes.commands as Array<{
-      command: string;
-      title: string;
-    }>) {
-      assert.ok(
-        readme.includes(`(\`${command.command}\`)`),
-        `${command.command} missing from the README`,
-      );
-    }
+    it('lists every command the extension contributes', () => {
+      for (const command of manifest.contributes.commands as Array<{
+        command: string;
+        title: string;
+      }>) {
+        assert.ok(
+          text.includes(`(\`${command.command}\`)`),
+          `${command.command} missing from ${name}`,
+        );
+      }
+    });
   });
-});
+}
 
 describe('README: npm start', function () {
   this.timeout(120_000);

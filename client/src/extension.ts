@@ -7,6 +7,7 @@ import {
 } from '../../server/src/protocol';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/serverFlags';
 import { RestartPolicy } from './restartPolicy';
+import { bundledRuleDoc } from './ruleDocs';
 import {
   CloseAction,
   ErrorAction,
@@ -118,15 +119,36 @@ async function scanWorkspace(): Promise<void> {
   );
 }
 
+/**
+ * Opens a rule's page from the server's _Show documentation_ action, whose argument is the rule's
+ * `docs.url`: the page bundled in the extension in VS Code's Markdown preview, which works
+ * offline, else the web page.
+ */
+async function openRuleDocs(context: vscode.ExtensionContext, url: unknown): Promise<void> {
+  if (typeof url !== 'string') return;
+  const bundled = bundledRuleDoc(url);
+  if (bundled) {
+    const page = vscode.Uri.joinPath(context.extensionUri, ...bundled);
+    try {
+      await vscode.workspace.fs.stat(page);
+      await vscode.commands.executeCommand('markdown.showPreview', page);
+      return;
+    } catch {
+      // No bundled page (a build without docs), or the built-in Markdown extension is disabled.
+    }
+  }
+  await vscode.env.openExternal(vscode.Uri.parse(url));
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Health Data Lint', { log: true });
   client = createClient(context, output);
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand(EXTENSION_COMMANDS.scanWorkspace, scanWorkspace),
-    vscode.commands.registerCommand(EXTENSION_COMMANDS.openRuleDocs, (url: unknown) => {
-      if (typeof url === 'string') void vscode.env.openExternal(vscode.Uri.parse(url));
-    }),
+    vscode.commands.registerCommand(EXTENSION_COMMANDS.openRuleDocs, (url: unknown) =>
+      openRuleDocs(context, url),
+    ),
     vscode.commands.registerCommand(EXTENSION_COMMANDS.restartServer, () => {
       restartPolicy.reset();
       return client?.restart();

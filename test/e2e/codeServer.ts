@@ -1,5 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -32,34 +39,57 @@ export function ensureToolchain(): Toolchain {
 }
 
 /**
- * Lays the extension out as VS Code installs it from the .vsix: `<publisher>.<name>-<version>/`
- * with the manifest and exactly the files `.vscodeignore` lets into the package.
+ * Builds the release artifacts (scripts/release.mjs) into `outDir` and returns the .vsix: the
+ * test installs exactly what a user downloads.
  */
-export function installExtension(extensionsDir: string): string {
+export function buildVsix(outDir: string): string {
+  const result = spawnSync(
+    process.execPath,
+    [join(REPO_ROOT, 'scripts', 'release.mjs'), '--out-dir', outDir],
+    { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 5 * 60_000 },
+  );
+  if (result.status !== 0) {
+    throw new Error(`scripts/release.mjs failed (${result.status ?? result.error?.message})`);
+  }
+  const vsix = readdirSync(outDir).find((name) => name.endsWith('.vsix'));
+  if (!vsix) throw new Error(`scripts/release.mjs made no .vsix in ${outDir}`);
+  return join(outDir, vsix);
+}
+
+/**
+ * Installs the .vsix as a user does (`code-server --install-extension`, VS Code's own installer,
+ * offline) and returns the extension's id, `<publisher>.<name>`.
+ */
+export function installExtension(
+  toolchain: Toolchain,
+  vsix: string,
+  extensionsDir: string,
+  userDataDir: string,
+): string {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
     publisher: string;
     name: string;
     version: string;
   };
   const id = `${manifest.publisher}.${manifest.name}`;
-  const target = join(extensionsDir, `${id}-${manifest.version}`);
-  const files = [
-    'package.json',
-    'README.md',
-    'CHANGELOG.md',
-    'LICENSE',
-    'dist/client.js',
-    'dist/server.js',
-    'dist/healthdata.config.schema.json',
-  ];
-  for (const file of files) {
-    try {
-      cpSync(join(REPO_ROOT, file), join(target, file));
-    } catch (error) {
-      throw new Error(
-        `cannot install the extension: ${file} is missing (run \`npm run build\` first): ${String(error)}`,
-      );
-    }
+  const result = spawnSync(
+    toolchain.node,
+    [
+      toolchain.codeServer,
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--install-extension',
+      vsix,
+    ],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  const installed = join(extensionsDir, `${id}-${manifest.version}`);
+  if (result.status !== 0 || !existsSync(join(installed, 'package.json'))) {
+    throw new Error(
+      `code-server --install-extension ${vsix} failed (${result.status ?? result.error?.message}): ${result.stdout}${result.stderr}`,
+    );
   }
   return id;
 }

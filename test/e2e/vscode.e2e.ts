@@ -1,7 +1,9 @@
 // End-to-end test in a real VS Code: code-server (VS Code served to a browser) with the built
 // extension installed, driven through headless Chromium the way a user works: open a seed file,
 // read the Problems panel and the status bar, open the quick-fix menu on a finding, apply a
-// suggestion, save, and check the file on disk. Screenshots go to test-results/e2e/.
+// suggestion, save, and check the file on disk; open a rule's bundled documentation; open the
+// extension's page in the Extensions view. The extension is the .vsix of `npm run release`,
+// installed by VS Code's installer. Screenshots go to test-results/e2e/.
 //
 // Run with `npm run test:e2e` (builds first). The first run installs its toolchain into
 // ~/.cache/health-data-lint-e2e (scripts/e2e-setup.mjs); `--update-docs` also copies the
@@ -14,6 +16,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import {
   REPO_ROOT,
   type RunningCodeServer,
+  buildVsix,
   ensureToolchain,
   freePort,
   installExtension,
@@ -31,7 +34,7 @@ const UI_TIMEOUT_MS = 60_000;
 const RESULTS_DIR = join(REPO_ROOT, 'test-results', 'e2e');
 const DOCS_IMAGES = join(REPO_ROOT, 'docs', 'images');
 // The screenshots the README shows, copied by --update-docs.
-const DOC_SCREENSHOTS = ['quick-fix-menu.png', 'after-quick-fix.png'];
+const DOC_SCREENSHOTS = ['quick-fix-menu.png', 'after-quick-fix.png', 'extension-details.png'];
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -133,7 +136,12 @@ async function goToPosition(page: Page, line: number, column: number): Promise<v
  * Opens the quick-fix menu with Ctrl+. and returns its entries once the health-data actions are
  * listed; presses again if the first request raced the editor (the menu never appeared).
  */
-async function openQuickFixMenu(page: Page, menu: Locator, items: Locator): Promise<string[]> {
+async function openQuickFixMenu(
+  page: Page,
+  menu: Locator,
+  items: Locator,
+  rule = FIX_RULE,
+): Promise<string[]> {
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('Control+.');
     try {
@@ -142,7 +150,7 @@ async function openQuickFixMenu(page: Page, menu: Locator, items: Locator): Prom
         async () => {
           if (!(await menu.isVisible())) return undefined;
           const all = (await items.allInnerTexts()).map((text) => text.trim());
-          const disable = `Disable ${FIX_RULE} for this line`;
+          const disable = `Disable ${rule} for this line`;
           return all.some((title) => title.startsWith(disable)) ? all : undefined;
         },
         15_000,
@@ -178,6 +186,104 @@ async function problemsPanelFindings(page: Page): Promise<string[]> {
   }
   await page.mouse.wheel(0, -10_000);
   return [...seen].sort();
+}
+
+/** The text of every frame of the page: webviews (the details page, previews) are frames. */
+async function frameTexts(page: Page): Promise<string[]> {
+  const texts = await Promise.all(
+    page.frames().map((frame) =>
+      frame
+        .locator('body')
+        .innerText({ timeout: 2_000 })
+        .catch(() => ''),
+    ),
+  );
+  return texts.filter(Boolean);
+}
+
+/**
+ * _Show documentation_ on a finding opens the rule's page shipped in the extension, in VS Code's
+ * Markdown preview (no network needed), not a web page.
+ */
+async function ruleDocumentation(page: Page, finding: CliFinding): Promise<void> {
+  await openFile(page, TARGET_FILE);
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await goToPosition(page, finding.line, finding.column);
+  await page.locator('.monaco-editor .lightBulbWidget').first().waitFor({ state: 'visible' });
+  const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
+  const items = menu.locator('.monaco-list-row.action');
+  const titles = await openQuickFixMenu(page, menu, items, finding.ruleId);
+  const show = `Show documentation for ${finding.ruleId}`;
+  if (!titles.includes(show)) fail(`the quick-fix menu lacks "${show}": ${titles.join(' | ')}`);
+  await items.filter({ hasText: show }).first().click();
+  const id = finding.ruleId.slice('health-data/'.length);
+  await page
+    .locator('.tab.active', { hasText: `Preview ${id}.md` })
+    .waitFor({ timeout: UI_TIMEOUT_MS });
+  await poll(`the preview to render docs/rules/${id}.md`, async () =>
+    (await frameTexts(page)).some(
+      (text) => text.includes(`health-data/${id}`) && /Preset/.test(text),
+    )
+      ? true
+      : undefined,
+  );
+  step(`Show documentation: ${id}.md open in the Markdown preview, from the extension`);
+  await screenshot(page, 'rule-documentation.png');
+}
+
+/**
+ * The extension's page in the Extensions view, as a user sees it after installing the .vsix: its
+ * icon, and the README for users (client/README.md) rather than the developer README.
+ */
+async function extensionDetails(page: Page): Promise<void> {
+  // The activity bar rather than Ctrl+Shift+X: the Markdown preview's webview may hold the focus.
+  await page.locator('.activitybar .action-label[aria-label^="Extensions"]').first().click();
+  const search = page.locator('.extensions-viewlet .suggest-input-container').first();
+  await search.waitFor({ timeout: UI_TIMEOUT_MS });
+  await search.click();
+  await page.keyboard.type('@installed Health Data Lint');
+  const entry = page
+    .locator('.extensions-viewlet .monaco-list-row', { hasText: 'Health Data Lint' })
+    .first();
+  await entry.waitFor({ timeout: UI_TIMEOUT_MS });
+  await entry.click();
+  const editor = page.locator('.extension-editor');
+  await editor
+    .locator('.header .name', { hasText: 'Health Data Lint' })
+    .waitFor({ timeout: UI_TIMEOUT_MS });
+  const icon = await poll('the extension icon to load', async () => {
+    const image = await editor
+      .locator('.header img.icon')
+      .first()
+      .evaluate((element) => {
+        // An HTMLImageElement; the project's types have no DOM library.
+        const img = element as unknown as { src: string; naturalWidth: number; complete: boolean };
+        return { src: img.src, width: img.naturalWidth, complete: img.complete };
+      });
+    return image.complete && image.width > 0 ? image : undefined;
+  });
+  if (!/icon\.png/.test(icon.src) || icon.width < 128) {
+    fail(`the details page shows ${icon.src} (${icon.width} px wide), not the extension's icon`);
+  }
+  step(`details page icon: ${icon.src.split('/').pop()} (${icon.width} px)`);
+  const readme = await poll('the details page to render the README for users', async () =>
+    (await frameTexts(page)).find((text) => text.includes('Install from VSIX')),
+  );
+  if (/Project layout|The two commands/.test(readme)) {
+    fail('the details page shows the developer README');
+  }
+  if (!readme.includes('health-data/no-select-star-export')) {
+    fail('the details page README lacks the rule list');
+  }
+  step('details page shows the README for users');
+  // The Problems panel would hide most of the README in the screenshot.
+  await page
+    .locator('.part.panel .codicon-panel-close, .part.panel .codicon-close')
+    .first()
+    .click({ timeout: 5_000 })
+    .catch(() => undefined);
+  await page.mouse.move(0, 0);
+  await screenshot(page, 'extension-details.png');
 }
 
 async function scenario(page: Page, workspace: string): Promise<void> {
@@ -276,6 +382,9 @@ async function scenario(page: Page, workspace: string): Promise<void> {
   });
   step(`status bar after the fix: "Health data: ${updated}"`);
   await screenshot(page, 'after-quick-fix.png');
+
+  await ruleDocumentation(page, remaining[0]!);
+  await extensionDetails(page);
 }
 
 let server: RunningCodeServer | undefined;
@@ -296,8 +405,10 @@ async function main(): Promise<void> {
   const userDataDir = join(scratch, 'user-data');
   const extensionsDir = join(scratch, 'extensions');
   writeUserSettings(userDataDir);
-  const extensionId = installExtension(extensionsDir);
-  step(`extension ${extensionId} installed in ${extensionsDir}`);
+  const vsix = buildVsix(join(scratch, 'release'));
+  step(`built ${vsix}`);
+  const extensionId = installExtension(toolchain, vsix, extensionsDir, userDataDir);
+  step(`extension ${extensionId} installed from the .vsix in ${extensionsDir}`);
 
   let context: BrowserContext | undefined;
   let passed = false;

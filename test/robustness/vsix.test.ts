@@ -1,25 +1,30 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './support';
 
 /**
- * What ships to users' machines: the .vsix holds the bundled client and server, the manifest,
- * README, CHANGELOG, LICENSE and the config file's JSON Schema. No sources, seeds (deliberately
- * vulnerable code with fake secrets), tests or tooling, and no source maps: they would double the
- * download and embed every source file, which the bundle already is.
+ * What ships to users' machines: the .vsix holds the bundled client and server, the rule pages
+ * it opens offline (dist/docs/), the manifest and its icon, the README for users
+ * (client/README.md, the details page), CHANGELOG, LICENSE and the config file's JSON Schema. No
+ * sources, seeds (deliberately vulnerable code with fake secrets), tests or tooling, no developer
+ * README, and no source maps: they would double the download and embed every source file, which
+ * the bundle already is.
  */
 
 const SHIPPED = [
   'CHANGELOG.md',
   'LICENSE',
-  'README.md',
+  'client/README.md',
+  'client/images/icon.png',
   'dist/client.js',
+  ...readdirSync(join(ROOT, 'docs/rules')).map((page) => `dist/docs/rules/${page}`),
+  'dist/docs/health-data-model.md',
   'dist/healthdata.config.schema.json',
   'dist/server.js',
   'package.json',
-];
+].sort();
 
 function npx(args: readonly string[], timeout: number) {
   return spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', [...args], {
@@ -33,8 +38,12 @@ function npx(args: readonly string[], timeout: number) {
 describe('robustness: what the extension ships', function () {
   this.timeout(120_000);
 
-  it('the .vsix lists exactly dist/, the manifest, README, CHANGELOG, LICENSE and the schema', function () {
-    const listing = npx(['vsce', 'ls', '--no-dependencies'], 90_000);
+  it('the .vsix lists exactly dist/ with the rule pages, the manifest, icon, user README, CHANGELOG, LICENSE and the schema', function () {
+    // The README option of `npm run release` and `npm run package`.
+    const listing = npx(
+      ['vsce', 'ls', '--no-dependencies', '--readme-path', 'client/README.md'],
+      90_000,
+    );
     if (listing.error || listing.status !== 0) {
       // vsce is a dev dependency; without it the packaging cannot be checked here.
       console.log(
