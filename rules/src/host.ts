@@ -8,6 +8,7 @@ import type { Linter } from 'eslint';
 import { HOST_SETTINGS_KEY, type HostOptions as ConfigHostOptions } from './config/resolve';
 import type { RelatedStore } from './model/related';
 import { clearProjectGraphCache } from './model/project-graph';
+import { clearPathJudgements } from './model/test-files';
 import { clearSchemaCache } from './model/schema';
 import { clearModuleKindCache } from './util/module-kind';
 
@@ -56,4 +57,5 @@ export function clearProjectCaches(): void {
   clearProjectGraphCache();
   clearSchemaCache();
   clearModuleKindCache();
+  clearPathJudgements();
 }

@@ -331,6 +331,8 @@ function locate(dir: string): string | null {
   return configFiles.find(dir);
 }
 
+let withoutConfigFile: LoadedConfig | undefined;
+
 /**
  * The configuration that applies to a file: the nearest `healthdata.config.json` in its folder or
  * above. Results are cached per folder and per file (invalidated when the file's mtime or size
@@ -338,7 +340,8 @@ function locate(dir: string): string | null {
  */
 export function findProjectConfig(filename: string): LoadedConfig {
   const path = locate(dirname(filename));
-  if (path === null) return { config: defaultConfig(), problems: [] };
+  // No file: one answer for every file, rather than a fresh default per file and rule.
+  if (path === null) return (withoutConfigFile ??= { config: defaultConfig(), problems: [] });
   const stats = statFile(path);
   if (!stats) {
     clearConfigCache();

@@ -124,6 +124,32 @@ function byPathInProject(
   cwd: string | undefined,
   judge: (path: string) => boolean,
 ): boolean {
+  // Every rule asks about the file it lints: answered once per file, folder and judgement.
+  let answers = judgedPaths.get(judge);
+  if (!answers) judgedPaths.set(judge, (answers = new Map()));
+  const key = `${cwd ?? ''}\0${filename}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    if (answers.size >= MAX_JUDGED_PATHS) answers.clear();
+    answer = judgeInProject(filename, cwd, judge);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+let judgedPaths = new WeakMap<(path: string) => boolean, Map<string, boolean>>();
+
+/** Forgets the answers: a package.json added or removed moves a project's root. */
+export function clearPathJudgements(): void {
+  judgedPaths = new WeakMap();
+}
+const MAX_JUDGED_PATHS = 20_000;
+
+function judgeInProject(
+  filename: string,
+  cwd: string | undefined,
+  judge: (path: string) => boolean,
+): boolean {
   if (judge(relative(projectRoot(filename), filename))) return true;
   if (cwd === undefined) return false;
   const inside = relative(cwd, filename);
@@ -170,6 +196,9 @@ export function inInventedCode(
   return inTestCode(filename, cwd, options) || inDemoData(filename, cwd, options);
 }
 
+/** One matcher per list of globs (a configuration's lists are the same arrays for every file). */
+const globMatchers = new WeakMap<readonly string[], ReturnType<typeof ignore>>();
+
 /**
  * Whether a file matches project globs (`testCode.globs`, `credentials.fixtureGlobs`): matched,
  * gitignore style, against its path from the folder of its `healthdata.config.json` (or `cwd`).
@@ -180,5 +209,7 @@ export function inProjectGlobs(filename: string, cwd: string, globs: readonly st
   const base = configFile ? dirname(configFile) : cwd;
   const path = isAbsolute(filename) ? relative(base, filename) : filename;
   if (path.startsWith('..') || path === '') return false;
-  return ignore().add(globs).ignores(path.split(sep).join('/'));
+  let matcher = globMatchers.get(globs);
+  if (!matcher) globMatchers.set(globs, (matcher = ignore().add(globs)));
+  return matcher.ignores(path.split(sep).join('/'));
 }
