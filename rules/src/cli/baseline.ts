@@ -76,8 +76,8 @@ export interface BaselineComparison {
 
 /**
  * Drops the findings recorded in the baseline, and finds the entries that are fixed. An entry is
- * fixed only when this run could have seen its finding: its file was linted and parsed, or the
- * file is gone (`isGone`). Entries of files left out of the run (other paths, --changed-since,
+ * fixed only when this run could have seen its finding: its file was linted and parsed (and, for
+ * any finding but a parse error, every file of the run parsed), or the file is gone (`isGone`). Entries of files left out of the run (other paths, --changed-since,
  * too large, ignored) stay: nothing is known of them.
  */
 export function applyBaseline(
@@ -96,16 +96,20 @@ export function applyBaseline(
     return { ...report, findings };
   });
   const occurring = new Set(unchanged.map((finding) => finding.fingerprint));
-  // A file that did not parse was not checked: its entries may well still be there.
+  // A file that did not parse was not checked: its entries may well still be there. Nor were the
+  // facts other files take from it (a route mounted there, a helper summarised from it): with
+  // one in the run, only parse errors that are gone count as fixed.
+  const doesNotParse = (report: FileReport) =>
+    report.findings.some((f) => f.ruleId === PARSE_ERROR_RULE_ID);
+  const unparsed = reports.some(doesNotParse);
   const checked = new Set(
-    reports
-      .filter((report) => !report.findings.some((f) => f.ruleId === PARSE_ERROR_RULE_ID))
-      .map((report) => report.file),
+    reports.filter((report) => !doesNotParse(report)).map((report) => report.file),
   );
   const linted = new Set(reports.map((report) => report.file));
   const fixed = baseline.entries.filter(
     (entry) =>
       !occurring.has(entry.fingerprint) &&
+      (!unparsed || entry.ruleId === PARSE_ERROR_RULE_ID || !linted.has(entry.file)) &&
       (checked.has(entry.file) || (!linted.has(entry.file) && isGone(entry.file))),
   );
   return { reports: filtered, baselined, unchanged, fixed };

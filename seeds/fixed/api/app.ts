@@ -1,7 +1,7 @@
 // Fixed: the new portal's Express application authenticates before any patient route or router.
 // Fixes: no-public-data-directory (no static serving of the export folder),
-// no-unauthenticated-endpoint (app.use(requireAuth) precedes the patients and follow-up routers
-// and the report route), require-access-audit.
+// no-unauthenticated-endpoint (app.use(requireAuth) precedes the patients and follow-up routers,
+// the HL7 results feed and the report route), require-access-audit.
 // The /health probe stays before requireAuth on purpose: it serves no patient data.
 // CNIL SAN-2022-009: part of the server reachable from the internet without authentication
 // (art. 32); no supervision (art. 32).
@@ -10,6 +10,7 @@ import express from 'express';
 import { pool } from '../migration/db';
 import { audit } from '../security/audit';
 import { requireAuth } from '../security/auth';
+import { mountResultsFeed } from './hl7-results';
 import { patientsRouter } from './routes/patients';
 import { suiviRouter } from './routes/suivi';
 
@@ -24,6 +25,7 @@ app.use(requireAuth);
 
 app.use('/api/patients', patientsRouter);
 app.use('/api', suiviRouter);
+mountResultsFeed(app);
 
 app.get('/api/resultats/:id/compte-rendu', async (req, res) => {
   audit.record('compte-rendu.read', { actor: res.locals.user.sub, patientId: req.params.id });

@@ -17,6 +17,7 @@ import { isAuthMiddleware, type Route, staticSegments } from '../routes';
 import { tokenize } from '../tokens';
 import type { EndpointFile } from './file';
 import { handlerFunction } from './handlers';
+import { requestInputText } from '../request-input';
 import { LOGIN_WORDS, namesHealthCheck, namesLogin, PUBLIC_PATH_WORDS } from './words';
 
 /** How many sibling routes must authenticate, and at least half of them. */
@@ -73,22 +74,30 @@ function publicByName(segments: readonly string[]): boolean {
   });
 }
 
-/** Whether a handler runs SQL or reads or writes records through an ORM or a query builder. */
+/**
+ * Whether a handler writes records, or reads them by what the client sends (`req.params.id`,
+ * `req.query.user_id`), through SQL, an ORM or a query builder. A read that takes nothing from
+ * the request (`NprogramTypes.findAll({ where: { is_active: 1 } })`) lists what every client
+ * gets alike — the options of a registration form — and is public by design.
+ */
 function touchesData(fn: TSESTree.Node): boolean {
-  let found = false;
+  let writes = false;
+  let reads = false;
+  let input = false;
   walk(fn, (node) => {
-    if (found) return false;
+    if (writes || (reads && input)) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression && requestInputText(node)) input = true;
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const name = calleeName(node.callee);
-    if (
-      name &&
-      (SQL_RUNNER_METHODS.has(name) ||
-        ROW_READ_METHODS.has(name) ||
-        RECORD_LOOKUP_METHODS.has(name) ||
-        RECORD_WRITES.has(name))
+    if (!name) return undefined;
+    if (RECORD_WRITES.has(name)) writes = true;
+    else if (
+      SQL_RUNNER_METHODS.has(name) ||
+      ROW_READ_METHODS.has(name) ||
+      RECORD_LOOKUP_METHODS.has(name)
     )
-      found = true;
+      reads = true;
     return undefined;
   });
-  return found;
+  return writes || (reads && input);
 }
