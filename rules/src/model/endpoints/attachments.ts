@@ -101,21 +101,33 @@ function foreignMounts(owner: Owner, f: EndpointFile): Attachment[] {
   ]);
   if (names.size === 0) return [];
   const found: Attachment[] = [];
-  for (const other of otherModules(f)) {
-    for (const mount of other.routes.mounts) {
-      const source = mountSource(mount.child, other.program);
-      if (!source || !names.has(source.imported)) continue;
-      const target = resolveImport(other.file, source.specifier);
-      if (!target || !sameFile(target, f.file)) continue;
-      found.push({
-        file: other,
-        parent: mount.parent,
-        call: mount.call,
-        at: mount.child,
-        path: mount.path,
-        before: mount.before,
-      });
-    }
+  for (const other of otherModules(f)) found.push(...mountsOfImports(other, names, f));
+  return found;
+}
+
+/**
+ * The mounts in `other` of what it imports from `f` under one of `names`:
+ * `app.use('/patients', patientsRouter)`, `app.register(require('./plugins/patients'))`.
+ */
+function mountsOfImports(
+  other: EndpointFile,
+  names: ReadonlySet<string>,
+  f: EndpointFile,
+): Attachment[] {
+  const found: Attachment[] = [];
+  for (const mount of other.routes.mounts) {
+    const source = mountSource(mount.child, other.program);
+    if (!source || !names.has(source.imported)) continue;
+    const target = resolveImport(other.file, source.specifier);
+    if (!target || !sameFile(target, f.file)) continue;
+    found.push({
+      file: other,
+      parent: mount.parent,
+      call: mount.call,
+      at: mount.child,
+      path: mount.path,
+      before: mount.before,
+    });
   }
   return found;
 }
@@ -151,21 +163,7 @@ function registrarCalls(param: TSESTree.Node, f: EndpointFile): Attachment[] {
     }
     // A plugin registered by another module receives the instance first:
     // `app.register(require('./plugins/patients'), { prefix: '/patients' })` (Fastify).
-    if (index !== 0) continue;
-    for (const mount of other.routes.mounts) {
-      const source = mountSource(mount.child, other.program);
-      if (!source || !names.has(source.imported)) continue;
-      const target = resolveImport(other.file, source.specifier);
-      if (!target || !sameFile(target, f.file)) continue;
-      found.push({
-        file: other,
-        parent: mount.parent,
-        call: mount.call,
-        at: mount.child,
-        path: mount.path,
-        before: mount.before,
-      });
-    }
+    if (index === 0) found.push(...mountsOfImports(other, names, f));
   }
   return found;
 }
