@@ -36,6 +36,10 @@ export const HOLE = '__hole__';
 
 const MAX_STRING_DEPTH = 12;
 
+/** Array methods whose result is the elements their callback selects: one of them for `find`. */
+export const SELECTING_METHODS: ReadonlySet<string> = new Set(['find', 'findLast', 'filter']);
+export const SINGLE_SELECTING_METHODS: ReadonlySet<string> = new Set(['find', 'findLast']);
+
 /** Strips TS-only wrappers and parentheses-free wrappers: `x as T`, `x!`, `<T>x`, `x satisfies T`. */
 export function unwrap(node: TSESTree.Node): TSESTree.Node {
   let current = node;

@@ -12,6 +12,8 @@ import {
   literalString,
   localFunction,
   resolveVariable,
+  SELECTING_METHODS,
+  SINGLE_SELECTING_METHODS,
   typeReferenceName,
   unwrap,
   walk,
@@ -107,8 +109,8 @@ function narrowedBySelection(call: TSESTree.CallExpression): TSESTree.TypeNode |
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = calleeName(callee);
-  const single = method === 'find' || method === 'findLast';
-  if (!single && method !== 'filter') return undefined;
+  if (!method || !SELECTING_METHODS.has(method)) return undefined;
+  const single = SINGLE_SELECTING_METHODS.has(method);
   const callback = call.arguments[0] && unwrap(call.arguments[0]);
   if (
     callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
@@ -284,7 +286,8 @@ export function readsReferenceElement(
   return resource !== undefined && FHIR_REFERENCE_ELEMENTS.has(`${resource}.${name}`);
 }
 
-const PICKING_METHODS = new Set(['find', 'findLast', 'filter', 'at', 'slice']);
+/** Selections, and picks by position: what they answer is some of their receiver's elements. */
+const PICKING_METHODS = new Set([...SELECTING_METHODS, 'at', 'slice']);
 
 /**
  * A value taken from a FHIR element of references only, through fallbacks and selections:

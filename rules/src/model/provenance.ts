@@ -15,6 +15,7 @@ import {
   propertyName,
   resolveVariable,
   returnedExpressions,
+  SELECTING_METHODS,
   type StaticString,
   typeReferenceName,
   staticString,
@@ -274,9 +275,6 @@ const SEX_LABEL = 'sex';
 
 /** Calls that print their first argument as it is: a message names that argument. */
 const SHOWN_THROUGH = new Set(['JSON.stringify', 'String', 'util.inspect', 'inspect']);
-
-/** Array methods whose result is the elements their callback selects. */
-const SELECTING_METHODS = new Set(['find', 'findLast', 'filter']);
 
 /**
  * Methods that fold their receiver through a callback `(accumulator, element) => …` from an
