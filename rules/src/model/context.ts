@@ -1,13 +1,16 @@
+import { isAbsolute } from 'node:path';
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { HealthDataConfig } from '../config/project-config';
-import { functionName, isFunctionNode, keyName } from './ast';
+import { functionName, isFunctionNode, keyName, propertyName } from './ast';
+import { SCHEMA_MIGRATION_STEPS } from './apis';
 import { tokenize } from './tokens';
-import { EXPORT_CONTEXT_WORDS } from './vocabulary';
+import { projectPurpose, projectRoot } from './project-graph';
+import { EXPORT_CONTEXT_WORDS, MIGRATION_PACKAGE_WORDS } from './vocabulary';
 
 /** Why a piece of code is an export/migration: the word and the name that holds it. */
 export interface ExportContext {
-  where: 'function' | 'class' | 'file' | 'folder';
+  where: 'function' | 'class' | 'file' | 'folder' | 'package';
   name: string;
   word: string;
   node?: TSESTree.Node;
@@ -47,6 +50,8 @@ export class ExportContextFinder {
   constructor(
     private readonly filename: string,
     config?: HealthDataConfig,
+    /** The file's program: a schema migration file (`up` and `down`) takes no context from its name. */
+    private readonly program?: TSESTree.Program,
   ) {
     this.words = exportWords(config?.contexts.export);
     let matches = matchesByWords.get(this.words);
@@ -89,6 +94,8 @@ export class ExportContextFinder {
 
   /** The file's own context, from its base name and its folders. */
   file(): ExportContext | undefined {
+    if (this.fileContext === undefined && this.program && isSchemaMigration(this.program))
+      this.fileContext = null;
     if (this.fileContext === undefined) {
       const parts = this.filename.split(/[\\/]/).filter(Boolean);
       const base = parts.pop() ?? '';
@@ -105,9 +112,21 @@ export class ExportContextFinder {
             break;
           }
         }
+        this.fileContext ??= this.packageContext();
       }
     }
     return this.fileContext ?? undefined;
+  }
+
+  /** A package whose `name` or `description` says it migrates data: every file of it does. */
+  private packageContext(): ExportContext | null {
+    if (!isAbsolute(this.filename)) return null;
+    const { name, description } = projectPurpose(projectRoot(this.filename));
+    for (const text of [name, description]) {
+      const word = tokenize(text).find((w) => MIGRATION_PACKAGE_WORDS.has(w));
+      if (word) return { where: 'package', name: name || 'package.json', word };
+    }
+    return null;
   }
 
   /** The export word in a name, if any (`exportPatients` -> `export`, `migrerDossiers` -> `migrer`). */
@@ -144,4 +163,68 @@ export class ExportContextFinder {
     const word = this.match(name);
     return word ? { where, name, word, node } : undefined;
   }
+}
+
+/** The names a module defines for others: exported declarations, `exports.x`, `module.exports = {…}`, classes' methods. */
+function definedNames(program: TSESTree.Program): Set<string> {
+  const names = new Set<string>();
+  const addKeys = (node: TSESTree.Node | null | undefined) => {
+    if (node?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    for (const property of node.properties) {
+      const key = property.type === AST_NODE_TYPES.Property ? keyName(property) : undefined;
+      if (key) names.add(key);
+    }
+  };
+  const addClass = (node: TSESTree.Node | null | undefined) => {
+    if (
+      node?.type !== AST_NODE_TYPES.ClassDeclaration &&
+      node?.type !== AST_NODE_TYPES.ClassExpression
+    )
+      return;
+    for (const member of node.body.body) {
+      const key = member.type === AST_NODE_TYPES.MethodDefinition ? keyName(member) : undefined;
+      if (key) names.add(key);
+    }
+  };
+  for (const statement of program.body) {
+    let node: TSESTree.Node | null | undefined = statement;
+    if (
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+    )
+      node = statement.declaration;
+    if (!node) continue;
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) names.add(node.id.name);
+    else if (node.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of node.declarations)
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) names.add(declarator.id.name);
+    } else if (node.type === AST_NODE_TYPES.ObjectExpression) addKeys(node);
+    else if (
+      node.type === AST_NODE_TYPES.ClassDeclaration ||
+      node.type === AST_NODE_TYPES.ClassExpression
+    )
+      addClass(node);
+    else if (
+      node.type === AST_NODE_TYPES.ExpressionStatement &&
+      node.expression.type === AST_NODE_TYPES.AssignmentExpression
+    ) {
+      const { left, right } = node.expression;
+      if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const property = propertyName(left);
+      // `exports.up = …`, `module.exports.up = …`
+      if (property) names.add(property);
+      // `module.exports = { up, down }`, `module.exports = class … { up() {} down() {} }`
+      if (property === 'exports') {
+        addKeys(right);
+        addClass(right);
+      }
+    }
+  }
+  return names;
+}
+
+/** Whether a file is a schema migration: it defines every step of the catalogue's `SCHEMA_MIGRATION_STEPS`. */
+function isSchemaMigration(program: TSESTree.Program): boolean {
+  const names = definedNames(program);
+  return SCHEMA_MIGRATION_STEPS.every((step) => names.has(step));
 }

@@ -62,8 +62,10 @@ function lookUp(
   program: TSESTree.Program,
   file: string,
 ): ImportedFunction | undefined {
+  // A whole module called as a function: `const writeCsv = require('./write-csv')` of a module
+  // whose `module.exports` is the function (`*` of a binding; its default export).
   const binding = importedBinding(program, name);
-  if (!binding || binding.imported === '*') return undefined;
+  if (!binding) return undefined;
   const target = resolveImport(file, binding.specifier);
   if (!target) return undefined;
   const found = exportedDeclaration(
@@ -114,7 +116,7 @@ function exportedDeclaration<T>(
 ): { module: ProjectModule; node: T } | undefined {
   if (budget.modules-- <= 0) return undefined;
   const text = moduleText(file);
-  if (!text || (!text.includes(name) && !STAR_EXPORT.test(text))) return undefined;
+  if (!text || (name !== '*' && !text.includes(name) && !STAR_EXPORT.test(text))) return undefined;
   const module = loadModule(file);
   if (!module) return undefined;
   const node = declared(module.program, name);

@@ -47,7 +47,7 @@ export function healthModel(
     file: context.filename,
     program: sourceCode.ast,
   });
-  const exportContext = new ExportContextFinder(context.filename, config);
+  const exportContext = new ExportContextFinder(context.filename, config, sourceCode.ast);
   const model: HealthModel = {
     config,
     classifier,
@@ -198,4 +198,6 @@ export { tokenize } from './tokens';
 export { inDemoData, inInventedCode, inProjectGlobs, inTestCode } from './test-files';
 export { UnprojectedReads } from './unprojected-reads';
 export type { UnprojectedRead } from './unprojected-reads';
+export { patientUploads } from './upload-storage';
+export type { PatientUpload, UploadRoute, UploadStorage } from './upload-storage';
 // ---- end of the public entry

@@ -7,6 +7,7 @@
  * data (`patient_ids`, a weak health word, a lab's `resultats`, a `medical_…` table) is `related`. It also knows which
  * columns of such a table are special-category data (health, national identifiers).
  */
+import { EMR_RECORD_TABLES } from './apis';
 import type { Classifier } from './classifier';
 import { stripModelSuffix, type TableSchema } from './schema';
 import { tokenize } from './tokens';
@@ -116,6 +117,7 @@ export function patientTable(name: string, classifier: Classifier): PatientTable
   const bare = bareTableName(name);
   const words = tokenize(bare);
   if (words.length === 0 || words.some((word) => REFERENCE_WORDS.has(word))) return undefined;
+  if (EMR_RECORD_TABLES.has(bare.toLowerCase())) return 'records';
   const container = classifier.container(bare);
   if (container) return container.role === 'data' ? 'records' : 'related';
   const cls = classifier.classify(bare);

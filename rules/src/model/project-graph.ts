@@ -63,6 +63,7 @@ export function clearProjectGraphCache(): void {
   fileLists.clear();
   mentions.clear();
   rootOfDir.clear();
+  purposes.clear();
 }
 
 function stat(file: string): { mtimeMs: number; size: number; isFile: boolean } | undefined {
@@ -577,6 +578,18 @@ export function projectFilesMatching(root: string, pattern: RegExp): string[] {
     pattern.test(text),
   );
 }
+
+/** What a project's `package.json` says it is: its `name` and `description` (empty when absent). */
+export function projectPurpose(root: string): { name: string; description: string } {
+  const cached = purposes.get(root);
+  if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.purpose;
+  const manifest = readJson(join(root, 'package.json'));
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const purpose = { name: text(manifest?.name), description: text(manifest?.description) };
+  purposes.set(root, { purpose, at: Date.now() });
+  return purpose;
+}
+const purposes = new Map<string, { purpose: { name: string; description: string }; at: number }>();
 
 /** The packages a project's `package.json` depends on (dependencies of every kind). */
 export function projectDependencies(root: string): string[] {

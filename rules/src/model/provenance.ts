@@ -7,6 +7,7 @@ import {
   directPatternKey,
   enclosingFunction,
   type FunctionNode,
+  functionName,
   keyName,
   localFunction,
   reassigned,
@@ -55,6 +56,7 @@ import {
 import { isRecordTableWord, patientTable } from './patient-tables';
 import { tokenize } from './tokens';
 import {
+  EXPORT_CONTEXT_WORDS,
   FHIR_PATIENT_RESOURCES,
   FHIR_PERSON_IDENTIFIER_RESOURCES,
   HEAD_ROLES,
@@ -1407,6 +1409,10 @@ export class Provenance {
             .reduce<Taint | undefined>((all, { taint }) => merge(all, taint), undefined)
         : bound[index]?.taint
       : this.callbackValue(fn, index);
+    if (!owner && !bound && paramNode === param && param.type === AST_NODE_TYPES.Identifier) {
+      const exported = this.exportedRecords(fn, param);
+      if (exported) return exported;
+    }
     // Destructured parameter: ({ nir, nom }) => …
     if (paramNode && paramNode !== param && param.type === AST_NODE_TYPES.Identifier) {
       const pattern =
@@ -1418,6 +1424,25 @@ export class Provenance {
       return this.destructuredFrom(pattern, param.name, owner);
     }
     return owner;
+  }
+
+  /**
+   * The generic parameter (`data`, `rows`, `records`) of an export routine named for the patient
+   * data it exports: `exportRecurrentPatients(data)`, `migrerDossiers(rows)` — what the routine
+   * writes out is what its name says, whatever the caller's variable was called.
+   */
+  private exportedRecords(fn: FunctionNode, param: TSESTree.Identifier): Taint | undefined {
+    if (!RECORD_CARRIERS.has(param.name)) return undefined;
+    const name = functionName(fn);
+    if (!name) return undefined;
+    const extra = this.config?.contexts.export ?? [];
+    const words = tokenize(name);
+    const isExport = (word: string) =>
+      EXPORT_CONTEXT_WORDS.has(word) || extra.some((w) => tokenize(w).includes(word));
+    if (!words.some(isExport)) return undefined;
+    const cls = this.classifier.classify(name);
+    if (!cls || cls.role !== 'data') return undefined;
+    return this.source(param, `\`${param.name}\` of \`${name}\``, cls);
   }
 
   private destructuredFrom(

@@ -1296,7 +1296,12 @@ export const TERMINOLOGY_URI_PREFIXES = [
   'http://ns.adobe.com/',
 ];
 
-/** Words that mark export, extraction and migration code (EN/FR). */
+/**
+ * Words that mark export, extraction and migration code (EN/FR). Not `sync` (a product's own
+ * replication between its servers and devices, a state hook's `syncStatus`) nor `bulk`
+ * (`bulkCreate`, `afterBulkUpdate`: an ORM's batch operations): both name the product at work,
+ * not data leaving it.
+ */
 export const EXPORT_CONTEXT_WORDS = new Set([
   'export',
   'exports',
@@ -1327,10 +1332,6 @@ export const EXPORT_CONTEXT_WORDS = new Set([
   'transfert',
   'transferts',
   'transferer',
-  'sync',
-  'synchro',
-  'synchronisation',
-  'synchronization',
   'etl',
   'archive',
   'archives',
@@ -1338,11 +1339,36 @@ export const EXPORT_CONTEXT_WORDS = new Set([
   'archiver',
   'csv',
   'xlsx',
-  'bulk',
   'replicate',
   'replication',
   'offload',
   'handover',
+  'bascule',
+]);
+
+/**
+ * Words of a package's `name` or `description` that make the whole package a data migration
+ * tool: "Used to import data from one openmrs instance to another", `patient-exporter`,
+ * `dossier-migration`. Broader than function names allow for `import` (an `importX` function is
+ * any module loader), narrower for `export`, `csv`, `backup`, which describe features of an
+ * application, not its purpose.
+ */
+export const MIGRATION_PACKAGE_WORDS: ReadonlySet<string> = new Set([
+  'migrate',
+  'migrates',
+  'migrating',
+  'migration',
+  'migrator',
+  'migrer',
+  'reprise',
+  'import',
+  'importer',
+  'importing',
+  'exporter',
+  'extractor',
+  'etl',
+  'transfer',
+  'transfert',
   'bascule',
 ]);
 

@@ -1,10 +1,11 @@
+import { basename } from 'node:path';
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   describeLiteralForMessage,
   type FieldWrite,
   type HealthModel,
   healthModel,
-  inDemoData,
+  inInventedCode,
   MAX_QUOTED_CODE_LENGTH,
   type ImportedHelper,
   type ModuleSource,
@@ -18,6 +19,8 @@ import {
   type StorageWrite,
   StorageWrites,
   storedInClear,
+  type PatientUpload,
+  patientUploads,
   type Taint,
   wrappedStorageWrite,
 } from '../model';
@@ -35,6 +38,9 @@ type MessageIds =
   | 'cacheWrite'
   | 'objectStorage'
   | 'databaseField'
+  | 'uploadToDisk'
+  | 'uploadPublic'
+  | 'uploadToBucket'
   | 'wrapInEncryption'
   | 'addServerSideEncryption'
   | 'removeBrowserWrite';
@@ -75,6 +81,11 @@ export default createRule<Options, MessageIds>({
       objectStorage: '`{{sink}}` uploads {{data}} without encryption.',
       databaseField:
         '`{{sink}}` stores `{{field}}` ({{label}}) in the database without field-level encryption.',
+      uploadToDisk: '`{{engine}}` stores files uploaded to {{route}} unencrypted in `{{folder}}`.',
+      uploadPublic:
+        "`{{engine}}` stores files uploaded to {{route}} readable by anyone (`acl: '{{acl}}'`).",
+      uploadToBucket:
+        '`{{engine}}` stores files uploaded to {{route}} in a bucket without server-side encryption.',
       wrapInEncryption: 'Encrypt the value with `{{helper}}()` before it is written.',
       addServerSideEncryption: "Add `ServerSideEncryption: 'aws:kms'` to the upload parameters.",
       removeBrowserWrite: 'Remove this write and keep the data in memory only.',
@@ -95,8 +106,9 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ checkDatabaseWrites: false }],
   create(context, [options]) {
-    // Demonstration and synthetic data folders write the records they invent.
-    if (inDemoData(context.filename, context.cwd, healthModel(context).config.testCode)) return {};
+    // Tests, demonstration and synthetic data folders write the records they invent.
+    if (inInventedCode(context.filename, context.cwd, healthModel(context).config.testCode))
+      return {};
     const sourceCode = context.sourceCode;
     let model: HealthModel | undefined;
     const getModel = () => (model ??= healthModel(context));
@@ -218,6 +230,34 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** An upload engine that stores what a patient-data route receives in the clear or publicly. */
+    function reportUpload({ storage, route }: PatientUpload): void {
+      const own = route.file === context.filename;
+      const where = `${route.method} ${route.path}${own ? '' : ` in ${basename(route.file)}`}`;
+      const data = {
+        engine: quotedSink(sourceCode.getText(storage.call.callee)),
+        route: describeLiteralForMessage(where, 40),
+        folder: storage.folder ? quotedSink(sourceCode.getText(storage.folder)) : '',
+        acl: storage.publicAcl ?? '',
+      };
+      report(context, {
+        node: storage.call,
+        messageId: storage.folder
+          ? 'uploadToDisk'
+          : storage.publicAcl
+            ? 'uploadPublic'
+            : 'uploadToBucket',
+        data,
+        related: [
+          {
+            ...(own ? {} : { filename: route.file }),
+            loc: { start: { ...route.node.loc.start }, end: { ...route.node.loc.end } },
+            message: `${where} serves patient data and stores its uploads here`,
+          },
+        ],
+      });
+    }
+
     /** A project function that writes what it is given: `writeCsv(path, header, patients)`. */
     function checkWrapper(call: TSESTree.CallExpression): void {
       const found = wrappedStorageWrite(getModel().provenance, call, writesOf);
@@ -263,6 +303,10 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression(node) {
         const write = writes().ofAssignment(node);
         if (write) reportWrite(write);
+      },
+      'Program:exit'(program) {
+        for (const upload of patientUploads(context.filename, program, sourceCode.text, getModel()))
+          reportUpload(upload);
       },
     };
   },

@@ -3,6 +3,7 @@ import {
   deletionsIn,
   describeLiteralForMessage,
   healthModel,
+  inInventedCode,
   insideTmpScope,
   MigrationFile,
   type Routine,
@@ -70,6 +71,9 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ requireDeletionOnFailure: false, reportSourceMigration: false }],
   create(context, [options]) {
+    // Tests and demonstration data stage the records they invented.
+    if (inInventedCode(context.filename, context.cwd, healthModel(context).config.testCode))
+      return {};
     const requireDeletionOnFailure = options.requireDeletionOnFailure === true;
     const reportSourceMigration = options.reportSourceMigration === true;
     const file = new MigrationFile(context.sourceCode, () => healthModel(context));

@@ -1536,13 +1536,40 @@ export async function exportPatients() {
   },
 ];
 
+// The fixture projects lie in this repository's tests/ folder, which the rule skips as test code
+// (the last cases check that): the cases lint them as the projects they stand for.
+const AS_PROJECT = { healthData: { testCode: { conventions: false } } };
+
 const ruleTester = createRuleTester();
 ruleTester.run('no-select-star-export', rule, {
-  valid: valid.map((c) => ({ ...c, options: 'options' in c ? [...STRICT] : [] })),
-  invalid: invalid.map((c) => ({ ...c, options: 'options' in c ? [...STRICT] : [] })),
+  valid: [
+    ...valid.map((c) => ({
+      settings: AS_PROJECT,
+      ...c,
+      options: 'options' in c ? [...STRICT] : [],
+    })),
+    // Tests read back the rows they wrote: no export however they are named.
+    {
+      code: "export async function exportPatients() { return pool.query('SELECT * FROM patients'); }",
+      filename: 'src/export/patients.test.ts',
+      options: [],
+    },
+    {
+      code: "it('exports the patients', async () => { await Patient.findAll(); });",
+      filename: '__tests__/export.ts',
+      options: [],
+    },
+  ],
+  invalid: [
+    ...invalid.map((c) => ({
+      settings: AS_PROJECT,
+      ...c,
+      options: 'options' in c ? [...STRICT] : [],
+    })),
+  ],
 } as never);
 
-function lint(code: string, filename: string): Linter.LintMessage[] {
+function lint(code: string, filename: string, settings = AS_PROJECT): Linter.LintMessage[] {
   const linter = new Linter({ configType: 'flat' });
   return linter.verify(
     code,
@@ -1552,11 +1579,21 @@ function lint(code: string, filename: string): Linter.LintMessage[] {
         languageOptions: { parser: parser as never, ecmaVersion: 'latest', sourceType: 'module' },
         plugins: { hd: { rules: { 'no-select-star-export': rule as never } } },
         rules: { 'hd/no-select-star-export': 'error' },
+        settings,
       },
     ],
     filename,
   );
 }
+
+describe('no-select-star-export in test code', () => {
+  const code =
+    "export async function exportPatients() { return pool.query('SELECT * FROM patients'); }";
+  it('reports the read outside test code and not in a test file of the same project', () => {
+    assert.equal(lint(code, 'src/export/patients.ts', {} as never).length, 1);
+    assert.equal(lint(code, 'src/export/patients.test.ts', {} as never).length, 0);
+  });
+});
 
 describe('no-select-star-export messages', () => {
   it('names the table and the first special-category columns the star pulls, in one short sentence', () => {

@@ -20,3 +20,4 @@ export * from './web-servers';
 export * from './fhir-clients';
 export * from './authentication';
 export * from './ui-state';
+export * from './emr-schemas';

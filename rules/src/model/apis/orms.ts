@@ -371,3 +371,12 @@ export const QUERY_BUILDER = {
    */
   rootNames: /^(?:knex|db|trx|tx|k|pg|database|conn|connection|qb|builder|client)$/i,
 } as const;
+
+/**
+ * The two steps a schema migration file defines: knex and node-pg-migrate (`exports.up`,
+ * `exports.down`), Sequelize's and umzug's `up`/`down` taking the query interface, TypeORM's
+ * `MigrationInterface` and MikroORM's `Migration` classes (`up()`, `down()` methods). A file that
+ * defines both changes the schema of one database and moves rows inside it: whatever its folder
+ * is called (`migrations/`), nothing leaves the database, so it is no export or data migration.
+ */
+export const SCHEMA_MIGRATION_STEPS: readonly string[] = ['up', 'down'];

@@ -8,6 +8,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
 import { calleeName } from '../ast';
 import type { HealthModel } from '../index';
+import type { ModuleSource } from '../imported-functions';
+import type { StorageWrites } from '../storage-writes';
 import type { Taint } from '../provenance';
 import { provenanceRelated, type RelatedLocation } from '../related';
 import { isSqlTag, SQL_RUNNER_METHODS } from '../apis';
@@ -46,6 +48,8 @@ export class MigrationFile {
     mentionsCsvWriter?: boolean;
     createdTables?: Set<string>;
     keys: Map<TSESTree.Node, Set<string>>;
+    /** Storage writes of the modules whose functions the file's calls hand data to. */
+    storageWrites?: Map<ModuleSource, StorageWrites>;
   } = { keys: new Map() };
   private modelCache: HealthModel | undefined;
   private readonly provenanceByData = new Map<string, RelatedLocation[]>();

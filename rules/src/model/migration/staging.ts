@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
-import { calleeName, findProperty, memberChain, resolveVariable } from '../ast';
+import { calleeName, findProperty, memberChain, resolveVariable, staticString } from '../ast';
 import {
   CSV_WRITER,
   isCsvWriterFactory,
@@ -17,6 +17,8 @@ import {
 } from '../apis';
 import { resolveImport, withoutDefault } from '../imports';
 import { LogCalls } from '../log-calls';
+import type { ModuleSource } from '../imported-functions';
+import { StorageWrites, wrappedStorageWrite } from '../storage-writes';
 import type { MigrationFile } from './file';
 import type { Staging } from './facts';
 import { dumpOf } from './dumps';
@@ -34,7 +36,10 @@ export function stagingWrites(file: MigrationFile): Staging[] {
     if (!file.inExportContext(call)) continue;
     const staging =
       call.type === AST_NODE_TYPES.CallExpression
-        ? (fileStaging(file, call) ?? dumpStaging(file, call) ?? objectStaging(file, call))
+        ? (fileStaging(file, call) ??
+          dumpStaging(file, call) ??
+          objectStaging(file, call) ??
+          wrapperStaging(file, call))
         : objectStaging(file, call);
     if (staging && !isDeliverable(file, staging)) result.push(staging);
   }
@@ -127,6 +132,41 @@ export function fileStaging(
     };
   }
   return undefined;
+}
+
+/**
+ * A file written by a function of the project the call hands patient data to, at a path the call
+ * passes: `writeCsv('./metadata/patients.csv', header, patients)` around csv-writer (the sink
+ * summaries of `storage-writes.ts`, in this file or a module it imports).
+ */
+function wrapperStaging(file: MigrationFile, call: TSESTree.CallExpression): Staging | undefined {
+  if (call.arguments.length < 2) return undefined;
+  const writes = (file.memo.storageWrites ??= new Map<ModuleSource, StorageWrites>());
+  const found = wrappedStorageWrite(file.model.provenance, call, (source) => {
+    let known = writes.get(source);
+    if (!known) writes.set(source, (known = new StorageWrites(source)));
+    return known;
+  });
+  if (!found || found.sink.family !== 'file') return undefined;
+  const target = call.arguments.find(
+    (arg) =>
+      arg !== found.argument && arg.type !== AST_NODE_TYPES.SpreadElement && isPath(file, arg),
+  );
+  if (!target) return undefined;
+  return {
+    node: call,
+    kind: 'file',
+    where: `file \`${file.text(target)}\``,
+    target,
+    data: () => file.describe(found.taint),
+    fix: { sink: 'file' },
+  };
+}
+
+/** A value spelled as a file path: a folder separator or a file extension (`./out/p.csv`, `p.json`). */
+function isPath(file: MigrationFile, node: TSESTree.Node): boolean {
+  const text = staticString(node, file.scopeOf)?.text;
+  return !!text && !/\s/.test(text) && (/[\\/]/.test(text) || /\.[a-z0-9]{2,5}$/i.test(text));
 }
 
 /** A csv-writer factory under another name: `const createCsvWriter = require('csv-writer').createObjectCsvWriter`. */

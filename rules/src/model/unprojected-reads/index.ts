@@ -9,7 +9,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../node-types';
-import { calleeName, sourceRangeOf } from '../ast';
+import { calleeName, sourceRangeOf, walk } from '../ast';
 import {
   DESCRIPTOR_WRITERS,
   FILE_TRANSFER_UPLOADS,
@@ -91,14 +91,32 @@ export class UnprojectedReads {
     if (sql) this.checkSql(sql, node);
   }
 
-  /** An export sink by name: a known one (`res.json`, `writeFile`), or a call named like an export. */
-  private isExportSink(node: SinkCall): boolean {
+  /**
+   * An export sink by name: a known one (`writeFile`, `addRows`), or a call named like an export
+   * — unless it calls a function of this file that writes nowhere (`exportCause(cause)` shaping a
+   * response's value is no export).
+   */
+  private isExportSink(node: SinkCall, depth = 0): boolean {
     const name = calleeName(node.callee);
     if (!name) return false;
     if (EXPORT_SINKS.has(name)) return true;
-    return (
-      node.type === AST_NODE_TYPES.CallExpression && !!this.env.model().exportContext.match(name)
-    );
+    if (node.type !== AST_NODE_TYPES.CallExpression || !this.env.model().exportContext.match(name))
+      return false;
+    const callee = this.env.model().provenance.calledFunction(node, { localOnly: true });
+    if (!callee || callee.file !== undefined) return true;
+    if (depth >= 2) return true;
+    let writes = false;
+    walk(callee.fn.body, (inner) => {
+      if (writes) return false;
+      if (
+        (inner.type === AST_NODE_TYPES.CallExpression ||
+          inner.type === AST_NODE_TYPES.NewExpression) &&
+        this.isExportSink(inner, depth + 1)
+      )
+        writes = true;
+      return undefined;
+    });
+    return writes;
   }
 
   onTaggedTemplate(node: TSESTree.TaggedTemplateExpression): void {
