@@ -37,6 +37,9 @@ function exportWords(extra: readonly string[] | undefined): ReadonlySet<string> 
   return words;
 }
 
+/** How many opening words of a package description say what the package is for. */
+const PURPOSE_WORDS = 4;
+
 /** Answers of `match` per word set: rules ask for every call's name, and names repeat. */
 const matchesByWords = new WeakMap<ReadonlySet<string>, Map<string, string | null>>();
 const MAX_MATCHES = 50_000;
@@ -118,15 +121,19 @@ export class ExportContextFinder {
     return this.fileContext ?? undefined;
   }
 
-  /** A package whose `name` or `description` says it migrates data: every file of it does. */
+  /**
+   * A package whose purpose is to migrate data, as its `name` or the opening words of its
+   * `description` say (`ampath-openmrs-data-importer`, "Used to import data from one openmrs
+   * instance to another"): every file of it is migration code. Only the opening words: a
+   * description that mentions migrations further on ("…catches undeleted migration extracts")
+   * describes something else.
+   */
   private packageContext(): ExportContext | null {
     if (!isAbsolute(this.filename)) return null;
     const { name, description } = projectPurpose(projectRoot(this.filename));
-    for (const text of [name, description]) {
-      const word = tokenize(text).find((w) => MIGRATION_PACKAGE_WORDS.has(w));
-      if (word) return { where: 'package', name: name || 'package.json', word };
-    }
-    return null;
+    const opening = tokenize(description.split(/[.;:(]/)[0] ?? '').slice(0, PURPOSE_WORDS);
+    const word = [...tokenize(name), ...opening].find((w) => MIGRATION_PACKAGE_WORDS.has(w));
+    return word ? { where: 'package', name: name || 'package.json', word } : null;
   }
 
   /** The export word in a name, if any (`exportPatients` -> `export`, `migrerDossiers` -> `migrer`). */

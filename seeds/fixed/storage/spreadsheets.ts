@@ -5,7 +5,7 @@
 // Scope: the laboratory's own working files, kept by design and written outside any export or
 // migration code, so only encryption is at stake (no deletion finding).
 // @expect-rules: none
-import { createObjectCsvStringifier } from 'csv-writer';
+import { createObjectCsvStringifier, createObjectCsvWriter } from 'csv-writer';
 import ExcelJS from 'exceljs';
 import { writeFile } from 'node:fs/promises';
 import { encryptForStorage } from '../security/crypto';
@@ -40,4 +40,13 @@ export async function writeResultsSheet(
   });
   const text = csv.getHeaderString() + csv.stringifyRecords(resultatsPatients);
   await writeFile(path, encryptForStorage(text), { mode: 0o600 });
+}
+
+/** Writes rows to a CSV file under the given header: the helper the migration scripts share. */
+export async function writeCsvFile(
+  path: string,
+  header: { id: string; title: string }[],
+  rows: object[],
+): Promise<void> {
+  await createObjectCsvWriter({ path, header }).writeRecords(rows);
 }

@@ -40,3 +40,12 @@ export async function writeResultsSheet(
   // no-unencrypted-write: the same rows as CSV.
   await writer.writeRecords(resultatsPatients);
 }
+
+/** Writes rows to a CSV file under the given header: the helper the migration scripts share. */
+export async function writeCsvFile(
+  path: string,
+  header: { id: string; title: string }[],
+  rows: object[],
+): Promise<void> {
+  await createObjectCsvWriter({ path, header }).writeRecords(rows);
+}

@@ -1,0 +1,43 @@
+// Fixed: scanned prescriptions are private objects, encrypted by the bucket with the lab's KMS key.
+// Fixes: no-unencrypted-write. The ACL is private (reads go through signed URLs issued after
+// authentication) and serverSideEncryption asks S3 for aws:kms with the lab's own key.
+// CNIL SAN-2022-009: personal data stored without encryption and reachable by anyone (art. 32).
+// @expect-rules: none
+import { S3Client } from '@aws-sdk/client-s3';
+import express, { type Request, type Response } from 'express';
+import multer from 'multer';
+import multerS3 from 'multer-s3';
+import { pool } from '../migration/db';
+import { requireAuth } from '../security/auth';
+
+const s3 = new S3Client({ region: 'eu-west-3' });
+
+const scans = multerS3({
+  s3,
+  bucket: 'atlantique-ordonnances',
+  acl: 'private',
+  serverSideEncryption: 'aws:kms',
+  sseKmsKeyId: process.env.ORDONNANCES_KMS_KEY_ID,
+  key: (
+    _req: Request,
+    file: Express.Multer.File,
+    cb: (error: Error | null, key?: string) => void,
+  ) => cb(null, `ordonnances/${Date.now()}-${file.originalname}`),
+});
+const upload = multer({ storage: scans });
+
+export const ordonnancesRouter = express.Router();
+
+ordonnancesRouter.post(
+  '/patients/:id/ordonnances',
+  requireAuth,
+  upload.single('scan'),
+  async (req: Request, res: Response) => {
+    const file = req.file as Express.MulterS3.File;
+    await pool.query('INSERT INTO ordonnances (patient_id, fichier) VALUES ($1, $2)', [
+      req.params.id,
+      file.key,
+    ]);
+    res.sendStatus(201);
+  },
+);
