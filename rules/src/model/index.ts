@@ -198,6 +198,6 @@ export { tokenize } from './tokens';
 export { inDemoData, inInventedCode, inProjectGlobs, inTestCode } from './test-files';
 export { UnprojectedReads } from './unprojected-reads';
 export type { UnprojectedRead } from './unprojected-reads';
-export { patientUploads } from './upload-storage';
-export type { PatientUpload, UploadRoute, UploadStorage } from './upload-storage';
+export { landsIn, patientUploads, projectUploadFolders } from './upload-storage';
+export type { PatientUpload, UploadFolder, UploadRoute, UploadStorage } from './upload-storage';
 // ---- end of the public entry

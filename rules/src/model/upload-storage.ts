@@ -336,3 +336,64 @@ export function patientUploads(
   }
   return found;
 }
+
+/** A folder of the project where a patient-data route's uploads land, by its path segments. */
+export interface UploadFolder {
+  /** The named segments of the folder (`['frontend', 'public', 'images']`). */
+  segments: string[];
+  route: UploadRoute;
+  /** The module declaring the storage, and the storage's call. */
+  file: string;
+  node: TSESTree.Node;
+}
+
+/** Modules read at most to find the upload storages of a project. */
+const MAX_STORAGE_MODULES = 20;
+
+/**
+ * The disk folders where the project's upload middleware stores what patient-data routes
+ * receive: for a static server of `file`, which of them it serves.
+ */
+export function projectUploadFolders(
+  file: string,
+  classifier: Classifier,
+  authNames: readonly string[],
+): UploadFolder[] {
+  const modules = UPLOAD_STORAGE_ENGINES.map((engine) => escape(engine.module)).join('|');
+  const candidates = projectFilesMatching(
+    projectRoot(file),
+    new RegExp(`['"](?:${modules})['"]`),
+  ).slice(0, MAX_STORAGE_MODULES);
+  const found: UploadFolder[] = [];
+  for (const candidate of candidates) {
+    const module = loadModule(candidate);
+    if (!module) continue;
+    const f = projectEndpointFile(module, classifier, authNames);
+    for (const storage of uploadStorages(module.program)) {
+      const folder = storage.folder;
+      if (folder?.type !== AST_NODE_TYPES.Literal || typeof folder.value !== 'string') continue;
+      const route = uploadPatientRoute(storage, f, classifier);
+      if (!route) continue;
+      const segments = folder.value.split(/[\\/]+/).filter((s) => s && s !== '.' && s !== '..');
+      if (segments.length > 0) found.push({ segments, route, file: candidate, node: storage.call });
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether files stored in `upload` land in the served folder `served`, both as named segments
+ * relative to wherever they start: the served folder's segments end somewhere in the upload's
+ * (`public/images` in `public`, `frontend/public/images` in `../frontend/public/images`).
+ */
+export function landsIn(upload: readonly string[], served: readonly string[]): boolean {
+  const last = served[served.length - 1];
+  for (let k = upload.length - 1; k >= 0; k--) {
+    if (upload[k] !== last) continue;
+    let same = true;
+    for (let j = 1; j <= Math.min(k, served.length - 1); j++)
+      if (upload[k - j] !== served[served.length - 1 - j]) same = false;
+    if (same) return true;
+  }
+  return false;
+}

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   dataFolderWord,
@@ -6,19 +7,23 @@ import {
   folderSegments,
   type HealthModel,
   healthModel,
+  landsIn,
   mayServeFolders,
   type PatientFolderWrite,
   patientFolderWrites,
+  projectUploadFolders,
   staticServeAuthenticated,
   staticServes,
   staticUseCall,
+  type UploadFolder,
   useMountOf,
 } from '../model';
 import { createRule } from '../util/create-rule';
 import { runMiddlewareBefore } from '../fix/authentication';
 import { report } from '../report';
 
-type MessageIds = 'publicFolder' | 'publicWrittenFolder' | 'addAuthMiddleware';
+type MessageIds =
+  'publicFolder' | 'publicWrittenFolder' | 'publicUploadFolder' | 'addAuthMiddleware';
 
 export default createRule<[], MessageIds>({
   name: 'no-public-data-directory',
@@ -38,6 +43,8 @@ export default createRule<[], MessageIds>({
         '`{{server}}` serves `{{folder}}` with no authentication (its name says {{word}}).',
       publicWrittenFolder:
         '`{{server}}` serves `{{folder}}`, where {{data}} is written, unauthenticated.',
+      publicUploadFolder:
+        '`{{server}}` serves `{{folder}}` unauthenticated, where {{route}} stores its uploads.',
       addAuthMiddleware: 'Run `{{name}}` before serving the folder.',
     },
     schema: [],
@@ -59,6 +66,7 @@ export default createRule<[], MessageIds>({
         const extra = m.config.auth.middleware;
         const routes = discoverRoutes(program);
         let writes: PatientFolderWrite[] | undefined;
+        let uploads: UploadFolder[] | undefined;
         for (const { call, server, folder } of found) {
           const segments = folderSegments(folder, scopeOf);
           if (segments.length === 0) continue;
@@ -73,7 +81,12 @@ export default createRule<[], MessageIds>({
             writtenBy = writes.find((w) => w.folderWords.includes(last));
             written = writtenBy?.data;
           }
-          if (!word && !written) continue;
+          let uploadedBy: UploadFolder | undefined;
+          if (!word && !written) {
+            uploads ??= projectUploadFolders(context.filename, m.classifier, extra);
+            uploadedBy = uploads.find((u) => landsIn(u.segments, segments));
+          }
+          if (!word && !written && !uploadedBy) continue;
           const mountPath = useMountOf(call);
           if (staticServeAuthenticated(call, mountPath, routes, extra, textOf)) continue;
           const suggest = suggestion(call);
@@ -87,6 +100,29 @@ export default createRule<[], MessageIds>({
                 word: `"${describeLiteralForMessage(word, 16)}"`,
               },
               suggest,
+            });
+          } else if (uploadedBy) {
+            const { route } = uploadedBy;
+            const where = `${route.method} ${route.path} in ${basename(route.file)}`;
+            report(context, {
+              node: call,
+              messageId: 'publicUploadFolder',
+              data: {
+                server: describeLiteralForMessage(server, 20),
+                folder: display,
+                route: describeLiteralForMessage(where, 40),
+              },
+              suggest,
+              related: [
+                {
+                  filename: uploadedBy.file,
+                  loc: {
+                    start: { ...uploadedBy.node.loc.start },
+                    end: { ...uploadedBy.node.loc.end },
+                  },
+                  message: `${where} stores its uploads in this folder`,
+                },
+              ],
             });
           } else {
             report(context, {

@@ -123,6 +123,22 @@ module.exports = router;`,
       assert.deepEqual(lint(), [
         "2 `multer.diskStorage` stores files uploaded to POST / in registerRoute.js unencrypted in `'../frontend/public/images'`.",
       ]);
+      // The server that serves that folder: no-public-data-directory, by the uploads landing there.
+      const server = `const express = require('express');
+const path = require('path');
+const app = express();
+app.use('/images', express.static(path.join(__dirname, '../frontend/public/images')));
+app.use('/assets', express.static(path.join(__dirname, '../frontend/public/assets')));`;
+      assert.deepEqual(
+        new Linter({ configType: 'flat', cwd: root })
+          .verify(server, plugin.configs.recommended as Linter.Config[], {
+            filename: join(root, 'Server.js'),
+          })
+          .map((m) => `${m.line} ${m.message}`),
+        [
+          '4 `express.static` serves `public/images` unauthenticated, where POST / in registerRoute.js stores its uploads.',
+        ],
+      );
       clearProjectGraphCache();
       writeFileSync(
         join(root, 'routes/registerRoute.js'),
