@@ -192,7 +192,7 @@ export {
   secretOptionModule,
 } from './secret-sinks';
 export { insecureSessionCookie, isTlsServerOptions, serverKind } from './session-cookies';
-export { StorageWrites, wrappedStorageWrite } from './storage-writes';
+export { StorageWrites, wrappedStorageWrite, writesTestFixture } from './storage-writes';
 export type { ObjectArgument, StorageWrite } from './storage-writes';
 export { tokenize } from './tokens';
 export { inDemoData, inInventedCode, inProjectGlobs, inTestCode } from './test-files';

@@ -11,6 +11,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from './ast';
 import type { ModuleSource } from './imported-functions';
 import type { Provenance } from './provenance';
+import { folderSegments } from './served-folders';
+import { TEST_FOLDERS } from './test-files';
 import { sinksInside, type WrappedSink, wrappedSink } from './sink-summaries';
 import { AST_NODE_TYPES } from './node-types';
 import {
@@ -78,6 +80,24 @@ export interface StorageWrite {
   s3Params?: ObjectArgument;
   /** The call asks the storage service to encrypt with a key the project controls. */
   encryptedByOptions?: boolean;
+  /** The path a file write names, when the call takes one. */
+  target?: TSESTree.Node;
+}
+
+/**
+ * Whether a file write lands in a test folder of the project (`path.join(__dirname,
+ * '../test/data')`, `fixtures/`): a script regenerating test fixtures writes what tests read,
+ * invented or derived from configuration, not patients' records.
+ */
+export function writesTestFixture(
+  write: StorageWrite,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+): boolean {
+  return (
+    write.family === 'file' &&
+    write.target !== undefined &&
+    folderSegments(write.target, scopeOf).some((segment) => TEST_FOLDERS.has(segment))
+  );
 }
 
 /** How many references of a variable are followed to find what was put into a workbook. */
@@ -197,8 +217,15 @@ export class StorageWrites {
       only === undefined ? undefined : (PATH_WRITERS.get(only) ?? DESCRIPTOR_WRITERS.get(only));
     if (writer) {
       const value = call.arguments[writer.data];
+      const target = 'path' in writer ? call.arguments[writer.path] : undefined;
       return value
-        ? { family: 'file', name: display, values: [value], wrappable: true }
+        ? {
+            family: 'file',
+            name: display,
+            values: [value],
+            wrappable: true,
+            ...(target ? { target } : {}),
+          }
         : undefined;
     }
     // createWriteStream(path).write(data), (await open(path, 'w')).writeFile(data)

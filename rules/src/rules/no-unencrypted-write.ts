@@ -23,6 +23,7 @@ import {
   patientUploads,
   type Taint,
   wrappedStorageWrite,
+  writesTestFixture,
 } from '../model';
 import { createRule } from '../util/create-rule';
 import { report } from '../report';
@@ -138,6 +139,7 @@ export default createRule<Options, MessageIds>({
       }
       if (!first) return;
       if (write.encryptedByOptions) return;
+      if (writesTestFixture(write, (node) => sourceCode.getScope(node))) return;
       const data = getModel().provenance.describeAt(first.node, first.taint, MAX_DATA_LENGTH);
       const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
       const helper = getModel().config.encryption.fix;

@@ -156,3 +156,18 @@ router.post('/', upload.single('banner'), (req, res) => {
     }
   });
 });
+
+/** A script regenerating test fixtures writes what the tests read, not records (storage-writes.ts). */
+describe('model/storage-writes: writes into a test folder', () => {
+  it('a file written under test/ or fixtures/ is a fixture; the same write elsewhere is reported', () => {
+    const script = (folder: string) => `import * as fs from 'fs';
+import * as path from 'path';
+const dataDir = path.join(__dirname, '${folder}');
+export function regenerate(patientRecordItems: Patient[]) {
+  fs.writeFileSync(path.join(dataDir, 'patient-record.json'), JSON.stringify(patientRecordItems));
+}`;
+    assert.deepEqual(uploads(script('../test/data'), 'scripts/regenerate.ts'), []);
+    assert.deepEqual(uploads(script('../fixtures'), 'scripts/regenerate.ts'), []);
+    assert.equal(uploads(script('../exports'), 'scripts/regenerate.ts').length, 1);
+  });
+});
