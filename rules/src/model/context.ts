@@ -5,12 +5,13 @@ import type { HealthDataConfig } from '../config/project-config';
 import { functionName, isFunctionNode, keyName, propertyName } from './ast';
 import { SCHEMA_MIGRATION_STEPS } from './apis';
 import { tokenize } from './tokens';
+import { programIndex } from './program-index';
 import { projectPurpose, projectRoot } from './project-graph';
 import { EXPORT_CONTEXT_WORDS, MIGRATION_PACKAGE_WORDS } from './vocabulary';
 
 /** Why a piece of code is an export/migration: the word and the name that holds it. */
 export interface ExportContext {
-  where: 'function' | 'class' | 'file' | 'folder' | 'package';
+  where: 'function' | 'class' | 'file' | 'folder' | 'package' | 'caller';
   name: string;
   word: string;
   node?: TSESTree.Node;
@@ -37,6 +38,9 @@ function exportWords(extra: readonly string[] | undefined): ReadonlySet<string> 
   return words;
 }
 
+/** How many callers up a function is followed to the routine that makes it export code. */
+const MAX_CALLER_DEPTH = 3;
+
 /** How many opening words of a package description say what the package is for. */
 const PURPOSE_WORDS = 4;
 
@@ -49,6 +53,7 @@ export class ExportContextFinder {
   private readonly matches: Map<string, string | null>;
   private readonly byNode = new WeakMap<TSESTree.Node, ExportContext | null>();
   private fileContext: ExportContext | null | undefined;
+  private callerDepth = 0;
 
   constructor(
     private readonly filename: string,
@@ -90,9 +95,36 @@ export class ExportContextFinder {
       }
       current = current.parent;
     }
-    if (found === undefined) found = this.file() ?? null;
-    for (const scope of scopes) this.byNode.set(scope, found);
+    if (found === undefined) found = this.file() ?? this.callerContext(scopes) ?? null;
+    // Asked on behalf of a callee, "none" may be the depth limit talking: not kept.
+    if (found || this.callerDepth === 0) for (const scope of scopes) this.byNode.set(scope, found);
     return found ?? undefined;
+  }
+
+  /**
+   * The context of the routine that calls a function of this file: `fetchAddress(id)` called by
+   * `transferPatient` is part of the transfer. Calls by name, a few callers deep.
+   */
+  private callerContext(scopes: readonly TSESTree.Node[]): ExportContext | undefined {
+    if (!this.program || this.callerDepth >= MAX_CALLER_DEPTH) return undefined;
+    for (const scope of scopes) {
+      const name = isFunctionNode(scope) ? functionName(scope) : undefined;
+      if (!name) continue;
+      for (const call of programIndex(this.program).calls) {
+        if (call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== name) continue;
+        if (scope.range[0] <= call.range[0] && call.range[1] <= scope.range[1]) continue;
+        this.callerDepth++;
+        let caller: ExportContext | undefined;
+        try {
+          caller = this.of(call);
+        } finally {
+          this.callerDepth--;
+        }
+        if (caller)
+          return { where: 'caller', name: caller.name, word: caller.word, node: caller.node };
+      }
+    }
+    return undefined;
   }
 
   /** The file's own context, from its base name and its folders. */

@@ -104,6 +104,8 @@ export default createRule<Options, MessageIds>({
           return 'in an export file';
         case 'package':
           return 'in a data migration package';
+        case 'caller':
+          return `called by the export \`${describeLiteralForMessage(ctx.name, 24)}\``;
         default:
           return 'in an export folder';
       }

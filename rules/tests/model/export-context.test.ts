@@ -96,6 +96,17 @@ describe('model/context: export and migration code', () => {
     }
   });
 
+  it('a function of the file that an export routine calls is part of the export', () => {
+    const code = `async function fetchAddress(id: number) {
+  return pool.query('SELECT * FROM patients WHERE id = $1', [id]);
+}
+export async function transferPatient(id: number) { return fetchAddress(id); }`;
+    assert.deepEqual(findings(code, 'src/load.ts'), [
+      'no-select-star-export 2 `*` reads all of `patients` called by the export `transferPatient`; list the requested fields.',
+    ]);
+    assert.deepEqual(findings(code.replace('transferPatient', 'showPatient'), 'src/load.ts'), []);
+  });
+
   it("OpenMRS's person tables hold patient records; their `…_type` tables are reference data", () => {
     const classifier = classifierFor(defaultConfig());
     for (const table of ['person', 'person_name', 'person_address', 'person_attribute', 'obs'])
