@@ -73,8 +73,11 @@ import {
   SQL_RUNNER_METHODS,
 } from './apis';
 
-/** What made a value safe for one purpose: encryption (storage), masking (logs), keyed hashing. */
-export type SanitizerKind = 'encrypt' | 'mask' | 'hmac';
+/**
+ * What made a value safe for one purpose: encryption (storage), masking (logs), keyed hashing,
+ * de-identification by a configured helper (third parties).
+ */
+export type SanitizerKind = 'encrypt' | 'mask' | 'hmac' | 'deidentify';
 
 /** A value that carries patient data, and where that data came from. */
 export interface Taint {
@@ -386,6 +389,7 @@ export class Provenance {
   >();
   private readonly encryptHelpers: Set<string>;
   private readonly maskHelpers: Set<string>;
+  private readonly deidentifyHelpers: Set<string>;
   private depth = 0;
 
   constructor(
@@ -402,6 +406,8 @@ export class Provenance {
     if (config?.encryption.fix) this.encryptHelpers.add(config.encryption.fix.name);
     this.maskHelpers = new Set(config?.redaction.helpers ?? []);
     if (config?.redaction.fix) this.maskHelpers.add(config.redaction.fix.name);
+    this.deidentifyHelpers = new Set(config?.deidentification.helpers ?? []);
+    if (config?.deidentification.fix) this.deidentifyHelpers.add(config.deidentification.fix.name);
   }
 
   readonly scopeOf: ScopeOf = (node) => this.sourceCode.getScope(node);
@@ -1531,6 +1537,7 @@ export class Provenance {
     const chain = memberChain(callee).join('.');
     if (this.encryptHelpers.has(name) || this.encryptHelpers.has(chain)) return 'encrypt';
     if (this.maskHelpers.has(name) || this.maskHelpers.has(chain)) return 'mask';
+    if (this.deidentifyHelpers.has(name) || this.deidentifyHelpers.has(chain)) return 'deidentify';
     if (words.some((w) => DECRYPT_WORDS.has(w))) return 'decrypt';
     if (words.some((w) => HMAC_WORDS.has(w))) return 'hmac';
     if (words.some((w) => ENCRYPT_WORDS.has(w))) return 'encrypt';

@@ -20,3 +20,7 @@ export * from './web-servers';
 export * from './fhir-clients';
 export * from './authentication';
 export * from './ui-state';
+export * from './third-party';
+export * from './analytics';
+export * from './error-trackers';
+export * from './ai-services';
