@@ -186,7 +186,14 @@ function identifier(id: TSESTree.Identifier, scopeOf: ScopeOf, depth: number): O
       return importBinding(def.node);
     case 'Variable': {
       const declarator = def.node;
-      if (reassigned(variable) || !declarator.init) return undefined;
+      if (reassigned(variable) || !declarator.init) {
+        // `let chatbot: ChatAnthropic;` assigned later: its declared type says what it holds.
+        const annotated =
+          declarator.id.type === AST_NODE_TYPES.Identifier
+            ? declarator.id.typeAnnotation
+            : undefined;
+        return annotated ? instanceOfType(annotated.typeAnnotation, scopeOf, depth) : undefined;
+      }
       if (declarator.id.type === AST_NODE_TYPES.Identifier)
         return resolve(declarator.init, scopeOf, depth);
       const keys = patternKeys(declarator.id, id.name);

@@ -9,16 +9,27 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
-import { findProperty, type FunctionNode, keyName, resolveVariable, unwrap, walk } from './ast';
+import {
+  findProperty,
+  type FunctionNode,
+  keyName,
+  resolveVariable,
+  staticString,
+  unwrap,
+  walk,
+} from './ast';
+import { isRequestCall, requestUrlArgument } from './connections';
 import type { ModuleSource } from './imported-functions';
 import { resolveReference, withoutDefault } from './imports';
 import type { Provenance, Taint } from './provenance';
 import { loggedPatientData } from './log-calls';
 import { sinksInside, type WrappedSink, wrappedSink } from './sink-summaries';
+import { tokenize } from './tokens';
 import { VOCABULARY } from './vocabulary';
 import {
   AI_SERVICES,
   ANALYTICS_SERVICES,
+  BODY_OPTION_KEYS,
   ERROR_TRACKING_SERVICES,
   type SentData,
   SENTRY_SETUP,
@@ -57,13 +68,25 @@ const GLOBAL_SENDS: ReadonlyMap<string, { service: ThirdPartyService; data: Sent
   ),
 );
 
-/** Words a file must spell to call a service: a module specifier or a global's name. */
+/** Words a file must spell to call a service: a module specifier, a global's name or a host. */
 const MENTIONS: readonly string[] = [
   ...new Set([
     ...SERVICES.flatMap((service) => service.modules),
     ...[...GLOBAL_SENDS.keys()].map((path) => path.split('.')[0]!),
+    ...SERVICES.flatMap((service) => service.hosts ?? []),
   ]),
 ];
+
+const HOSTS: readonly string[] = SERVICES.flatMap((service) => service.hosts ?? []);
+
+/** The service whose API a URL's host is (itself, a subdomain or a regional variant). */
+function serviceOfHost(url: string): ThirdPartyService | undefined {
+  const host = /^https?:\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase();
+  if (!host) return undefined;
+  return SERVICES.find((service) =>
+    (service.hosts ?? []).some((known) => host === known || host.endsWith(known)),
+  );
+}
 
 /** The third-party sends of one file. */
 export class ThirdPartyCalls {
@@ -72,9 +95,13 @@ export class ThirdPartyCalls {
   /** Whether the file spells a service's module or global at all: most files leave here. */
   readonly mentionsService: boolean;
 
+  /** Whether the file spells a service's API host: requests to it are looked at. */
+  private readonly mentionsHost: boolean;
+
   constructor(private readonly sourceCode: Readonly<ModuleSource>) {
     const text = sourceCode.getText();
     this.mentionsService = MENTIONS.some((word) => text.includes(word));
+    this.mentionsHost = this.mentionsService && HOSTS.some((host) => text.includes(host));
   }
 
   /** The send a call is, if any. */
@@ -86,7 +113,7 @@ export class ThirdPartyCalls {
       callee.type !== AST_NODE_TYPES.MemberExpression
     )
       return undefined;
-    const found = this.serviceCall(callee);
+    const found = this.serviceCall(callee) ?? this.apiRequest(call);
     if (!found) return undefined;
     const values = sentValues(call, found.data);
     if (values.length === 0) return undefined;
@@ -119,6 +146,29 @@ export class ThirdPartyCalls {
     }
     if (global) return GLOBAL_SENDS.get(global.join('.'));
     return this.callbackScope(callee);
+  }
+
+  /**
+   * A request to a service's HTTP API with a plain client: `fetch('https://api.openai.com/v1/…',
+   * { body })`, `axios.post(url, data)`; the body is what is sent.
+   */
+  private apiRequest(
+    call: TSESTree.CallExpression,
+  ): { service: ThirdPartyService; data: SentData } | undefined {
+    if (!this.mentionsHost) return undefined;
+    const url = requestUrlArgument(call);
+    const text = url && staticString(url.node, this.scopeOf)?.text;
+    const service = text ? serviceOfHost(text) : undefined;
+    if (!service || !url || !isRequestCall(call, this.scopeOf)) return undefined;
+    const first = url.inOptions ? 0 : 1;
+    const options = call.arguments[first] && unwrap(call.arguments[first]);
+    return {
+      service,
+      data:
+        options?.type === AST_NODE_TYPES.ObjectExpression
+          ? { options: { arg: first, keys: [...BODY_OPTION_KEYS] } }
+          : { from: first },
+    };
   }
 
   /**
@@ -168,9 +218,20 @@ function sentValues(call: TSESTree.CallExpression, data: SentData): TSESTree.Nod
   );
 }
 
+/**
+ * Labels of data that do not name the patient on their own: HIPAA's Safe Harbor method
+ * (45 CFR 164.514(b)(2)) keeps sex and ages under 90 in de-identified data, and an insurer is
+ * shared by millions. An age is labelled as a date of birth by the vocabulary: `fromAgeOnly`.
+ */
+const QUASI_IDENTIFIER_LABELS: ReadonlySet<string> = new Set(['sex', 'health insurer']);
+const BIRTH_DATE_LABEL = 'date of birth';
+const AGE_TERM = 'age';
+
 /** Labels that name the patient, not only a fact about them: identity, identifiers, records. */
 const IDENTIFYING_LABELS: ReadonlySet<string> = new Set([
-  ...VOCABULARY.filter((entry) => entry.category !== 'health').map((entry) => entry.label),
+  ...VOCABULARY.filter(
+    (entry) => entry.category !== 'health' && !QUASI_IDENTIFIER_LABELS.has(entry.label),
+  ).map((entry) => entry.label),
   // Labels of configured vocabularies (classifier.ts) and of whole records (provenance.ts).
   'identity data',
   'national identifier',
@@ -179,9 +240,37 @@ const IDENTIFYING_LABELS: ReadonlySet<string> = new Set([
   'patient identity',
 ]);
 
-/** Whether what a value carries names the patient: a name, an identifier, a whole record. */
+/** The other terms of the date-of-birth label: a name with one of them holds a date, not an age. */
+const BIRTH_TERMS: ReadonlySet<string> = new Set(
+  VOCABULARY.filter((entry) => entry.label === BIRTH_DATE_LABEL)
+    .flatMap((entry) => entry.terms)
+    .flatMap((term) => tokenize(term))
+    .filter((word) => word !== AGE_TERM),
+);
+
+/** Whether a date of birth found in a value came from an age (`patientAge`, `patient.age`). */
+function fromAgeOnly(taint: Taint): boolean {
+  const source = unwrap(taint.source);
+  const name =
+    source.type === AST_NODE_TYPES.Identifier
+      ? source.name
+      : source.type === AST_NODE_TYPES.MemberExpression && !source.computed
+        ? source.property.type === AST_NODE_TYPES.Identifier
+          ? source.property.name
+          : undefined
+        : undefined;
+  const words = name ? tokenize(name) : [];
+  return words.includes(AGE_TERM) && !words.some((word) => BIRTH_TERMS.has(word));
+}
+
+/**
+ * Whether what a value carries names the patient: a name, an identifier, a contact, a whole
+ * record, a date of birth — not an age, a sex or an insurer alone.
+ */
 export function identifiesPatient(taint: Taint): boolean {
-  return taint.labels.some((label) => IDENTIFYING_LABELS.has(label));
+  return taint.labels.some(
+    (label) => IDENTIFYING_LABELS.has(label) && (label !== BIRTH_DATE_LABEL || !fromAgeOnly(taint)),
+  );
 }
 
 /**

@@ -126,6 +126,22 @@ export function opened(results: LabResult[]) {
 Sentry.setUser({ email: patient.email });`,
     filename: 'src/__tests__/sentry.test.ts',
   },
+  {
+    // Age and sex alone do not name the patient (HIPAA Safe Harbor keeps them).
+    code: `import { ChatAnthropic } from '@langchain/anthropic';
+const model = new ChatAnthropic({});
+async function codes(patient: Patient, notes: string) {
+  const patientAge = age(patient.birthDate);
+  const patientSex = patient.gender;
+  return model.invoke(\`Age: \${patientAge}, sex: \${patientSex}. Notes: \${notes}\`);
+}`,
+  },
+  {
+    // A request to an AI provider's API that sends nothing of the patient.
+    code: `async function models(patient: Patient) {
+  await fetch('https://api.openai.com/v1/models', { method: 'GET' });
+}`,
+  },
 ];
 
 const CODE_1 = `function pixel(patient: Patient) {
@@ -484,6 +500,33 @@ class Scribe {
           call: 'this.chatbot.invoke',
           data: 'social security number (NIR) from `patient`',
           service: 'the LangChain model',
+          kind: 'AI model',
+        },
+      },
+    ],
+  },
+  {
+    // A client declared with its type and assigned later, and a REST call to a provider's API.
+    code: `import { ChatAnthropic } from '@langchain/anthropic';
+let chatbot: ChatAnthropic;
+export async function greet(patient: Patient, key: string) {
+  if (chatbot == null) chatbot = new ChatAnthropic({});
+  await chatbot.invoke(\`Write to \${patient.name}\`);
+  await fetch(\`https://europe-west1-aiplatform.googleapis.com/v1/models/gemini:generateContent?key=\${key}\`, {
+    method: 'POST',
+    body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: patient.nir }] }] }),
+  });
+}`,
+    errors: [
+      { messageId: 'sentToService', line: 5, column: 24 },
+      {
+        messageId: 'sentToService',
+        line: 8,
+        column: 11,
+        data: {
+          call: 'fetch',
+          data: 'social security number (NIR) from `patient`',
+          service: 'Google Gemini',
           kind: 'AI model',
         },
       },

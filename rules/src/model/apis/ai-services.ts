@@ -20,6 +20,7 @@ export const AI_SERVICES: readonly ThirdPartyService[] = [
     service: 'OpenAI',
     kind: 'AI model',
     modules: ['openai'],
+    hosts: ['api.openai.com'],
     sends: byPathEnd({
       'chat.completions.create': CHAT,
       'chat.completions.parse': CHAT,
@@ -38,6 +39,7 @@ export const AI_SERVICES: readonly ThirdPartyService[] = [
     service: 'Anthropic',
     kind: 'AI model',
     modules: ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'],
+    hosts: ['api.anthropic.com'],
     sends: byPathEnd({
       'messages.create': CHAT,
       'messages.stream': CHAT,
@@ -68,6 +70,8 @@ export const AI_SERVICES: readonly ThirdPartyService[] = [
     service: 'Google Gemini',
     kind: 'AI model',
     modules: ['@google/generative-ai', '@google-cloud/vertexai'],
+    // The Gemini API and Vertex AI's REST endpoints (`…/models/{model}:generateContent`).
+    hosts: ['generativelanguage.googleapis.com', 'aiplatform.googleapis.com'],
     sends: byMethod(
       {
         generateContent: FIRST,
@@ -86,6 +90,7 @@ export const AI_SERVICES: readonly ThirdPartyService[] = [
     service: 'Mistral',
     kind: 'AI model',
     modules: ['@mistralai/mistralai'],
+    hosts: ['api.mistral.ai'],
     sends: byPathEnd({
       'chat.complete': CHAT,
       'chat.stream': CHAT,

@@ -48,6 +48,12 @@ export interface ThirdPartyService {
    * (`gtag`, `dataLayer.push`), and the data their calls send.
    */
   globals?: Readonly<Record<string, SentData>>;
+  /**
+   * The hosts of the service's HTTP API, for calls made with a plain request client (`fetch`,
+   * axios…): the request's body is what is sent. A host matches itself and its subdomains and
+   * regional variants (`us-central1-aiplatform.googleapis.com`).
+   */
+  hosts?: readonly string[];
 }
 
 /**
