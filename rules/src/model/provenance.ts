@@ -720,7 +720,9 @@ export class Provenance {
     );
     // `const patientSummary = { id: patient.id, status }`, `const patientTab = 'details'`: a
     // literal that shows it holds no data's fields decides, not the name it is given.
-    const literal = variable !== undefined && this.literalWithoutDataFields(variable);
+    const literal =
+      variable !== undefined &&
+      (this.literalWithoutDataFields(variable) || assembledLater(variable));
     // `useState<{ [specimenId: string]: { date: string } }>()`: a declared type that spells out
     // its members, none of them data, decides over the name too.
     const declared = own && isSource(own) ? declaredTypeOf(id, this.scopeOf) : undefined;
@@ -2075,4 +2077,32 @@ function patientTypeName(
     default:
       return undefined;
   }
+}
+
+/**
+ * `let patientInfoDetails = undefined; … patientInfoDetails = \`Age: ${age}, sex: ${sex}\``: a
+ * variable declared empty and given only strings assembled here holds what its writes carry,
+ * whatever its name says.
+ */
+function assembledLater(variable: TSESLint.Scope.Variable): boolean {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable') return false;
+  if (def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const init = def.node.init ? unwrap(def.node.init) : undefined;
+  const empty =
+    init === undefined ||
+    (init.type === AST_NODE_TYPES.Identifier && init.name === 'undefined') ||
+    (init.type === AST_NODE_TYPES.Literal && (init.value === null || init.value === ''));
+  if (!empty) return false;
+  const writes = variable.references
+    .filter((reference) => reference.writeExpr && reference.writeExpr !== def.node.init)
+    .map((reference) => unwrap(reference.writeExpr!));
+  return (
+    writes.length > 0 &&
+    writes.every(
+      (write) =>
+        write.type === AST_NODE_TYPES.TemplateLiteral ||
+        (write.type === AST_NODE_TYPES.Literal && typeof write.value === 'string'),
+    )
+  );
 }
