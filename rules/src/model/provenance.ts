@@ -2081,7 +2081,7 @@ function patientTypeName(
 
 /**
  * `let patientInfoDetails = undefined; … patientInfoDetails = \`Age: ${age}, sex: ${sex}\``: a
- * variable declared empty and given only strings assembled here holds what its writes carry,
+ * variable declared empty and given only templates assembled here holds what their holes carry,
  * whatever its name says.
  */
 function assembledLater(variable: TSESLint.Scope.Variable): boolean {
@@ -2097,12 +2097,9 @@ function assembledLater(variable: TSESLint.Scope.Variable): boolean {
   const writes = variable.references
     .filter((reference) => reference.writeExpr && reference.writeExpr !== def.node.init)
     .map((reference) => unwrap(reference.writeExpr!));
+  // Plain literals chosen by a condition (`patientSex = 'Female'` under `if (patient.gender …)`)
+  // encode the data by control flow: there the name still decides.
   return (
-    writes.length > 0 &&
-    writes.every(
-      (write) =>
-        write.type === AST_NODE_TYPES.TemplateLiteral ||
-        (write.type === AST_NODE_TYPES.Literal && typeof write.value === 'string'),
-    )
+    writes.length > 0 && writes.every((write) => write.type === AST_NODE_TYPES.TemplateLiteral)
   );
 }

@@ -17,6 +17,11 @@ const CASES: Array<[string, string, string | null]> = [
     null,
   ],
   [
+    'a variable declared empty and given literals chosen by a condition keeps its name',
+    `function f(patient: Patient) { let patientSex: string | undefined; if (patient.gender === 'female') patientSex = 'Female'; sink(patientSex); }`,
+    'sex',
+  ],
+  [
     'a variable declared empty and given a record keeps its name',
     `function f(rows) { let patient = undefined; patient = rows[0]; sink(patient); }`,
     'patient record',
