@@ -127,7 +127,12 @@ describe('seed codebase layout', () => {
       const { config } = loaded;
       // A quick fix inserts `import { name } from '<import>'`, resolved from the config's folder:
       // the module must exist in this tree and export the name.
-      for (const fix of [config.auth.fix, config.encryption.fix, config.redaction.fix]) {
+      for (const fix of [
+        config.auth.fix,
+        config.encryption.fix,
+        config.redaction.fix,
+        config.deidentification.fix,
+      ]) {
         assert.ok(fix?.import, 'every fix helper of the seed project names its module');
         const base = resolve(dirname(path), fix.import);
         const module = ['.ts', '.js'].map((ext) => base + ext).find((file) => existsSync(file));
@@ -145,6 +150,7 @@ describe('seed codebase layout', () => {
         ...config.auth.middleware,
         ...config.encryption.helpers,
         ...config.redaction.helpers,
+        ...config.deidentification.helpers,
         ...config.deletion.helpers,
         ...config.audit.functions,
       ];

@@ -31,6 +31,7 @@ export const PRODUCT_RULE_IDS: readonly string[] = [
   'no-weak-pseudonymization',
   'no-national-identifier-literal',
   'require-access-audit',
+  'no-patient-data-to-third-party',
 ];
 
 const EXPECT_RULES = /^\/\/\s*@expect-rules:(.*)$/;

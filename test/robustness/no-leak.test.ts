@@ -30,6 +30,7 @@ const FILES: Record<string, string> = {
 import { createHash } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import { Pool } from 'pg';
+import * as Sentry from '@sentry/node';
 
 const pool = new Pool({ host: 'lis-db', user: 'labo', password: 'S3cr3t!Labo' });
 const legacy = mysql.createPool('mysql://labo:S3cr3t!Labo@legacy-lis/patients');
@@ -40,6 +41,7 @@ export async function exportDossiers(patient: { nir: string }): Promise<void> {
   console.log('exported patient', { nir: '284057512345678', ssn: '123-45-6789', statutVih: 'HIV positive', password: 'S3cr3t!Labo' });
   const pseudonyme = createHash('sha256').update(patient.nir || '284057512345672').digest('hex');
   await fetch('http://labo:S3cr3t!Labo@lab.example.org/upload?nir=284057512345678', { method: 'POST', body: pseudonyme });
+  Sentry.setContext('dossier', { nir: patient.nir || '284057512345678', statutVih: 'HIV positive' });
   void legacy;
 }
 

@@ -40,6 +40,8 @@ export interface HealthDataConfig {
   auth: { middleware: string[]; fix?: ImportedHelper };
   encryption: { helpers: string[]; fix?: ImportedHelper };
   redaction: { helpers: string[]; fix?: ImportedHelper };
+  /** Helpers that de-identify patient data before it goes to a third party (analytics, AI). */
+  deidentification: { helpers: string[]; fix?: ImportedHelper };
   deletion: { helpers: string[] };
   audit: { functions: string[] };
   credentials: { fixtureGlobs: string[] };
@@ -84,6 +86,7 @@ export function defaultConfig(): HealthDataConfig {
     auth: { middleware: [] },
     encryption: { helpers: [] },
     redaction: { helpers: [] },
+    deidentification: { helpers: [] },
     deletion: { helpers: [] },
     audit: { functions: [] },
     credentials: { fixtureGlobs: [] },
@@ -211,6 +214,11 @@ function toConfig(value: Record<string, unknown>): HealthDataConfig {
   config.encryption = { helpers: strings(encryption.helpers), fix: helper(encryption.fix) };
   const redaction = section(value, 'redaction');
   config.redaction = { helpers: strings(redaction.helpers), fix: helper(redaction.fix) };
+  const deidentification = section(value, 'deidentification');
+  config.deidentification = {
+    helpers: strings(deidentification.helpers),
+    fix: helper(deidentification.fix),
+  };
   config.deletion.helpers = strings(section(value, 'deletion').helpers);
   config.audit.functions = strings(section(value, 'audit').functions);
   config.credentials.fixtureGlobs = strings(section(value, 'credentials').fixtureGlobs);
@@ -401,6 +409,10 @@ export function mergeConfigs(base: HealthDataConfig, over: HealthDataConfig): He
     redaction: {
       helpers: union(base.redaction.helpers, over.redaction.helpers),
       fix: over.redaction.fix ?? base.redaction.fix,
+    },
+    deidentification: {
+      helpers: union(base.deidentification.helpers, over.deidentification.helpers),
+      fix: over.deidentification.fix ?? base.deidentification.fix,
     },
     deletion: { helpers: union(base.deletion.helpers, over.deletion.helpers) },
     audit: { functions: union(base.audit.functions, over.audit.functions) },

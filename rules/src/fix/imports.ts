@@ -152,13 +152,13 @@ export function addNamedImport(
 
 /**
  * The module of a configured helper (`encryption.fix.import`, `redaction.fix.import`,
- * `auth.fix.import`) as the linted file imports it: a
+ * `deidentification.fix.import`, `auth.fix.import`) as the linted file imports it: a
  * relative specifier is relative to the configuration file that declares it, or to the working
  * directory when the helper comes from ESLint settings.
  */
 export function helperModule(
   module: string,
-  section: 'encryption' | 'redaction' | 'auth',
+  section: 'encryption' | 'redaction' | 'deidentification' | 'auth',
   filename: string,
   cwd: string,
 ): string {

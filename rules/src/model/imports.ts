@@ -174,8 +174,9 @@ function constructed(callee: TSESTree.Node, scopeOf: ScopeOf, depth: number): Or
 
 function identifier(id: TSESTree.Identifier, scopeOf: ScopeOf, depth: number): Origin | undefined {
   const variable = resolveVariable(scopeOf(id), id);
-  if (!variable || variable.defs.length === 0) {
-    // Never declared here: a global such as `localStorage`, `document` or `Bun`.
+  if (!variable || variable.defs.length === 0 || variable.defs.every(isAmbient)) {
+    // Never declared here: a global such as `localStorage`, `document` or `Bun`; or declared
+    // only for the type checker (`declare function gtag(...args: unknown[]): void`).
     return id.name === 'undefined' ? undefined : { path: [id.name] };
   }
   if (variable.defs.length !== 1) return undefined;
@@ -185,7 +186,14 @@ function identifier(id: TSESTree.Identifier, scopeOf: ScopeOf, depth: number): O
       return importBinding(def.node);
     case 'Variable': {
       const declarator = def.node;
-      if (reassigned(variable) || !declarator.init) return undefined;
+      if (reassigned(variable) || !declarator.init) {
+        // `let chatbot: ChatAnthropic;` assigned later: its declared type says what it holds.
+        const annotated =
+          declarator.id.type === AST_NODE_TYPES.Identifier
+            ? declarator.id.typeAnnotation
+            : undefined;
+        return annotated ? instanceOfType(annotated.typeAnnotation, scopeOf, depth) : undefined;
+      }
       if (declarator.id.type === AST_NODE_TYPES.Identifier)
         return resolve(declarator.init, scopeOf, depth);
       const keys = patternKeys(declarator.id, id.name);
@@ -202,6 +210,12 @@ function identifier(id: TSESTree.Identifier, scopeOf: ScopeOf, depth: number): O
     default:
       return undefined;
   }
+}
+
+/** A declaration that only types a global the page or runtime defines: `declare const fbq: …`. */
+function isAmbient(def: { node: TSESTree.Node; parent?: TSESTree.Node | null }): boolean {
+  if (def.node.type === AST_NODE_TYPES.TSDeclareFunction) return true;
+  return def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.declare;
 }
 
 function importBinding(node: TSESTree.Node): Origin | undefined {

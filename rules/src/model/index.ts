@@ -192,6 +192,14 @@ export {
   secretOptionModule,
 } from './secret-sinks';
 export { insecureSessionCookie, isTlsServerOptions, serverKind } from './session-cookies';
+export {
+  identifiesPatient,
+  sentPatientData,
+  sentryDefaultPii,
+  ThirdPartyCalls,
+  wrappedThirdPartySend,
+} from './third-party-calls';
+export type { ThirdPartySend } from './third-party-calls';
 export { StorageWrites, wrappedStorageWrite, writesTestFixture } from './storage-writes';
 export type { ObjectArgument, StorageWrite } from './storage-writes';
 export { tokenize } from './tokens';

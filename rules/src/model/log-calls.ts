@@ -284,8 +284,8 @@ export class LogCalls {
 }
 
 /**
- * The patient data a logged value carries unprotected (not masked, encrypted or hashed with a
- * key): a template by its holes, an outcome field (`response.status`) never.
+ * The patient data a logged value carries unprotected (not masked, encrypted, hashed with a key or
+ * de-identified): a template by its holes, an outcome field (`response.status`) never.
  */
 export function loggedPatientData(provenance: Provenance, node: TSESTree.Node): Taint | undefined {
   const expr = unwrap(node);
@@ -300,7 +300,7 @@ export function loggedPatientData(provenance: Provenance, node: TSESTree.Node): 
     }
     return undefined;
   }
-  return provenance.carriesPatientData(node, ['mask', 'encrypt', 'hmac']);
+  return provenance.carriesPatientData(node, ['mask', 'encrypt', 'hmac', 'deidentify']);
 }
 
 /**

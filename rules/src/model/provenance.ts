@@ -75,8 +75,11 @@ import {
   SQL_RUNNER_METHODS,
 } from './apis';
 
-/** What made a value safe for one purpose: encryption (storage), masking (logs), keyed hashing. */
-export type SanitizerKind = 'encrypt' | 'mask' | 'hmac';
+/**
+ * What made a value safe for one purpose: encryption (storage), masking (logs), keyed hashing,
+ * de-identification by a configured helper (third parties).
+ */
+export type SanitizerKind = 'encrypt' | 'mask' | 'hmac' | 'deidentify';
 
 /** A value that carries patient data, and where that data came from. */
 export interface Taint {
@@ -388,6 +391,7 @@ export class Provenance {
   >();
   private readonly encryptHelpers: Set<string>;
   private readonly maskHelpers: Set<string>;
+  private readonly deidentifyHelpers: Set<string>;
   private depth = 0;
 
   constructor(
@@ -404,6 +408,8 @@ export class Provenance {
     if (config?.encryption.fix) this.encryptHelpers.add(config.encryption.fix.name);
     this.maskHelpers = new Set(config?.redaction.helpers ?? []);
     if (config?.redaction.fix) this.maskHelpers.add(config.redaction.fix.name);
+    this.deidentifyHelpers = new Set(config?.deidentification.helpers ?? []);
+    if (config?.deidentification.fix) this.deidentifyHelpers.add(config.deidentification.fix.name);
   }
 
   readonly scopeOf: ScopeOf = (node) => this.sourceCode.getScope(node);
@@ -716,7 +722,9 @@ export class Provenance {
     );
     // `const patientSummary = { id: patient.id, status }`, `const patientTab = 'details'`: a
     // literal that shows it holds no data's fields decides, not the name it is given.
-    const literal = variable !== undefined && this.literalWithoutDataFields(variable);
+    const literal =
+      variable !== undefined &&
+      (this.literalWithoutDataFields(variable) || assembledLater(variable));
     // `useState<{ [specimenId: string]: { date: string } }>()`: a declared type that spells out
     // its members, none of them data, decides over the name too.
     const declared = own && isSource(own) ? declaredTypeOf(id, this.scopeOf) : undefined;
@@ -1556,6 +1564,7 @@ export class Provenance {
     const chain = memberChain(callee).join('.');
     if (this.encryptHelpers.has(name) || this.encryptHelpers.has(chain)) return 'encrypt';
     if (this.maskHelpers.has(name) || this.maskHelpers.has(chain)) return 'mask';
+    if (this.deidentifyHelpers.has(name) || this.deidentifyHelpers.has(chain)) return 'deidentify';
     if (words.some((w) => DECRYPT_WORDS.has(w))) return 'decrypt';
     if (words.some((w) => HMAC_WORDS.has(w))) return 'hmac';
     if (words.some((w) => ENCRYPT_WORDS.has(w))) return 'encrypt';
@@ -2093,4 +2102,29 @@ function patientTypeName(
     default:
       return undefined;
   }
+}
+
+/**
+ * `let patientInfoDetails = undefined; … patientInfoDetails = \`Age: ${age}, sex: ${sex}\``: a
+ * variable declared empty and given only templates assembled here holds what their holes carry,
+ * whatever its name says.
+ */
+function assembledLater(variable: TSESLint.Scope.Variable): boolean {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable') return false;
+  if (def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const init = def.node.init ? unwrap(def.node.init) : undefined;
+  const empty =
+    init === undefined ||
+    (init.type === AST_NODE_TYPES.Identifier && init.name === 'undefined') ||
+    (init.type === AST_NODE_TYPES.Literal && (init.value === null || init.value === ''));
+  if (!empty) return false;
+  const writes = variable.references
+    .filter((reference) => reference.writeExpr && reference.writeExpr !== def.node.init)
+    .map((reference) => unwrap(reference.writeExpr!));
+  // Plain literals chosen by a condition (`patientSex = 'Female'` under `if (patient.gender …)`)
+  // encode the data by control flow: there the name still decides.
+  return (
+    writes.length > 0 && writes.every((write) => write.type === AST_NODE_TYPES.TemplateLiteral)
+  );
 }

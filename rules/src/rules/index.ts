@@ -3,6 +3,7 @@ import noCleartextTransport from './no-cleartext-transport';
 import noHardcodedCredentials from './no-hardcoded-credentials';
 import noNationalIdentifierLiteral from './no-national-identifier-literal';
 import noPatientDataInLogs from './no-patient-data-in-logs';
+import noPatientDataToThirdParty from './no-patient-data-to-third-party';
 import noPublicDataDirectory from './no-public-data-directory';
 import noSelectStarExport from './no-select-star-export';
 import noUnauthenticatedEndpoint from './no-unauthenticated-endpoint';
@@ -20,6 +21,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-hardcoded-credentials': noHardcodedCredentials,
   'no-national-identifier-literal': noNationalIdentifierLiteral,
   'no-patient-data-in-logs': noPatientDataInLogs,
+  'no-patient-data-to-third-party': noPatientDataToThirdParty,
   'no-public-data-directory': noPublicDataDirectory,
   'no-select-star-export': noSelectStarExport,
   'no-unauthenticated-endpoint': noUnauthenticatedEndpoint,

@@ -203,4 +203,30 @@ describe('model/imports: what an identifier or member chain refers to', () => {
     ]);
     assert.deepEqual(withoutDefault(['promises']), ['promises']);
   });
+
+  it('treats identifiers declared only for the type checker as the globals they type', () => {
+    assert.deepEqual(
+      resolved(`
+        declare function gtag(...args: unknown[]): void;
+        declare const fbq: (...args: unknown[]) => void;
+        function local() {}
+        probe(gtag); probe(fbq); probe(local);
+      `),
+      ['global:gtag', 'global:fbq', null],
+    );
+  });
+
+  it('resolves a variable assigned later by its declared type', () => {
+    assert.deepEqual(
+      resolved(`
+        import { ChatAnthropic } from '@langchain/anthropic';
+        let chatbot: ChatAnthropic;
+        let other;
+        chatbot = new ChatAnthropic({});
+        other = new ChatAnthropic({});
+        probe(chatbot.invoke); probe(other);
+      `),
+      [`@langchain/anthropic:ChatAnthropic.${CALL}.invoke`, null],
+    );
+  });
 });

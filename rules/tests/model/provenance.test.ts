@@ -4,6 +4,28 @@ import { probe } from './probe';
 
 /** [what it shows, code with one `sink(x)`, expected: substring of the description or null] */
 const CASES: Array<[string, string, string | null]> = [
+  // A variable declared empty and given only strings assembled here holds what they carry, not
+  // what its name says (issue 23: a prompt's patient details of age and sex only).
+  [
+    'a string assembled later holds what its holes carry',
+    `function f(patient: Patient) { let patientInfoDetails = undefined; if (patient) { const patientSex = patient.gender; patientInfoDetails = \`Sex: \${patientSex}\`; } sink(patientInfoDetails); }`,
+    'sex from',
+  ],
+  [
+    'a string assembled later with nothing of the patient',
+    `function f(visit) { let patientNote = ''; patientNote = \`Visit on \${visit.date}\`; sink(patientNote); }`,
+    null,
+  ],
+  [
+    'a variable declared empty and given literals chosen by a condition keeps its name',
+    `function f(patient: Patient) { let patientSex: string | undefined; if (patient.gender === 'female') patientSex = 'Female'; sink(patientSex); }`,
+    'sex',
+  ],
+  [
+    'a variable declared empty and given a record keeps its name',
+    `function f(rows) { let patient = undefined; patient = rows[0]; sink(patient); }`,
+    'patient record',
+  ],
   // Values a test found empty (issue 19): a malformed search response logged before throwing.
   [
     'a search response that is not a bundle or has no entries',

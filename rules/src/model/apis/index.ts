@@ -21,3 +21,7 @@ export * from './fhir-clients';
 export * from './authentication';
 export * from './ui-state';
 export * from './emr-schemas';
+export * from './third-party';
+export * from './analytics';
+export * from './error-trackers';
+export * from './ai-services';
