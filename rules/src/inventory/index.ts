@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { findProjectConfig } from '../config/project-config';
+import plugin from '../index';
+import { classifierFor } from '../model/classifier';
+import { findProjectRoot } from '../model/schema';
+import { buildInventory, type Inventory, type InventoryFinding } from './build';
+import { type Definition, definitionsInFile, schemaFileDefinitions } from './definitions';
+
+export type { CategoryId } from './categories';
+export { CATEGORY_TITLES } from './categories';
+export type { Definition, DefinitionForm } from './definitions';
+export type { CategoryReport, FindingRef, Flow, Inventory, InventoryFinding } from './build';
+export { FLOW_TITLES, type FlowKind, RULE_FLOWS } from './flows';
+export { formatInventory, INVENTORY_FORMATS, type InventoryFormat } from './format';
+
+/** The message templates of a rule of the plugin, by its id without prefix. */
+function messagesOf(ruleId: string): Readonly<Record<string, string>> | undefined {
+  const rule = (plugin.rules as Record<string, { meta?: { messages?: Record<string, string> } }>)[
+    ruleId
+  ];
+  return rule?.meta?.messages;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export interface InventoryRequest {
+  /** Folder every path of the inventory is relative to. */
+  root: string;
+  /** Absolute paths of the files read (the linted files). */
+  files: readonly string[];
+  /** The folders and files the report covers (absolute): schema files outside them are left out. */
+  targets: readonly string[];
+  /** Findings with paths relative to `root`. */
+  findings: readonly InventoryFinding[];
+  /** The text of a file; defaults to reading it from disk. */
+  readText?: (path: string) => string | undefined;
+}
+
+const posix = (path: string) => path.split(sep).join('/');
+
+/**
+ * The patient-data inventory of the files of a run: what each file declares (read here) and what
+ * the rules found (`findings`). The categories use each file's project vocabulary.
+ */
+export function inventoryOf(request: InventoryRequest): Inventory {
+  const read = request.readText ?? readText;
+  const toRelative = (path: string) => posix(relative(request.root, path));
+  const under = (path: string) =>
+    request.targets.some((target) => {
+      const rel = relative(target, path);
+      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    });
+  const definitions: Definition[] = [];
+  for (const file of request.files) {
+    const text = read(file);
+    if (text === undefined) continue;
+    const classifier = classifierFor(findProjectConfig(file).config);
+    for (const definition of definitionsInFile(text, toRelative(file), classifier))
+      definitions.push(definition);
+  }
+  const seenSchemaFiles = new Set<string>();
+  const seenRoots = new Set<string | undefined>();
+  for (const file of request.files) {
+    const root = findProjectRoot(file);
+    if (seenRoots.has(root)) continue;
+    seenRoots.add(root);
+    const classifier = classifierFor(findProjectConfig(file).config);
+    for (const entry of schemaFileDefinitions(file, under, read, classifier)) {
+      if (seenSchemaFiles.has(entry.file)) continue;
+      seenSchemaFiles.add(entry.file);
+      for (const definition of entry.definitions)
+        definitions.push({ ...definition, file: toRelative(resolve(definition.file)) });
+    }
+  }
+  const first = request.files[0];
+  return buildInventory({
+    files: request.files.length + seenSchemaFiles.size,
+    findings: request.findings,
+    definitions,
+    messagesOf,
+    classifier: classifierFor(first ? findProjectConfig(first).config : undefined),
+  });
+}
