@@ -240,11 +240,13 @@ function writeInventory(
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
     io.stderr(
-      `health-data-lint: inventory of ${inventory.totals.categories} categories and ${inventory.totals.flows} flows (report: ${options.output})\n`,
+      `health-data-lint: inventory of ${count(inventory.totals.categories, 'category', 'categories')} and ${count(inventory.totals.flows, 'flow', 'flows')} (report: ${options.output})\n`,
     );
   } else io.stdout(text);
   return configExit;
 }
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** A baseline's file that no longer exists under the linted paths: its findings are fixed. */
 function isGoneUnder(root: string, options: CliOptions, io: CliIo): (file: string) => boolean {

@@ -152,7 +152,9 @@ function categoriesOf(
     } else labels.push(...labelsIn(value, classifier));
   }
   for (const related of finding.related ?? []) {
-    if (related.kind !== 'source' || !related.message.startsWith(SOURCE_PREFIX)) continue;
+    // Hosts that keep no kind (LSP related information) still have the message.
+    if ((related.kind ?? 'source') !== 'source' || !related.message.startsWith(SOURCE_PREFIX))
+      continue;
     const named = related.message.slice(SOURCE_PREFIX.length);
     const cut = named.lastIndexOf(' from ');
     labels.push(...labelsIn(cut >= 0 ? named.slice(0, cut) : named, classifier));

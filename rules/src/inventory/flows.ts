@@ -29,6 +29,18 @@ export const FLOW_TITLES: Readonly<Record<FlowKind, string>> = {
   code: 'Written in the code',
 };
 
+/** The same kinds as the summary table's column heads. */
+export const FLOW_COLUMNS: Readonly<Record<FlowKind, string>> = {
+  route: 'Routes',
+  store: 'Stores',
+  export: 'Exports',
+  log: 'Logs',
+  transport: 'Network',
+  'third-party': 'Third parties',
+  pseudonym: 'Pseudonyms',
+  code: 'In code',
+};
+
 /**
  * How one message of a rule reads as a flow: what the flow reaches (`target`, a template over the
  * message's placeholders), what the rule says of its protection (`state`), and which placeholders

@@ -1,7 +1,7 @@
 import type { FindingRef, Flow, Inventory } from './build';
 import { CATEGORY_TITLES } from './categories';
 import type { Definition } from './definitions';
-import { FLOW_ORDER, FLOW_TITLES, type FlowKind } from './flows';
+import { FLOW_COLUMNS, FLOW_ORDER, FLOW_TITLES, type FlowKind } from './flows';
 
 export type InventoryFormat = 'md' | 'html' | 'json' | 'csv';
 export const INVENTORY_FORMATS: readonly InventoryFormat[] = ['md', 'html', 'json', 'csv'];
@@ -78,7 +78,7 @@ function formatMarkdown(inventory: Inventory, tool: InventoryTool): string {
     '## Summary',
     '',
     mdTable(
-      ['Category', 'Kinds', 'Declared', ...SUMMARY_KINDS.map((k) => FLOW_TITLES[k]), 'Findings'],
+      ['Category', 'Kinds', 'Declared', ...SUMMARY_KINDS.map((k) => FLOW_COLUMNS[k]), 'Findings'],
       inventory.categories.map((category) => [
         category.title,
         category.kinds.join(', '),
@@ -245,8 +245,9 @@ const NODE_GAP = 6;
 const KIND_GAP = 26;
 const LEFT_WIDTH = 250;
 const RIGHT_X = 520;
-const RIGHT_WIDTH = 420;
-const MAX_LABEL = 58;
+const RIGHT_WIDTH = 440;
+/** Characters of a flow label that fit its box at 12 px (the whole label is its tooltip). */
+const MAX_LABEL = 62;
 
 const shorten = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -308,7 +309,7 @@ export function flowDiagram(inventory: Inventory): string {
   for (const flow of flows) {
     const top = right.get(flow.id)!;
     parts.push(
-      `<g class="node flow" data-flow="${esc(flow.kind)}"><rect x="${RIGHT_X}" y="${top}" width="${RIGHT_WIDTH}" height="${NODE_HEIGHT}" rx="4" stroke="${FLOW_COLOURS[flow.kind]}"/><text x="${RIGHT_X + 8}" y="${top + 15}">${esc(shorten(`${flow.target} — ${flow.state}`, MAX_LABEL + 14))}</text><title>${esc(`${flow.target} (${flow.state}): ${flow.findings.length} finding(s)`)}</title></g>`,
+      `<g class="node flow" data-flow="${esc(flow.kind)}"><rect x="${RIGHT_X}" y="${top}" width="${RIGHT_WIDTH}" height="${NODE_HEIGHT}" rx="4" stroke="${FLOW_COLOURS[flow.kind]}"/><text x="${RIGHT_X + 8}" y="${top + 15}">${esc(shorten(`${flow.target} — ${flow.state}`, MAX_LABEL))}</text><title>${esc(`${flow.target} (${flow.state}): ${flow.findings.length} finding(s)`)}</title></g>`,
     );
   }
   const width = RIGHT_X + RIGHT_WIDTH + 10;
@@ -348,7 +349,7 @@ function formatHtml(inventory: Inventory, tool: InventoryTool): string {
     `<p class="limits">${esc(LIMITS)}</p>`,
     '<h2>Summary</h2>',
     htmlTable(
-      ['Category', 'Kinds', 'Declared', ...SUMMARY_KINDS.map((k) => FLOW_TITLES[k]), 'Findings'],
+      ['Category', 'Kinds', 'Declared', ...SUMMARY_KINDS.map((k) => FLOW_COLUMNS[k]), 'Findings'],
       inventory.categories.map((category) => [
         category.title,
         category.kinds.join(', '),
