@@ -325,14 +325,15 @@ async function patientDataView(page: Page): Promise<void> {
       fail(`the Patient Data view lacks the category ${title}`);
   }
   await health.click();
-  const place = pane
-    .locator('.monaco-list-row[aria-level="2"]', { hasText: 'Written to stores' })
-    .first();
+  // The tree renders only the rows in view: the category's first place.
+  const place = pane.locator('.monaco-list-row[aria-level="2"]').first();
   await place.waitFor({ timeout: UI_TIMEOUT_MS });
-  const label = (await place.innerText()).split('\n')[0];
+  const text = await place.innerText();
+  const file = /([\w.-]+\.[cm]?[jt]sx?):\d+/.exec(text)?.[1];
+  if (!file) fail(`the place "${text}" names no file and line`);
   await place.click();
-  await page.locator('.tab.active').waitFor({ timeout: UI_TIMEOUT_MS });
-  step(`clicked "${label}": ${await page.locator('.tab.active').first().innerText()} open`);
+  await page.locator('.tab.active', { hasText: file }).waitFor({ timeout: UI_TIMEOUT_MS });
+  step(`clicked "${text.replace(/\s+/g, ' ')}": ${file} open`);
   await page.mouse.move(0, 0);
   await screenshot(page, 'patient-data-view.png');
 }

@@ -250,11 +250,12 @@ export function buildInventory(input: {
     const target = fill(flow.target, data) || '(not named)';
     const state = fill(flow.state, data);
     const carriesData = flow.data !== undefined || flow.category !== undefined;
-    const id = `${ruleFlows.kind}: ${target} (${state})`;
+    const kind = flow.kind ?? ruleFlows.kind;
+    const id = `${kind}: ${target} (${state})`;
     const list = carriesData ? flows : channels;
     const entry = list.get(id) ?? {
       id,
-      kind: ruleFlows.kind,
+      kind,
       target,
       state,
       categories: [],

@@ -73,9 +73,12 @@ export function categorizeLabel(label: string): CategorizedLabel | undefined {
   return entry ? { category: categoryOfEntry(entry), kind: label } : undefined;
 }
 
+/** The category of a classified name: its vocabulary entry's, found by the label it gave. */
 export function categorize(classification: Classification): CategorizedLabel {
-  return {
-    category: categoryOfEntry(classification),
-    kind: classification.category === 'container' ? RECORD_LABEL : classification.label,
-  };
+  return (
+    categorizeLabel(classification.label) ?? {
+      category: categoryOfEntry(classification),
+      kind: classification.label,
+    }
+  );
 }

@@ -53,6 +53,8 @@ export interface MessageFlow {
   data?: readonly string[];
   /** The category every finding of this message is about, when its text names no label. */
   category?: CategoryId;
+  /** The kind of flow of this message when it is not its rule's. */
+  kind?: FlowKind;
   /**
    * The placeholder naming a table or model read whole: the flow carries every column the
    * project declares for it (the schema the rule itself reads, model/schema.ts).
@@ -154,6 +156,12 @@ export const RULE_FLOWS: Readonly<Record<string, RuleFlows>> = {
       routeWithoutAudit: {
         target: '{{method}} {{path}}',
         state: 'no audit event',
+        data: ['data'],
+      },
+      exportWithoutAudit: {
+        kind: 'export',
+        target: '{{name}}',
+        state: 'read for an export with no audit event',
         data: ['data'],
       },
     },

@@ -122,7 +122,7 @@ function formatMarkdown(inventory: Inventory, tool: InventoryTool): string {
     );
   }
   if (inventory.channels.length > 0) {
-    out.push('', '## Channels with no patient data traced', '');
+    out.push('', '## Exposures and channels with no patient data traced', '');
     out.push(
       mdTable(
         ['Flow', 'Target', 'Finding', 'Findings'],
@@ -396,7 +396,7 @@ function formatHtml(inventory: Inventory, tool: InventoryTool): string {
   }
   if (inventory.channels.length > 0)
     body.push(
-      '<h2>Channels with no patient data traced</h2>',
+      '<h2>Exposures and channels with no patient data traced</h2>',
       htmlTable(
         ['Flow', 'Target', 'Finding', 'Findings'],
         inventory.channels.map((flow) => [
