@@ -1,10 +1,11 @@
 import { parse } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Classifier } from '../model/classifier';
 import { keyName, literalString, walk } from '../model/ast';
 import { AST_NODE_TYPES } from '../model/node-types';
-import { findProjectRoot, projectSchemas, schemasInFile, type TableSchema } from '../model/schema';
+import { SKIPPED_DIRS, schemasInFile, type TableSchema } from '../model/schema';
 import { FHIR_PATIENT_RESOURCES, FHIR_RESOURCE_LABELS } from '../model/vocabulary';
 import { categorize, categorizeLabel, type CategoryId, RECORD_LABEL } from './categories';
 
@@ -153,7 +154,12 @@ export function definitionsInFile(
   const program = mayDeclare ? parseProgram(text, file) : undefined;
   if (program) {
     for (const type of declaredTypes(program)) {
-      const form: DefinitionForm = FHIR_PATIENT_RESOURCES.has(type.name) ? 'fhir' : 'type';
+      // A type is a FHIR resource when it says so (`resourceType`), not by its name alone:
+      // `Patient`, `Person` and `Encounter` are also the tables of OpenMRS and many others.
+      const fhir =
+        FHIR_PATIENT_RESOURCES.has(type.name) &&
+        type.fields.some((field) => field.name === 'resourceType');
+      const form: DefinitionForm = fhir ? 'fhir' : 'type';
       definitions.push(
         ...fieldDefinitions(
           classifier,
@@ -187,27 +193,49 @@ function tableDefinitions(
   );
 }
 
+/** Bounds of the walk for schema files: the linter's discovery does not list them. */
+const MAX_SCHEMA_FILES = 500;
+const MAX_SCHEMA_DEPTH = 12;
+
 /**
- * Tables declared in `.sql` and `.prisma` files of the project of `file` (files the linter does
- * not read), with paths made absolute; `under` keeps those below the folders the report covers.
+ * The `.sql` and `.prisma` files under the folders the report covers (files the linter does not
+ * read), skipping dependencies, build output and hidden folders as the schema index does.
  */
+export function schemaFilesUnder(targets: readonly string[]): string[] {
+  const found = new Set<string>();
+  const visit = (path: string, depth: number) => {
+    if (found.size >= MAX_SCHEMA_FILES) return;
+    let entries;
+    try {
+      entries = readdirSync(path, { withFileTypes: true });
+    } catch {
+      if (/\.(?:sql|prisma)$/.test(path)) found.add(path);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) {
+        if (
+          depth < MAX_SCHEMA_DEPTH &&
+          !SKIPPED_DIRS.has(entry.name) &&
+          !entry.name.startsWith('.')
+        )
+          visit(child, depth + 1);
+      } else if (entry.isFile() && /\.(?:sql|prisma)$/.test(entry.name)) found.add(child);
+    }
+  };
+  for (const target of targets) visit(target, 0);
+  return [...found].sort();
+}
+
+/** The tables a `.sql` or `.prisma` file declares. */
 export function schemaFileDefinitions(
+  text: string,
   file: string,
-  under: (absolute: string) => boolean,
-  readText: (absolute: string) => string | undefined,
   classifier: Classifier,
-): { file: string; definitions: Definition[] }[] {
-  const root = findProjectRoot(file);
-  if (!root) return [];
-  const byFile = new Map<string, Definition[]>();
-  for (const table of projectSchemas(file).tables) {
-    if (table.kind !== 'sql' && table.kind !== 'prisma') continue;
-    const absolute = join(root, table.source);
-    if (!/\.(?:sql|prisma)$/.test(absolute) || !under(absolute)) continue;
-    const text = readText(absolute) ?? '';
-    const list = byFile.get(absolute) ?? [];
-    list.push(...tableDefinitions(table, absolute, lineOf(text, table.name), classifier));
-    byFile.set(absolute, list);
-  }
-  return [...byFile].map(([path, definitions]) => ({ file: path, definitions }));
+): Definition[] {
+  return schemasInFile(text, extname(file), file).flatMap((table) =>
+    tableDefinitions(table, file, lineOf(text, table.name), classifier),
+  );
 }

@@ -46,6 +46,13 @@ export function formatInventory(
   }
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function headline(inventory: Inventory, tool: InventoryTool): string {
+  const { totals } = inventory;
+  return `${tool.name} ${tool.version}: ${plural(inventory.files, 'file', 'files')} read; ${plural(totals.categories, 'category', 'categories')} of patient data, ${plural(totals.definitions, 'declaration', 'declarations')}, ${plural(totals.flows, 'flow', 'flows')} from ${plural(totals.findings, 'finding', 'findings')}.`;
+}
+
 const place = (item: { file: string; line: number }) => `${item.file}:${item.line}`;
 const rule = (finding: FindingRef) => finding.ruleId.replace(/^health-data\//, '');
 const definitionName = (d: Definition) => (d.field ? `${d.place}.${d.field}` : d.place);
@@ -71,7 +78,7 @@ function formatMarkdown(inventory: Inventory, tool: InventoryTool): string {
   const out: string[] = [
     '# Patient-data inventory',
     '',
-    `${tool.name} ${tool.version}: ${inventory.files} files read; ${inventory.totals.categories} categories of patient data, ${inventory.totals.definitions} declarations, ${inventory.totals.flows} flows from ${inventory.totals.findings} findings.`,
+    headline(inventory, tool),
     '',
     `> ${LIMITS}`,
     '',
@@ -345,7 +352,7 @@ th { background: #ececec; }
 function formatHtml(inventory: Inventory, tool: InventoryTool): string {
   const body: string[] = [
     '<h1>Patient-data inventory</h1>',
-    `<p>${esc(`${tool.name} ${tool.version}: ${inventory.files} files read; ${inventory.totals.categories} categories of patient data, ${inventory.totals.definitions} declarations, ${inventory.totals.flows} flows from ${inventory.totals.findings} findings.`)}</p>`,
+    `<p>${esc(headline(inventory, tool))}</p>`,
     `<p class="limits">${esc(LIMITS)}</p>`,
     '<h2>Summary</h2>',
     htmlTable(

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { findProjectConfig } from '../config/project-config';
 import plugin from '../index';
 import { classifierFor } from '../model/classifier';
-import { findProjectRoot } from '../model/schema';
 import { buildInventory, type Inventory, type InventoryFinding } from './build';
-import { type Definition, definitionsInFile, schemaFileDefinitions } from './definitions';
+import {
+  type Definition,
+  definitionsInFile,
+  schemaFileDefinitions,
+  schemaFilesUnder,
+} from './definitions';
 
 export type { CategoryId } from './categories';
 export { CATEGORY_TITLES } from './categories';
@@ -35,7 +39,7 @@ export interface InventoryRequest {
   root: string;
   /** Absolute paths of the files read (the linted files). */
   files: readonly string[];
-  /** The folders and files the report covers (absolute): schema files outside them are left out. */
+  /** The folders and files the report covers (absolute): where `.sql` and `.prisma` files are looked for. */
   targets: readonly string[];
   /** Findings with paths relative to `root`. */
   findings: readonly InventoryFinding[];
@@ -52,11 +56,6 @@ const posix = (path: string) => path.split(sep).join('/');
 export function inventoryOf(request: InventoryRequest): Inventory {
   const read = request.readText ?? readText;
   const toRelative = (path: string) => posix(relative(request.root, path));
-  const under = (path: string) =>
-    request.targets.some((target) => {
-      const rel = relative(target, path);
-      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-    });
   const definitions: Definition[] = [];
   for (const file of request.files) {
     const text = read(file);
@@ -65,23 +64,16 @@ export function inventoryOf(request: InventoryRequest): Inventory {
     for (const definition of definitionsInFile(text, toRelative(file), classifier))
       definitions.push(definition);
   }
-  const seenSchemaFiles = new Set<string>();
-  const seenRoots = new Set<string | undefined>();
-  for (const file of request.files) {
-    const root = findProjectRoot(file);
-    if (seenRoots.has(root)) continue;
-    seenRoots.add(root);
+  const schemaFiles = schemaFilesUnder(request.targets);
+  for (const file of schemaFiles) {
+    const text = read(file);
+    if (text === undefined) continue;
     const classifier = classifierFor(findProjectConfig(file).config);
-    for (const entry of schemaFileDefinitions(file, under, read, classifier)) {
-      if (seenSchemaFiles.has(entry.file)) continue;
-      seenSchemaFiles.add(entry.file);
-      for (const definition of entry.definitions)
-        definitions.push({ ...definition, file: toRelative(resolve(definition.file)) });
-    }
+    definitions.push(...schemaFileDefinitions(text, toRelative(file), classifier));
   }
   const first = request.files[0];
   return buildInventory({
-    files: request.files.length + seenSchemaFiles.size,
+    files: request.files.length + schemaFiles.length,
     findings: request.findings,
     definitions,
     messagesOf,

@@ -1,6 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { buildInventory, type InventoryFinding } from '../../src/inventory/build';
-import { definitionsInFile } from '../../src/inventory/definitions';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  definitionsInFile,
+  schemaFileDefinitions,
+  schemaFilesUnder,
+} from '../../src/inventory/definitions';
 import { parseMessage } from '../../src/inventory/messages';
 import { classifierFor } from '../../src/model/classifier';
 
@@ -62,6 +69,42 @@ describe('inventory', function () {
         'health:blood group:sequelize:Patient.groupeSanguin:1',
         'health:diagnosis:fhir:Condition:2',
       ]);
+    });
+
+    it('calls a type a FHIR resource only when it has a resourceType', function () {
+      const text = [
+        'type Patient = { patient_id: number; nir: string };',
+        "interface Condition { resourceType: 'Condition'; id: string }",
+      ].join('\n');
+      assert.deepEqual(
+        definitionsInFile(text, 'src/t.ts', classifier).map(
+          (d) => `${d.form}:${d.place}:${d.kind}`,
+        ),
+        ['type:Patient:social security number (NIR)', 'fhir:Condition:diagnosis'],
+      );
+    });
+
+    it('reads the .sql files under the report, not those of dependencies', function () {
+      const root = mkdtempSync(join(tmpdir(), 'hdl-inventory-sql-'));
+      try {
+        mkdirSync(join(root, 'db'));
+        mkdirSync(join(root, 'node_modules/dep'), { recursive: true });
+        const sql = 'CREATE TABLE patients (\n  id INT,\n  telephone TEXT,\n  statut_vih TEXT\n);';
+        writeFileSync(join(root, 'db/schema.sql'), sql);
+        writeFileSync(join(root, 'node_modules/dep/x.sql'), sql);
+        assert.deepEqual(schemaFilesUnder([root]), [join(root, 'db/schema.sql')]);
+        assert.deepEqual(
+          schemaFileDefinitions(sql, 'db/schema.sql', classifier).map(
+            (d) => `${d.category}:${d.kind}:${d.form}:${d.place}.${d.field}:${d.line}`,
+          ),
+          [
+            'contact:phone number:sql:patients.telephone:1',
+            'health:HIV/STI status:sql:patients.statut_vih:1',
+          ],
+        );
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
     });
 
     it('declares nothing in a file that does not parse', function () {
