@@ -47,7 +47,8 @@ function fieldDefinitions(
 ): Definition[] {
   const record = classifier.container(place.name) ?? classifier.classify(place.name);
   const resourceLabel = place.form === 'fhir' ? FHIR_RESOURCE_LABELS.get(place.name) : undefined;
-  const inContainer = record !== undefined || place.form === 'fhir';
+  // FHIR resource names are records whatever declares them (model/provenance.ts reads them so).
+  const inContainer = record !== undefined || FHIR_PATIENT_RESOURCES.has(place.name);
   const found: Definition[] = [];
   for (const field of fields) {
     const classification = classifier.classify(field.name, { inContainer });
