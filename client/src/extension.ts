@@ -2,9 +2,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   EXTENSION_COMMANDS,
+  type InventoryAnswer,
+  type InventoryFormat,
+  PATIENT_DATA_VIEW,
+  PATIENT_INVENTORY_REQUEST,
   SCAN_WORKSPACE_REQUEST,
   type ScanResult,
 } from '../../server/src/protocol';
+import { exportInventory, PatientDataTree } from './patientDataView';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/serverFlags';
 import { RestartPolicy } from './restartPolicy';
 import { bundledRuleDoc } from './ruleDocs';
@@ -22,6 +27,14 @@ const DIAGNOSTIC_SOURCE = 'health-data';
 
 let client: LanguageClient | undefined;
 const restartPolicy = new RestartPolicy();
+
+function askInventory(format?: InventoryFormat): Promise<InventoryAnswer | undefined> {
+  return client
+    ? client.sendRequest<InventoryAnswer>(PATIENT_INVENTORY_REQUEST, format ? { format } : {})
+    : Promise.resolve(undefined);
+}
+
+const patientData = new PatientDataTree(() => askInventory());
 
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -111,6 +124,8 @@ function createStatusBar(context: vscode.ExtensionContext): void {
 async function scanWorkspace(): Promise<void> {
   if (!client) return;
   const result = await client.sendRequest<ScanResult>(SCAN_WORKSPACE_REQUEST, {});
+  // The inventory describes the last complete scan.
+  await patientData.refresh();
   const summary = `${result.findings} finding${result.findings === 1 ? '' : 's'} in ${
     result.filesWithFindings
   } of ${result.files} files`;
@@ -148,6 +163,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(EXTENSION_COMMANDS.scanWorkspace, scanWorkspace),
     vscode.commands.registerCommand(EXTENSION_COMMANDS.openRuleDocs, (url: unknown) =>
       openRuleDocs(context, url),
+    ),
+    vscode.window.registerTreeDataProvider(PATIENT_DATA_VIEW, patientData),
+    vscode.commands.registerCommand(EXTENSION_COMMANDS.refreshInventory, () =>
+      patientData.refresh(),
+    ),
+    vscode.commands.registerCommand(EXTENSION_COMMANDS.exportInventory, () =>
+      exportInventory(askInventory),
     ),
     vscode.commands.registerCommand(EXTENSION_COMMANDS.restartServer, () => {
       restartPolicy.reset();

@@ -38,6 +38,15 @@ export type { RelatedStore };
 /** A host's options: trust, where configuration problems go, its store of related locations. */
 export type HostOptions = ConfigHostOptions<RelatedStore>;
 export { LINTED_EXTENSIONS } from './util/files';
+export {
+  CATEGORY_TITLES,
+  FLOW_TITLES,
+  formatInventory,
+  type Inventory,
+  type InventoryFinding,
+  type InventoryFormat,
+  inventoryOf,
+} from './inventory';
 export { avoidRuleContextRetention } from './util/eslint-rule-contexts';
 
 /**

@@ -15,6 +15,48 @@ export interface ScanResult {
   cancelled: boolean;
 }
 
+/**
+ * Request: the patient-data inventory of the last workspace scan (issue 24), as the tree the
+ * editor shows, and the report text when `format` is given; answers an InventoryAnswer.
+ */
+export const PATIENT_INVENTORY_REQUEST = 'healthData/patientInventory';
+
+export type InventoryFormat = 'md' | 'html' | 'json' | 'csv';
+
+export interface InventoryParams {
+  /** Also answer the report in this format (the CLI's `--report inventory --format`). */
+  format?: InventoryFormat;
+}
+
+/** A place of a category: where it is declared, or a flow with the finding it comes from. */
+export interface InventoryPlace {
+  label: string;
+  description: string;
+  tooltip: string;
+  /** `declaration` or the kind of flow (`route`, `store`, …). */
+  kind: string;
+  uri: string;
+  /** 0-based line and character, as LSP positions. */
+  line: number;
+  character: number;
+}
+
+export interface InventoryCategory {
+  id: string;
+  title: string;
+  /** The kinds of data of the category, joined. */
+  description: string;
+  places: InventoryPlace[];
+}
+
+export interface InventoryAnswer {
+  /** False until a workspace scan has run: the inventory covers the files a scan reads. */
+  scanned: boolean;
+  categories: InventoryCategory[];
+  /** The report in the format asked for. */
+  text?: string;
+}
+
 /** Commands of `workspace/executeCommand`, for clients without the extension's own commands. */
 export const SERVER_COMMANDS = {
   scanWorkspace: 'healthData.scanWorkspace',
@@ -32,4 +74,11 @@ export const EXTENSION_COMMANDS = {
   scanWorkspace: SERVER_COMMANDS.scanWorkspace,
   openRuleDocs: SERVER_COMMANDS.openRuleDocs,
   restartServer: 'healthData.restartServer',
+  /** Writes the patient-data inventory of the last scan to a file the user picks. */
+  exportInventory: 'healthData.exportInventory',
+  /** Asks the server for the inventory again (the Patient Data view's refresh button). */
+  refreshInventory: 'healthData.refreshInventory',
 } as const;
+
+/** The Patient Data view (package.json `contributes.views`). */
+export const PATIENT_DATA_VIEW = 'healthData.patientData';

@@ -35,6 +35,7 @@ import {
   createRelatedStore,
   findProjectConfig,
   formatConfigProblem,
+  formatInventory,
   plugin,
   withRuleSettings,
 } from '../../rules/src/host';
@@ -51,7 +52,14 @@ import {
   ruleDocsUrl,
   rulesOf,
 } from './lintEngine';
-import { SCAN_WORKSPACE_REQUEST, SERVER_COMMANDS } from './protocol';
+import { ScanRecord, toInventoryTree } from './patientInventory';
+import {
+  type InventoryAnswer,
+  type InventoryParams,
+  PATIENT_INVENTORY_REQUEST,
+  SCAN_WORKSPACE_REQUEST,
+  SERVER_COMMANDS,
+} from './protocol';
 import { SettingsCache, type Settings } from './settings';
 import { type LintSnapshot, advertisedActions, minimalEdit, toCodeActions } from './toCodeActions';
 import { toDiagnostic, tooLargeDiagnostic } from './toDiagnostic';
@@ -117,6 +125,11 @@ const scanPublished = new Set<string>();
 const loggedRuleFailures = new Set<string>();
 const reportedProblems = new Set<string>();
 let runningScan: CancellationTokenSource | undefined;
+/** The CLI names itself so in its reports; the inventory the editor exports is the same report. */
+const INVENTORY_TOOL = { name: 'health-data-lint', version: plugin.meta.version };
+/** The files and findings of the last workspace scan: what the patient-data inventory reads. */
+const lastScan = new ScanRecord();
+let lastScanFolders: string[] = [];
 let shutdownReceived = false;
 
 /** LSP 3.17 `shutdown`: every request after it fails with InvalidRequest, a second shutdown too. */
@@ -586,6 +599,8 @@ async function runScan(
     }
   });
   const previous = new Set(scanPublished);
+  lastScan.start(folderPaths[0] ?? process.cwd());
+  lastScanFolders = folderPaths;
   try {
     const result = await scanWorkspace({
       folders: folderPaths,
@@ -603,7 +618,11 @@ async function runScan(
         const uri = pathToFileURL(path).href;
         previous.delete(uri);
         const open = documents.get(uri);
-        if (open) return (await currentLint(open)).diagnostics.length;
+        if (open) {
+          const { diagnostics } = await currentLint(open);
+          lastScan.record(path, diagnostics);
+          return diagnostics.length;
+        }
         let diagnostics: Diagnostic[];
         try {
           diagnostics = await lintFileOnDisk(path);
@@ -611,6 +630,7 @@ async function runScan(
           connection.console.error(`Scanning ${path} failed: ${String(error)}`);
           return 0;
         }
+        lastScan.record(path, diagnostics);
         if (diagnostics.length > 0 || scanPublished.has(uri)) {
           await connection.sendDiagnostics({ uri, diagnostics });
         }
@@ -619,6 +639,7 @@ async function runScan(
         return diagnostics.length;
       },
     });
+    lastScan.finish(result.cancelled);
     if (!result.cancelled) {
       // Files that disappeared since the last scan lose their stale findings.
       for (const uri of previous) {
@@ -640,6 +661,32 @@ connection.onRequest(
   (params: WorkDoneProgressParams | undefined, token) => {
     refuseAfterShutdown(SCAN_WORKSPACE_REQUEST);
     return runScan(token, params ?? {});
+  },
+);
+
+/**
+ * The patient-data inventory of the last complete scan (issue 24): the tree of the Patient Data
+ * view, and the report text when a format is asked. Never throws: a failure answers an empty tree.
+ */
+connection.onRequest(
+  PATIENT_INVENTORY_REQUEST,
+  (params: InventoryParams | undefined): InventoryAnswer => {
+    refuseAfterShutdown(PATIENT_INVENTORY_REQUEST);
+    if (!lastScan.scanned) return { scanned: false, categories: [] };
+    try {
+      const inventory = lastScan.inventory(lastScanFolders);
+      const root = lastScanFolders[0] ?? process.cwd();
+      return {
+        scanned: true,
+        categories: toInventoryTree(inventory, root),
+        ...(params?.format
+          ? { text: formatInventory(inventory, params.format, INVENTORY_TOOL) }
+          : {}),
+      };
+    } catch (error) {
+      connection.console.error(`The patient-data inventory failed: ${String(error)}`);
+      return { scanned: true, categories: [] };
+    }
   },
 );
 

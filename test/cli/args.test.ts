@@ -49,6 +49,7 @@ describe('command-line arguments', function () {
       '--stdin-filename': ['a.ts', '--stdin'],
       '--prune-baseline': ['--baseline', 'b.json'],
       '--changed-since': ['main'],
+      '--report': ['inventory'],
     };
     const named = [...new Set(USAGE.match(/--[a-z][a-z-]*/g))];
     assert.ok(named.length > 10, named.join(' '));

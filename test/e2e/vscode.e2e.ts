@@ -2,7 +2,8 @@
 // extension installed, driven through headless Chromium the way a user works: open a seed file,
 // read the Problems panel and the status bar, open the quick-fix menu on a finding, apply a
 // suggestion, save, and check the file on disk; open a rule's bundled documentation; open the
-// extension's page in the Extensions view. The extension is the .vsix of `npm run release`,
+// extension's page in the Extensions view; scan the workspace and open a place of the Patient
+// Data view. The extension is the .vsix of `npm run release`,
 // installed by VS Code's installer. Screenshots go to test-results/e2e/.
 //
 // Run with `npm run test:e2e` (builds first). The first run installs its toolchain into
@@ -34,7 +35,12 @@ const UI_TIMEOUT_MS = 60_000;
 const RESULTS_DIR = join(REPO_ROOT, 'test-results', 'e2e');
 const DOCS_IMAGES = join(REPO_ROOT, 'docs', 'images');
 // The screenshots the README shows, copied by --update-docs.
-const DOC_SCREENSHOTS = ['quick-fix-menu.png', 'after-quick-fix.png', 'extension-details.png'];
+const DOC_SCREENSHOTS = [
+  'quick-fix-menu.png',
+  'after-quick-fix.png',
+  'extension-details.png',
+  'patient-data-view.png',
+];
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -286,6 +292,52 @@ async function extensionDetails(page: Page): Promise<void> {
   await screenshot(page, 'extension-details.png');
 }
 
+/**
+ * The Patient Data view (issue 24): empty until a scan, then the categories of the inventory;
+ * expanding one lists its places, and a click on a place opens its file.
+ */
+async function patientDataView(page: Page): Promise<void> {
+  await page.locator('.activitybar .action-label[aria-label^="Explorer"]').first().click();
+  const header = page.locator('.pane-header', { hasText: 'Patient Data' }).first();
+  await header.waitFor({ timeout: UI_TIMEOUT_MS });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  step('Patient Data view shown in the Explorer');
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await input.fill('>Health Data Lint: Scan Workspace');
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Scan Workspace' })
+    .first()
+    .waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  const pane = page.locator('.pane', { has: header });
+  const health = pane
+    .locator('.monaco-list-row', { hasText: 'Health data (special category' })
+    .first();
+  await health.waitFor({ timeout: UI_TIMEOUT_MS });
+  const categories = await pane.locator('.monaco-list-row[aria-level="1"]').allInnerTexts();
+  step(
+    `Patient Data view after the scan: ${categories.map((text) => text.split('\n')[0]).join(' | ')}`,
+  );
+  for (const title of ['Identity', 'National and insurance identifiers', 'Health data']) {
+    if (!categories.some((text) => text.startsWith(title)))
+      fail(`the Patient Data view lacks the category ${title}`);
+  }
+  await health.click();
+  // The tree renders only the rows in view: the category's first place.
+  const place = pane.locator('.monaco-list-row[aria-level="2"]').first();
+  await place.waitFor({ timeout: UI_TIMEOUT_MS });
+  const text = await place.innerText();
+  const file = /([\w.-]+\.[cm]?[jt]sx?):\d+/.exec(text)?.[1];
+  if (!file) fail(`the place "${text}" names no file and line`);
+  await place.click();
+  await page.locator('.tab.active', { hasText: file }).waitFor({ timeout: UI_TIMEOUT_MS });
+  step(`clicked "${text.replace(/\s+/g, ' ')}": ${file} open`);
+  await page.mouse.move(0, 0);
+  await screenshot(page, 'patient-data-view.png');
+}
+
 async function scenario(page: Page, workspace: string): Promise<void> {
   const expected = cliFindings(workspace, TARGET_FILE);
   const expectedRules = [...new Set(expected.map((finding) => finding.ruleId))].sort();
@@ -385,6 +437,7 @@ async function scenario(page: Page, workspace: string): Promise<void> {
 
   await ruleDocumentation(page, remaining[0]!);
   await extensionDetails(page);
+  await patientDataView(page);
 }
 
 let server: RunningCodeServer | undefined;

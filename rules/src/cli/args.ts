@@ -2,11 +2,16 @@ import type { Preset } from '../util/create-rule';
 import { didYouMean } from '../config/did-you-mean';
 import { LINTED_EXTENSIONS } from '../util/files';
 
-export type Format = 'stylish' | 'json' | 'sarif';
+export type Format = 'stylish' | 'json' | 'sarif' | 'md' | 'html' | 'csv';
+
+/** `--report`: the kind of report; findings when absent. */
+export type Report = 'inventory';
 
 export interface CliOptions {
   paths: string[];
   format: Format;
+  /** `--report inventory`: the patient-data inventory instead of the findings (issue 24). */
+  report?: Report;
   output?: string;
   maxWarnings?: number;
   /** `--config-preset`; absent, the `preset` of healthdata.config.json, else `recommended`. */
@@ -41,6 +46,9 @@ Paths default to the current folder; .gitignore and healthdata.config.json "igno
 
 Options:
   --format stylish|json|sarif     Output format (default: stylish)
+  --report inventory              Report the patient-data inventory: categories, where they are
+                                  declared, where they flow (--format md|html|json|csv,
+                                  default md)
   --output FILE                   Write the report to FILE instead of stdout
   --max-warnings N                Exit 1 when there are more than N warnings
   --config-preset recommended|strict
@@ -69,6 +77,8 @@ Progress goes to stderr: a line every 10 s when stderr is a log, a bar on a term
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration error.`;
 
 const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif'];
+const INVENTORY_FORMATS: readonly Format[] = ['md', 'html', 'json', 'csv'];
+const REPORTS: readonly Report[] = ['inventory'];
 const PRESETS: readonly Preset[] = ['recommended', 'strict'];
 
 /** Every option the help names: what a mistyped option is compared with. */
@@ -100,6 +110,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   };
   const valueTaking = new Set([
     '--format',
+    '--report',
     '--output',
     '--max-warnings',
     '--config-preset',
@@ -109,6 +120,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     '--changed-since',
     '--stdin-filename',
   ]);
+  let formatGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -133,9 +145,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
     switch (name) {
       case '--format':
-        if (!FORMATS.includes(value as Format))
+        if (!FORMATS.includes(value as Format) && !INVENTORY_FORMATS.includes(value as Format))
           throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${value}"`);
         options.format = value as Format;
+        formatGiven = true;
+        break;
+      case '--report':
+        if (!REPORTS.includes(value as Report))
+          throw new UsageError(`--report must be one of ${REPORTS.join(', ')}, got "${value}"`);
+        options.report = value as Report;
         break;
       case '--output':
         options.output = value;
@@ -212,6 +230,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       '--write-baseline records the whole tree; it cannot be used with --changed-since',
     );
   checkStdin(options);
+  checkReport(options, formatGiven);
   if (options.paths.length === 0) options.paths.push('.');
   return options;
 }
@@ -228,5 +247,35 @@ function checkStdin(options: CliOptions): void {
   if (!extension || !LINTED_EXTENSIONS.includes(extension))
     throw new UsageError(
       `--stdin-filename must name a ${LINTED_EXTENSIONS.join(' ')} file, got "${options.stdinFilename}"`,
+    );
+}
+
+/** `--report inventory` is a report of the whole tree in its own formats. */
+function checkReport(options: CliOptions, formatGiven: boolean): void {
+  if (options.report === undefined) {
+    if (INVENTORY_FORMATS.includes(options.format) && options.format !== 'json')
+      throw new UsageError(
+        `--format ${options.format} is a format of --report inventory; findings are reported as ${FORMATS.join(', ')}`,
+      );
+    return;
+  }
+  if (!formatGiven) options.format = 'md';
+  else if (!INVENTORY_FORMATS.includes(options.format))
+    throw new UsageError(
+      `--report inventory is written as ${INVENTORY_FORMATS.join(', ')}, got --format ${options.format}`,
+    );
+  const conflicting = [
+    options.baseline !== undefined && '--baseline',
+    options.writeBaseline !== undefined && '--write-baseline',
+    options.changedSince !== undefined && '--changed-since',
+    options.stdin && '--stdin',
+    options.listSuppressions && '--list-suppressions',
+    options.maxWarnings !== undefined && '--max-warnings',
+    options.showSuggestions && '--show-suggestions',
+    options.quiet && '--quiet',
+  ].filter((name): name is string => typeof name === 'string');
+  if (conflicting.length > 0)
+    throw new UsageError(
+      `--report inventory covers the whole tree and every finding; it cannot be used with ${conflicting.join(', ')}`,
     );
 }

@@ -17,6 +17,7 @@ import { type LintOutcome, lintPaths } from './engine';
 import { formatJson } from './format-json';
 import { formatSarif, ruleInfos, type SarifBaseline } from './format-sarif';
 import { formatStylish } from './format-stylish';
+import { formatInventory, type InventoryFormat, inventoryOf } from '../inventory';
 import type { FileReport } from './findings';
 import { createProgress } from './progress';
 import { lintStdin, readStandardInput } from './stdin';
@@ -175,6 +176,8 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     return configExit;
   }
 
+  if (options.report === 'inventory') return writeInventory(options, outcome, configExit, io);
+
   let baselined = 0;
   let comparison: BaselineComparison | undefined;
   if (baseline) {
@@ -213,6 +216,37 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
   if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) return 1;
   return 0;
 }
+
+/**
+ * `--report inventory`: the patient-data inventory of the linted files, from the same findings a
+ * findings report shows (suppressed ones left out, as there). Exit 0 whatever it lists: it is a
+ * record, not a gate.
+ */
+function writeInventory(
+  options: CliOptions,
+  outcome: LintOutcome,
+  configExit: number,
+  io: CliIo,
+): number {
+  const inventory = inventoryOf({
+    root: outcome.root,
+    files: outcome.reports.map((report) => resolve(outcome.root, report.file)),
+    targets: options.paths.map((path) => resolve(io.cwd, path)),
+    findings: outcome.reports.flatMap((report) => report.findings),
+  });
+  const text = formatInventory(inventory, options.format as InventoryFormat, TOOL);
+  if (options.output) {
+    const path = resolve(io.cwd, options.output);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    io.stderr(
+      `health-data-lint: inventory of ${count(inventory.totals.categories, 'category', 'categories')} and ${count(inventory.totals.flows, 'flow', 'flows')} (report: ${options.output})\n`,
+    );
+  } else io.stdout(text);
+  return configExit;
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** A baseline's file that no longer exists under the linted paths: its findings are fixed. */
 function isGoneUnder(root: string, options: CliOptions, io: CliIo): (file: string) => boolean {

@@ -37,7 +37,7 @@ export interface SchemaIndex {
 }
 
 /** Folders never scanned: dependencies, build output, VCS data. */
-const SKIPPED_DIRS = new Set([
+export const SKIPPED_DIRS = new Set([
   'node_modules',
   'dist',
   'build',

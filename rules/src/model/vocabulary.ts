@@ -22,6 +22,11 @@ export interface VocabularyEntry {
    * so `medicationStatus` is no patient data, while `hivStatus` or `pregnancyStatus` is.
    */
   workflowStatus?: true;
+  /**
+   * Contact details (a means to reach the person: address, phone, e-mail), which the patient-data
+   * inventory lists apart from the identity data (inventory/categories.ts).
+   */
+  contact?: true;
 }
 
 /** Lab results are health data as a field and patient records as a collection: in both entries. */
@@ -383,6 +388,7 @@ export const VOCABULARY: VocabularyEntry[] = [
     category: 'identity',
     tier: 'weak',
     label: 'address',
+    contact: true,
     terms: [
       'address',
       'addresses',
@@ -406,12 +412,14 @@ export const VOCABULARY: VocabularyEntry[] = [
     category: 'identity',
     tier: 'weak',
     label: 'phone number',
+    contact: true,
     terms: ['phone', 'phones', 'telephone', 'tel', 'mobile', 'portable', 'fax', 'telecom'],
   },
   {
     category: 'identity',
     tier: 'weak',
     label: 'e-mail address',
+    contact: true,
     terms: ['email', 'emails', 'e mail', 'mail', 'courriel', 'adresse mail'],
   },
   {
@@ -1156,6 +1164,25 @@ export const FHIR_PATIENT_RESOURCES = new Set([
   'Specimen',
   'VisionPrescription',
   'Bundle',
+]);
+
+/**
+ * The kind of health data a FHIR R4 resource of the Patient compartment holds, as a label of the
+ * vocabulary above; a resource not listed is a patient record of no named kind. Read by the
+ * patient-data inventory (https://hl7.org/fhir/R4/condition.html, diagnosticreport.html,
+ * medicationrequest.html, molecularsequence.html, specimen.html).
+ */
+export const FHIR_RESOURCE_LABELS: ReadonlyMap<string, string> = new Map([
+  ['Condition', 'diagnosis'],
+  ['DiagnosticReport', 'lab result'],
+  ['Observation', 'medical information'],
+  ['MedicationRequest', 'prescription'],
+  ['MedicationStatement', 'prescription'],
+  ['MedicationDispense', 'prescription'],
+  ['MedicationAdministration', 'prescription'],
+  ['VisionPrescription', 'prescription'],
+  ['MolecularSequence', 'genetic data'],
+  ['Specimen', 'lab sample'],
 ]);
 
 /**
