@@ -2,10 +2,16 @@ import { isAbsolute } from 'node:path';
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { HealthDataConfig } from '../config/project-config';
-import { functionName, isFunctionNode, keyName, propertyName } from './ast';
+import {
+  functionName,
+  type FunctionNode,
+  isFunctionNode,
+  keyName,
+  propertyName,
+  walk,
+} from './ast';
 import { SCHEMA_MIGRATION_STEPS } from './apis';
 import { tokenize } from './tokens';
-import { programIndex } from './program-index';
 import { projectPurpose, projectRoot } from './project-graph';
 import { EXPORT_CONTEXT_WORDS, MIGRATION_PACKAGE_WORDS } from './vocabulary';
 
@@ -38,7 +44,7 @@ function exportWords(extra: readonly string[] | undefined): ReadonlySet<string> 
   return words;
 }
 
-/** How many callers up a function is followed to the routine that makes it export code. */
+/** How many calls away from an export routine a function of its file is still part of it. */
 const MAX_CALLER_DEPTH = 3;
 
 /** How many opening words of a package description say what the package is for. */
@@ -53,7 +59,7 @@ export class ExportContextFinder {
   private readonly matches: Map<string, string | null>;
   private readonly byNode = new WeakMap<TSESTree.Node, ExportContext | null>();
   private fileContext: ExportContext | null | undefined;
-  private callerDepth = 0;
+  private callees: Map<TSESTree.Node, ExportContext> | undefined;
 
   constructor(
     private readonly filename: string,
@@ -96,8 +102,7 @@ export class ExportContextFinder {
       current = current.parent;
     }
     if (found === undefined) found = this.file() ?? this.callerContext(scopes) ?? null;
-    // Asked on behalf of a callee, "none" may be the depth limit talking: not kept.
-    if (found || this.callerDepth === 0) for (const scope of scopes) this.byNode.set(scope, found);
+    for (const scope of scopes) this.byNode.set(scope, found);
     return found ?? undefined;
   }
 
@@ -106,25 +111,61 @@ export class ExportContextFinder {
    * `transferPatient` is part of the transfer. Calls by name, a few callers deep.
    */
   private callerContext(scopes: readonly TSESTree.Node[]): ExportContext | undefined {
-    if (!this.program || this.callerDepth >= MAX_CALLER_DEPTH) return undefined;
+    const callees = this.exportCallees();
     for (const scope of scopes) {
-      const name = isFunctionNode(scope) ? functionName(scope) : undefined;
-      if (!name) continue;
-      for (const call of programIndex(this.program).calls) {
-        if (call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== name) continue;
-        if (scope.range[0] <= call.range[0] && call.range[1] <= scope.range[1]) continue;
-        this.callerDepth++;
-        let caller: ExportContext | undefined;
-        try {
-          caller = this.of(call);
-        } finally {
-          this.callerDepth--;
-        }
-        if (caller)
-          return { where: 'caller', name: caller.name, word: caller.word, node: caller.node };
-      }
+      const found = callees.get(scope);
+      if (found) return found;
     }
     return undefined;
+  }
+
+  /**
+   * The functions of the program that export routines call, with the routine's context: from
+   * each function named like an export, the functions its body calls by name, then theirs, up
+   * to MAX_CALLER_DEPTH calls away. One walk of the program, on the first question.
+   */
+  private exportCallees(): Map<TSESTree.Node, ExportContext> {
+    if (this.callees) return this.callees;
+    const callees = new Map<TSESTree.Node, ExportContext>();
+    this.callees = callees;
+    if (!this.program) return callees;
+    const byName = new Map<string, FunctionNode[]>();
+    const routines: { fn: FunctionNode; context: ExportContext }[] = [];
+    walk(this.program, (node) => {
+      if (!isFunctionNode(node)) return undefined;
+      const name = functionName(node);
+      if (name) {
+        const list = byName.get(name);
+        if (list) list.push(node);
+        else byName.set(name, [node]);
+      }
+      const own = this.ownContext(node);
+      if (own) routines.push({ fn: node, context: own });
+      return undefined;
+    });
+    let frontier = routines;
+    for (let depth = 0; depth < MAX_CALLER_DEPTH && frontier.length > 0; depth++) {
+      const next: typeof frontier = [];
+      for (const { fn, context } of frontier) {
+        walk(fn.body, (node) => {
+          if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+          if (node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+          for (const target of byName.get(node.callee.name) ?? []) {
+            if (target === fn || callees.has(target) || this.ownContext(target)) continue;
+            callees.set(target, {
+              where: 'caller',
+              name: context.name,
+              word: context.word,
+              node: context.node,
+            });
+            next.push({ fn: target, context });
+          }
+          return undefined;
+        });
+      }
+      frontier = next;
+    }
+    return callees;
   }
 
   /** The file's own context, from its base name and its folders. */
