@@ -120,7 +120,7 @@ describe('the patient-data inventory in the language server', function () {
       assert.equal(answer.scanned, true);
       assert.deepEqual(
         answer.categories.map((category) => category.id),
-        ['identity', 'national-identifier', 'health', 'patient-record'],
+        ['identity', 'contact', 'national-identifier', 'health', 'patient-record'],
       );
       const editor = JSON.parse(answer.text!) as Inventory;
       const cli = runCli(['--report', 'inventory', '--format', 'json', '.'], workspace);
