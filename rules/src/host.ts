@@ -41,6 +41,7 @@ export { LINTED_EXTENSIONS } from './util/files';
 export {
   CATEGORY_TITLES,
   FLOW_TITLES,
+  FORM_TITLES,
   formatInventory,
   type Inventory,
   type InventoryFinding,

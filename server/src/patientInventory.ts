@@ -4,23 +4,12 @@ import type { Diagnostic } from 'vscode-languageserver';
 import {
   CATEGORY_TITLES,
   FLOW_TITLES,
+  FORM_TITLES,
   type Inventory,
   type InventoryFinding,
   inventoryOf,
 } from '../../rules/src/host';
 import type { InventoryCategory, InventoryPlace } from './protocol';
-
-const DECLARED_AS: Readonly<Record<string, string>> = {
-  sql: 'SQL table',
-  prisma: 'Prisma model',
-  sequelize: 'Sequelize model',
-  typeorm: 'TypeORM entity',
-  knex: 'knex table',
-  mongoose: 'Mongoose schema',
-  drizzle: 'Drizzle table',
-  type: 'TypeScript type',
-  fhir: 'FHIR resource',
-};
 
 /** One file's findings as the inventory reads them, from the diagnostics the scan published. */
 export function inventoryFindings(
@@ -115,7 +104,7 @@ export function toInventoryTree(inventory: Inventory, root: string): InventoryCa
     for (const definition of category.definitions)
       places.push({
         label: `Declared: ${definition.field ? `${definition.place}.${definition.field}` : definition.place}`,
-        description: `${DECLARED_AS[definition.form] ?? definition.form} — ${definition.file}:${definition.line}`,
+        description: `${FORM_TITLES[definition.form]} — ${definition.file}:${definition.line}`,
         tooltip: `${definition.kind}, declared in ${definition.file}:${definition.line}`,
         kind: 'declaration',
         ...location(root, definition.file, definition.line),

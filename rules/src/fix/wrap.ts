@@ -8,7 +8,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../model/node-types';
 import { unwrap } from '../model/ast';
-import { addNamedImport } from './imports';
+import type { ImportedHelper } from '../config/project-config';
+import { addNamedImport, helperModule } from './imports';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -31,6 +32,21 @@ export function wrapInCall(
   if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === node)
     return fixer.replaceText(parent, `${text}: ${callee}(${text})`);
   return fixer.replaceText(node, `${callee}(${text})`);
+}
+
+/**
+ * The helper a configuration section names for fixes (`redaction.fix`, `encryption.fix`) as a call
+ * from the linted file: a relative module is rewritten from the configuration's folder to the file's.
+ */
+export function configuredHelper(
+  helper: ImportedHelper,
+  section: Parameters<typeof helperModule>[1],
+  file: { filename: string; cwd: string },
+): CallHelper {
+  return {
+    callee: helper.name,
+    from: helper.import && helperModule(helper.import, section, file.filename, file.cwd),
+  };
 }
 
 /**

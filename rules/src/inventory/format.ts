@@ -11,7 +11,8 @@ export interface InventoryTool {
   version: string;
 }
 
-const FORM_TITLES: Readonly<Record<Definition['form'], string>> = {
+/** How a report names each kind of declaration (also the editor's Patient Data view). */
+export const FORM_TITLES: Readonly<Record<Definition['form'], string>> = {
   sql: 'SQL table',
   prisma: 'Prisma model',
   sequelize: 'Sequelize model',

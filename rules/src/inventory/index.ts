@@ -16,7 +16,7 @@ export { CATEGORY_TITLES } from './categories';
 export type { Definition, DefinitionForm } from './definitions';
 export type { CategoryReport, FindingRef, Flow, Inventory, InventoryFinding } from './build';
 export { FLOW_TITLES, type FlowKind, RULE_FLOWS } from './flows';
-export { formatInventory, INVENTORY_FORMATS, type InventoryFormat } from './format';
+export { FORM_TITLES, formatInventory, INVENTORY_FORMATS, type InventoryFormat } from './format';
 
 /** The message templates of a rule of the plugin, by its id without prefix. */
 function messagesOf(ruleId: string): Readonly<Record<string, string>> | undefined {

@@ -19,9 +19,8 @@ import {
   wrappedLogWrite,
 } from '../model';
 import { createRule } from '../util/create-rule';
-import { helperModule } from '../fix/imports';
 import { report } from '../report';
-import { wrapWithHelper } from '../fix/wrap';
+import { configuredHelper, wrapWithHelper } from '../fix/wrap';
 
 type Options = [{ loggers?: string[] }];
 type MessageIds =
@@ -118,12 +117,13 @@ export default createRule<Options, MessageIds>({
           messageId: 'wrapInRedaction',
           data: { helper: helper.name },
           fix: (fixer) =>
-            wrapWithHelper(fixer, sourceCode, context.filename, [value], {
-              callee: helper.name,
-              from:
-                helper.import &&
-                helperModule(helper.import, 'redaction', context.filename, context.cwd),
-            }),
+            wrapWithHelper(
+              fixer,
+              sourceCode,
+              context.filename,
+              [value],
+              configuredHelper(helper, 'redaction', context),
+            ),
         });
       }
       return suggestions;

@@ -19,10 +19,9 @@ import {
   wrappedThirdPartySend,
 } from '../model';
 import { createRule } from '../util/create-rule';
-import { helperModule } from '../fix/imports';
 import { removeProperty } from '../fix/options';
 import { report } from '../report';
-import { wrapWithHelper } from '../fix/wrap';
+import { configuredHelper, wrapWithHelper } from '../fix/wrap';
 
 type MessageIds =
   | 'sentToService'
@@ -97,12 +96,13 @@ export default createRule<[], MessageIds>({
           messageId: 'wrapInDeidentification',
           data: { helper: helper.name },
           fix: (fixer) =>
-            wrapWithHelper(fixer, sourceCode, context.filename, [value], {
-              callee: helper.name,
-              from:
-                helper.import &&
-                helperModule(helper.import, 'deidentification', context.filename, context.cwd),
-            }),
+            wrapWithHelper(
+              fixer,
+              sourceCode,
+              context.filename,
+              [value],
+              configuredHelper(helper, 'deidentification', context),
+            ),
         });
       return suggestions;
     }

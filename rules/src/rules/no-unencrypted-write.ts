@@ -27,8 +27,8 @@ import {
 } from '../model';
 import { createRule } from '../util/create-rule';
 import { report } from '../report';
-import { acceptsTypeScript, helperModule } from '../fix/imports';
-import { partsToWrap, wrapWithHelper } from '../fix/wrap';
+import { acceptsTypeScript } from '../fix/imports';
+import { configuredHelper, partsToWrap, wrapWithHelper } from '../fix/wrap';
 import { removableStatement, removeStatement } from '../fix/statements';
 import { addProperty } from '../fix/properties';
 
@@ -186,14 +186,12 @@ export default createRule<Options, MessageIds>({
       const parts = targets.flatMap((target) =>
         partsToWrap(target, (part) => carries(part) !== undefined, { holes }),
       );
-      const from =
-        helper.import && helperModule(helper.import, 'encryption', context.filename, context.cwd);
       return wrapWithHelper(
         fixer,
         sourceCode,
         context.filename,
         parts,
-        { callee: helper.name, from },
+        configuredHelper(helper, 'encryption', context),
         targets[0],
       );
     }
